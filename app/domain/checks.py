@@ -1,0 +1,284 @@
+"""Arithmetic checks of a report's statistics; each failed check becomes a Finding that names its fields."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from app.domain import numbers, numfmt
+from app.domain.findings import Finding, Severity
+from app.domain.member_stats import BADGE_YEARS
+from app.domain.ratings import EXCELLENT_QUOTA, RatingCounts
+from app.domain.report import Report
+from app.i18n import N_, _
+
+# Field path → its name as the user sees it on the form. Messages name fields through this table.
+FIELD_LABELS: dict[str, str] = {
+    "stats.units": N_("number of Party cells"),
+    "stats.membership.opening_total": N_("members at the start"),
+    "stats.membership.opening_probationary": N_("probationary members at the start"),
+    "stats.membership.admitted": N_("admitted"),
+    "stats.membership.transferred_in": N_("transferred in"),
+    "stats.membership.transferred_in_probationary": N_("probationary transferred in"),
+    "stats.membership.transferred_out": N_("transferred out"),
+    "stats.membership.transferred_out_probationary": N_("probationary transferred out"),
+    "stats.membership.deceased": N_("deceased"),
+    "stats.membership.struck_off": N_("struck off"),
+    "stats.membership.struck_off_probationary": N_("probationary struck off"),
+    "stats.membership.expelled": N_("expelled"),
+    "stats.membership.left_party": N_("left the Party"),
+    "stats.membership.recognised_official": N_("recognised as full members"),
+    "stats.membership.closing_total": N_("members at the end"),
+    "stats.membership.closing_official": N_("full members at the end"),
+    "stats.membership.closing_probationary": N_("probationary members at the end"),
+    "stats.membership.female": N_("female members"),
+    "stats.membership.exempt": N_("members exempt from Party life"),
+    "stats.membership.badges": N_("Party badges"),
+    "stats.ratings.organisations.total": N_("Party cells to rate"),
+    "stats.ratings.organisations.excellent": N_("Party cells rated excellent"),
+    "stats.ratings.organisations.good": N_("Party cells rated good"),
+    "stats.ratings.organisations.complete": N_("Party cells rated complete"),
+    "stats.ratings.organisations.not_complete": N_("Party cells rated not complete"),
+    "stats.ratings.organisations.not_rated": N_("Party cells not rated"),
+    "stats.ratings.organisations.exemplary": N_("exemplary Party cells"),
+    "stats.ratings.members.total": N_("members to rate"),
+    "stats.ratings.members.excellent": N_("members rated excellent"),
+    "stats.ratings.members.good": N_("members rated good"),
+    "stats.ratings.members.complete": N_("members rated complete"),
+    "stats.ratings.members.not_complete": N_("members rated not complete"),
+    "stats.ratings.members.not_rated": N_("members not rated"),
+    "stats.ratings.members.exemplary": N_("exemplary members"),
+    "stats.inspection.members_violating": N_("members found in violation"),
+    "stats.inspection.members_to_discipline": N_("members to be disciplined"),
+    "stats.discipline.members.total": N_("members disciplined"),
+    "stats.discipline.members.reprimand": N_("reprimands (members)"),
+    "stats.discipline.members.warning": N_("warnings (members)"),
+    "stats.discipline.members.removal": N_("removals from post"),
+    "stats.discipline.members.expulsion": N_("expulsions"),
+    "stats.discipline.members.probationary": N_("probationary members disciplined"),
+    "stats.discipline.organisations.total": N_("organisations disciplined"),
+    "stats.discipline.organisations.reprimand": N_("reprimands (organisations)"),
+    "stats.discipline.organisations.warning": N_("warnings (organisations)"),
+    "stats.discipline.organisations.dissolution": N_("dissolutions"),
+    "stats.party_life.study_participants": N_("members who took part in the study"),
+    "stats.party_life.study_members": N_("members expected at the study"),
+    "stats.party_life.meetings_held": N_("regular meetings held"),
+    "stats.party_life.meetings_required": N_("regular meetings due"),
+    "stats.party_life.thematic_meetings": N_("thematic meetings"),
+    "stats.party_life.theme_plan_units": N_("Party cells with an annual-theme plan"),
+}
+
+
+def label(path: str) -> str:
+    """The translated name of a field, for messages; the path itself when it has none."""
+    if path.startswith("targets."):
+        return _("target {number}").format(number=int(path.split(".")[1]) + 1)
+    return _(FIELD_LABELS.get(path, path))
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _sum_terms(paths: list[str], values: list[int], signs: list[str] | None = None) -> str:
+    """ "admitted (4) + transferred in (2) − deceased (1)"."""
+    signs = signs or ["+"] * len(paths)
+    out = []
+    for i, (path, value, sign) in enumerate(zip(paths, values, signs, strict=True)):
+        term = f"{label(path)} ({numfmt.number(value)})"
+        out.append(term if i == 0 and sign == "+" else f"{'+' if sign == '+' else '−'} {term}")
+    return " ".join(out)
+
+
+Check = Callable[[Report], Iterator[Finding]]
+_CHECKS: list[Check] = []
+
+
+def check(fn: Check) -> Check:
+    _CHECKS.append(fn)
+    return fn
+
+
+def run_checks(report: Report) -> list[Finding]:
+    """Every check of the statistics and targets, errors first, in a stable order."""
+    findings = [f for fn in _CHECKS for f in fn(report)]
+    return sorted(findings, key=lambda f: -f.severity)
+
+
+def _mismatch(code: str, actual_path: str, actual: int, term_paths: list[str], signs: list[str],
+              values: list[int], severity: Severity = Severity.ERROR) -> Finding:
+    expected = sum(v if s == "+" else -v for v, s in zip(values, signs, strict=True))
+    message = _("{field} is {actual}, but {terms} gives {expected}. Correct one of these figures.").format(
+        field=label(actual_path),
+        actual=numfmt.number(actual),
+        terms=_sum_terms(term_paths, values, signs),
+        expected=numfmt.number(expected),
+    )
+    return Finding(code, severity, (actual_path, *term_paths), _sentence(message))
+
+
+M = "stats.membership."
+
+
+@check
+def membership_balance(report: Report) -> Iterator[Finding]:
+    m = report.stats.membership
+    if m.is_empty:
+        return
+    names = ["opening_total", "admitted", "transferred_in", "transferred_out", "deceased",
+             "struck_off", "expelled", "left_party"]
+    signs = ["+", "+", "+", "−", "−", "−", "−", "−"]
+    if m.closing_total != m.expected_closing_total:
+        yield _mismatch("membership.balance", M + "closing_total", m.closing_total,
+                        [M + n for n in names], signs, [getattr(m, n) for n in names])
+
+
+@check
+def membership_split(report: Report) -> Iterator[Finding]:
+    m = report.stats.membership
+    if m.is_empty:
+        return
+    if m.closing_official + m.closing_probationary != m.closing_total:
+        yield _mismatch("membership.split", M + "closing_total", m.closing_total,
+                        [M + "closing_official", M + "closing_probationary"], ["+", "+"],
+                        [m.closing_official, m.closing_probationary])
+
+
+@check
+def probationary_balance(report: Report) -> Iterator[Finding]:
+    m = report.stats.membership
+    if m.is_empty:
+        return
+    names = ["opening_probationary", "admitted", "transferred_in_probationary", "recognised_official",
+             "transferred_out_probationary", "struck_off_probationary"]
+    signs = ["+", "+", "+", "−", "−", "−"]
+    if m.closing_probationary != m.expected_closing_probationary:
+        yield _mismatch("membership.probationary_balance", M + "closing_probationary", m.closing_probationary,
+                        [M + n for n in names], signs, [getattr(m, n) for n in names])
+
+
+def _not_above(code: str, part_path: str, part: int, whole_path: str, whole: int,
+               severity: Severity = Severity.ERROR) -> Iterator[Finding]:
+    if part > whole:
+        message = _("{part} ({part_value}) cannot be more than {whole} ({whole_value}).").format(
+            part=label(part_path), part_value=numfmt.number(part),
+            whole=label(whole_path), whole_value=numfmt.number(whole))
+        yield Finding(code, severity, (part_path, whole_path), _sentence(message))
+
+
+@check
+def membership_parts(report: Report) -> Iterator[Finding]:
+    m = report.stats.membership
+    pairs = [
+        ("opening_probationary", "opening_total"),
+        ("transferred_in_probationary", "transferred_in"),
+        ("transferred_out_probationary", "transferred_out"),
+        ("struck_off_probationary", "struck_off"),
+        ("female", "closing_total"),
+        ("exempt", "closing_total"),
+    ]
+    for part, whole in pairs:
+        yield from _not_above("membership.part", M + part, getattr(m, part), M + whole, getattr(m, whole))
+    unknown = sorted(y for y in m.badges if y not in BADGE_YEARS)
+    if unknown:
+        yield Finding("membership.badge_years", Severity.ERROR, (M + "badges",), _(
+            "Party badges are awarded for {allowed} years of membership, not for {years}."
+        ).format(allowed=", ".join(map(str, BADGE_YEARS)), years=", ".join(map(str, unknown))))
+
+
+def _ratings_findings(prefix: str, counts: RatingCounts, total_path: str | None, total: int | None,
+                      who: str) -> Iterator[Finding]:
+    if counts.is_empty:
+        return
+    levels = ["excellent", "good", "complete", "not_complete", "not_rated"]
+    values = [getattr(counts, n) for n in levels]
+    if sum(values) != counts.total:
+        yield _mismatch(f"ratings.{who}.sum", prefix + "total", counts.total,
+                        [prefix + n for n in levels], ["+"] * len(levels), values)
+    if total_path is not None and total is not None and total and counts.total != total:
+        message = _("{rated} ({rated_value}) differs from {total} ({total_value}).").format(
+            rated=label(prefix + "total"), rated_value=numfmt.number(counts.total),
+            total=label(total_path), total_value=numfmt.number(total))
+        yield Finding(f"ratings.{who}.total", Severity.WARNING, (prefix + "total", total_path),
+                      _sentence(message))
+    yield from _not_above(f"ratings.{who}.exemplary", prefix + "exemplary", counts.exemplary,
+                          prefix + "excellent", counts.excellent)
+    if counts.excellent and counts.excellent > counts.good * EXCELLENT_QUOTA:
+        share = numfmt.percent(numbers.percent(counts.excellent, counts.good))
+        message = _(
+            "{excellent} ({value}) is {share} of {good} ({good_value}); the guidance caps it at 20%. "
+            "Check the ratings before sending."
+        ).format(excellent=label(prefix + "excellent"), value=numfmt.number(counts.excellent),
+                 share=share or "∞", good=label(prefix + "good"), good_value=numfmt.number(counts.good))
+        yield Finding(f"ratings.{who}.quota", Severity.WARNING, (prefix + "excellent", prefix + "good"),
+                      _sentence(message))
+
+
+@check
+def ratings(report: Report) -> Iterator[Finding]:
+    r = report.stats.ratings
+    units = report.stats.units if report.organisation.kind.has_sub_units else None
+    yield from _ratings_findings("stats.ratings.organisations.", r.organisations, "stats.units", units, "organisations")
+    closing = report.stats.membership.closing_total or None
+    yield from _ratings_findings("stats.ratings.members.", r.members, M + "closing_total", closing, "members")
+
+
+D = "stats.discipline."
+
+
+@check
+def discipline(report: Report) -> Iterator[Finding]:
+    d = report.stats.discipline
+    forms = ["reprimand", "warning", "removal", "expulsion"]
+    if d.members.forms_sum != d.members.total:
+        yield _mismatch("discipline.members.sum", D + "members.total", d.members.total,
+                        [D + "members." + f for f in forms], ["+"] * 4, [getattr(d.members, f) for f in forms])
+    yield from _not_above("discipline.members.probationary", D + "members.probationary", d.members.probationary,
+                          D + "members.total", d.members.total)
+    org_forms = ["reprimand", "warning", "dissolution"]
+    if d.organisations.forms_sum != d.organisations.total:
+        yield _mismatch("discipline.organisations.sum", D + "organisations.total", d.organisations.total,
+                        [D + "organisations." + f for f in org_forms], ["+"] * 3,
+                        [getattr(d.organisations, f) for f in org_forms])
+    expelled = report.stats.membership.expelled
+    if d.members.expulsion != expelled:
+        message = _("{a} ({a_value}) differs from {b} ({b_value}) in the membership movement.").format(
+            a=label(D + "members.expulsion"), a_value=numfmt.number(d.members.expulsion),
+            b=label(M + "expelled"), b_value=numfmt.number(expelled))
+        yield Finding("discipline.expulsion", Severity.WARNING, (D + "members.expulsion", M + "expelled"),
+                      _sentence(message))
+    i = report.stats.inspection
+    yield from _not_above("inspection.to_discipline", "stats.inspection.members_to_discipline",
+                          i.members_to_discipline, "stats.inspection.members_violating", i.members_violating)
+
+
+P = "stats.party_life."
+
+
+@check
+def party_life(report: Report) -> Iterator[Finding]:
+    p = report.stats.party_life
+    yield from _not_above("party_life.study", P + "study_participants", p.study_participants,
+                          P + "study_members", p.study_members)
+    yield from _not_above("party_life.meetings", P + "meetings_held", p.meetings_held,
+                          P + "meetings_required", p.meetings_required)
+    if report.organisation.kind.has_sub_units:
+        yield from _not_above("party_life.theme_plan", P + "theme_plan_units", p.theme_plan_units,
+                              "stats.units", report.stats.units)
+
+
+@check
+def targets(report: Report) -> Iterator[Finding]:
+    for index, target in enumerate(report.targets):
+        path = f"targets.{index}"
+        if target.value <= 0:
+            yield Finding("targets.value", Severity.ERROR, (path + ".value",), _(
+                "Target {number} (“{label}”) needs a value above 0."
+            ).format(number=index + 1, label=target.label))
+        if target.result is not None and target.result < 0:
+            yield Finding("targets.result", Severity.ERROR, (path + ".result",), _(
+                "The result of target {number} (“{label}”) cannot be negative."
+            ).format(number=index + 1, label=target.label))
+        if target.is_percent and target.result is not None and target.result > 100:
+            yield Finding("targets.percent", Severity.ERROR, (path + ".result",), _(
+                "The result of target {number} (“{label}”) is a rate and cannot exceed 100%."
+            ).format(number=index + 1, label=target.label))

@@ -1,0 +1,63 @@
+"""Conversion of domain objects to and from plain JSON-ready dicts (used by interchange and storage)."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from decimal import Decimal
+from functools import cache
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@cache
+def _converter():
+    # cattrs is imported on first use; the main window does not need it.
+    import cattrs
+
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(Decimal, _decimal_out)
+    conv.register_structure_hook(Decimal, _decimal_in)
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(date, lambda v, _: date.fromisoformat(v))
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    conv.register_structure_hook(datetime, lambda v, _: datetime.fromisoformat(v))
+    # JSON object keys are strings: badges {30: 2} travel as {"30": 2}.
+    is_enum = lambda t: isinstance(t, type) and issubclass(t, enum.Enum)  # noqa: E731
+    conv.register_unstructure_hook_func(is_enum, lambda e: e.value)
+    badges = lambda t: t == dict[int, int]  # noqa: E731
+    conv.register_unstructure_hook_func(badges, lambda d: {str(k): v for k, v in sorted(d.items())})
+    conv.register_structure_hook_func(badges, lambda d, _: {int(k): int(v) for k, v in d.items()})
+    return conv
+
+
+def _decimal_out(value: Decimal) -> int | str:
+    """Whole numbers stay numbers; anything else is a string, so no precision is lost."""
+    return int(value) if value == value.to_integral_value() else str(value)
+
+
+def _decimal_in(value: Any, _type: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | str | float):
+        raise ValueError(f"not a number: {value!r}")
+    return Decimal(str(value))
+
+
+def to_dict(obj: Any) -> Any:
+    """A plain structure (dicts, lists, str, int, bool, None) of a domain object."""
+    return _converter().unstructure(obj)
+
+
+def from_dict(data: Any, cls: type[T]) -> T:
+    """The domain object of class cls from to_dict's output; raises on unknown or missing keys."""
+    return _converter().structure(data, cls)
+
+
+def error_paths(exc: BaseException) -> list[str]:
+    """Readable "where: what" lines for a structuring error from from_dict."""
+    from cattrs import transform_error
+
+    try:
+        return transform_error(exc)
+    except Exception:  # noqa: BLE001 - an unexpected error shape still needs a message
+        return [str(exc)]

@@ -1,0 +1,225 @@
+"""The built-in demo: a year-end report of a đảng bộ cơ sở with 13 chi bộ, every section filled, figures consistent."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from app.domain.inspection import Discipline, Inspection, MemberDiscipline, OrgMemberCount
+from app.domain.member_stats import Membership
+from app.domain.organisation import Organisation, OrgKind, Signature
+from app.domain.outline import default_outline
+from app.domain.party_life import PartyLife
+from app.domain.ratings import RatingCounts, Ratings
+from app.domain.report import Entry, EntryKind, Report, ReportKind, Statistics
+from app.domain.targets import Comparator, Target
+
+P, B, S = EntryKind.PARAGRAPH, EntryKind.BULLET, EntryKind.SUB_BULLET
+
+# Section key → its text. Generated sentences (from the statistics) come first, these after them.
+_TEXTS: dict[str, list[tuple[EntryKind, str]]] = {
+    "dac_diem": [
+        (P, "Đảng bộ Trường Cao đẳng Kỹ thuật Công nghiệp là đảng bộ cơ sở trực thuộc Đảng bộ Ủy ban nhân dân tỉnh; "
+            "Ban Chấp hành Đảng bộ nhiệm kỳ 2025 - 2030 có 09 đồng chí, Ban Thường vụ có 03 đồng chí."),
+        (P, "Thuận lợi: Đảng bộ luôn nhận được sự quan tâm lãnh đạo, chỉ đạo sát sao của Ban Thường vụ Đảng ủy cấp trên; "
+            "nội bộ đoàn kết, thống nhất; đội ngũ cán bộ, đảng viên có trình độ chuyên môn vững vàng, "
+            "tâm huyết với sự nghiệp đào tạo nghề."),
+        (P, "Khó khăn: Bên cạnh thuận lợi, Đảng bộ gặp không ít khó khăn do phần lớn cấp ủy viên hoạt động kiêm nhiệm; "
+            "quy mô tuyển sinh biến động, nguồn kinh phí tự chủ còn hạn chế; một bộ phận học sinh, sinh viên "
+            "chịu tác động tiêu cực của mạng xã hội."),
+    ],
+    "nhiem_vu_chinh_tri": [
+        (P, "Đảng ủy lãnh đạo nhà trường hoàn thành toàn diện các nhiệm vụ chuyên môn năm học; nghị quyết của Đảng ủy "
+            "và các chi bộ được cụ thể hóa bằng kế hoạch công tác của nhà trường, phân công rõ người, rõ việc, rõ thời hạn."),
+        (B, "Tuyển sinh 1.462 học sinh, sinh viên, đạt 104,4% kế hoạch; tỷ lệ học sinh, sinh viên tốt nghiệp có việc làm "
+            "sau 6 tháng đạt 87,5%."),
+        (B, "100% khoa, phòng trong Đảng bộ hoàn thành tốt nhiệm vụ chuyên môn năm 2026, trong đó 03 đơn vị "
+            "hoàn thành xuất sắc."),
+        (B, "Hoàn thành kiểm định chất lượng cơ sở giáo dục nghề nghiệp; chuyển đổi số trong quản lý đào tạo được "
+            "đẩy mạnh, 100% hồ sơ học vụ được quản lý trên phần mềm."),
+    ],
+    "chinh_tri": [
+        (P, "Đảng ủy quán triệt và thực hiện nghiêm các nguyên tắc tổ chức và hoạt động của Đảng, trước hết là nguyên tắc "
+            "tập trung dân chủ; giữ vững vai trò lãnh đạo toàn diện của Đảng ủy đối với mọi mặt công tác của nhà trường."),
+        (P, "Năng lực lãnh đạo, sức chiến đấu của Đảng bộ và các chi bộ được nâng lên; các nghị quyết chuyên đề được ban hành "
+            "kịp thời, sát với thực tiễn và được kiểm tra, đôn đốc thực hiện đến cùng."),
+    ],
+    "tu_tuong": [
+        (P, "Công tác giáo dục chính trị, tư tưởng được quan tâm thường xuyên; Đảng ủy chỉ đạo nắm bắt kịp thời tâm tư, "
+            "nguyện vọng của cán bộ, giảng viên và dư luận xã hội để định hướng, giải quyết."),
+        (B, "Ban Chỉ đạo 35 của Đảng ủy chủ động đấu tranh, phản bác các quan điểm sai trái, thù địch, góp phần bảo vệ "
+            "nền tảng tư tưởng của Đảng; 100% đảng viên cam kết không đăng tải, chia sẻ thông tin sai sự thật trên mạng xã hội."),
+        (B, "Trong năm, không có đảng viên có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống."),
+    ],
+    "dao_duc": [
+        (P, "Việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh được gắn với thực hiện Quy định về "
+            "trách nhiệm nêu gương của cán bộ, đảng viên và nhiệm vụ chuyên môn của từng khoa, phòng."),
+        (B, "Mỗi đảng viên đăng ký ít nhất 01 việc làm cụ thể để làm theo; cuối năm các chi bộ kiểm điểm, đánh giá kết quả."),
+        (B, "Đảng ủy biểu dương 03 tập thể và 07 cá nhân điển hình trong học tập và làm theo tư tưởng, đạo đức, "
+            "phong cách Hồ Chí Minh."),
+    ],
+    "to_chuc_can_bo": [
+        (P, "Đảng ủy kiện toàn tổ chức bộ máy sau sắp xếp, điều chỉnh phân công nhiệm vụ cấp ủy viên phụ trách chi bộ; "
+            "rà soát, bổ sung quy hoạch cấp ủy nhiệm kỳ 2025 - 2030 và quy hoạch cán bộ quản lý giai đoạn 2026 - 2031."),
+    ],
+    "kiem_tra": [
+        (P, "Ủy ban Kiểm tra Đảng ủy tham mưu xây dựng và thực hiện chương trình kiểm tra, giám sát năm 2026 đúng tiến độ; "
+            "qua kiểm tra, giám sát, các tổ chức đảng và đảng viên chấp hành tốt Cương lĩnh, Điều lệ Đảng, "
+            "nghị quyết, chỉ thị của Đảng."),
+    ],
+    "dan_van": [
+        (P, "Cấp ủy lãnh đạo nhà trường thực hiện nghiêm quy chế dân chủ ở cơ sở, tổ chức hội nghị cán bộ, viên chức, "
+            "người lao động đúng quy định; công khai tài chính, tuyển dụng, thi đua, khen thưởng."),
+        (B, "Các chi bộ phối hợp với các đoàn thể vận động đóng góp Quỹ “Vì người nghèo” được 25.500.000 đồng."),
+        (B, "Tổ chức 02 đợt tình nguyện hè, sửa chữa miễn phí 120 thiết bị điện cho nhân dân vùng khó khăn."),
+    ],
+    "phong_chong_tham_nhung": [
+        (P, "Đảng ủy chỉ đạo thực hiện nghiêm việc kê khai tài sản, thu nhập; công khai, minh bạch trong mua sắm, "
+            "đấu thầu; trong năm không phát hiện vụ việc tham nhũng, lãng phí, tiêu cực."),
+    ],
+    "phuong_thuc": [
+        (P, "Đảng ủy sửa đổi, bổ sung Quy chế làm việc nhiệm kỳ 2025 - 2030; duy trì giao ban định kỳ giữa Thường trực "
+            "Đảng ủy với Ban Giám hiệu và các đoàn thể; tăng cường ứng dụng công nghệ thông tin, sổ tay đảng viên điện tử."),
+    ],
+    "doan_the": [
+        (P, "Đảng ủy lãnh đạo Công đoàn, Đoàn Thanh niên, Hội Cựu chiến binh hoạt động đúng điều lệ, gắn với nhiệm vụ "
+            "chính trị của nhà trường."),
+        (B, "Công đoàn trường và Đoàn Thanh niên được cấp trên đánh giá hoàn thành tốt nhiệm vụ; các đoàn thể giới thiệu "
+            "05 quần chúng ưu tú cho Đảng xem xét, bồi dưỡng."),
+        (B, "Hội Cựu chiến binh tích cực tham gia giáo dục truyền thống cho học sinh, sinh viên."),
+    ],
+    "uu_diem": [
+        (P, "Năm 2026, Đảng bộ đoàn kết, thống nhất, lãnh đạo hoàn thành toàn diện nhiệm vụ chính trị; công tác xây dựng "
+            "Đảng được chú trọng trên cả bốn mặt chính trị, tư tưởng, đạo đức, tổ chức và cán bộ; vai trò nêu gương của "
+            "cán bộ, đảng viên, trước hết là người đứng đầu, được phát huy."),
+    ],
+    "han_che": [
+        (B, "Chất lượng sinh hoạt chi bộ ở một số nơi chưa cao, nội dung còn thiên về công tác chuyên môn."),
+        (B, "Việc nắm bắt tư tưởng của học sinh, sinh viên có lúc chưa kịp thời; công tác phát triển đảng viên trong "
+            "học sinh, sinh viên còn khó khăn."),
+    ],
+    "nguyen_nhan_khach_quan": [
+        (P, "Khối lượng công việc chuyên môn lớn, nhiều đảng viên kiêm nhiệm; học sinh, sinh viên học tập ngắn hạn "
+            "nên thời gian rèn luyện, thử thách chưa đủ."),
+    ],
+    "nguyen_nhan_chu_quan": [
+        (P, "Một số cấp ủy viên chưa dành thời gian thỏa đáng cho công tác đảng; việc đôn đốc thực hiện nghị quyết "
+            "có lúc chưa thường xuyên."),
+    ],
+    "bai_hoc": [
+        (B, "Giữ vững đoàn kết trong cấp ủy, phát huy vai trò nêu gương của người đứng đầu."),
+        (B, "Nghị quyết phải ngắn gọn, sát thực tiễn và được kiểm tra đến cùng."),
+        (B, "Gắn công tác xây dựng Đảng với nhiệm vụ chuyên môn, lấy kết quả đào tạo làm thước đo."),
+    ],
+    "phuong_huong": [
+        (P, "Năm 2027, Đảng bộ tiếp tục nâng cao năng lực lãnh đạo và sức chiến đấu, xây dựng Đảng bộ trong sạch, "
+            "vững mạnh; lãnh đạo nhà trường hoàn thành xuất sắc nhiệm vụ năm học, phấn đấu hoàn thành tốt nhiệm vụ trở lên."),
+    ],
+    "nhiem_vu_giai_phap": [
+        (B, "Tiếp tục đổi mới nội dung, phương thức học tập, quán triệt nghị quyết; tăng cường công tác tư tưởng, "
+            "bảo vệ nền tảng tư tưởng của Đảng trên không gian mạng."),
+        (B, "Nâng cao chất lượng sinh hoạt chi bộ, mỗi quý ít nhất 01 lần sinh hoạt chuyên đề."),
+        (B, "Chú trọng bồi dưỡng, kết nạp đảng viên là giảng viên trẻ và học sinh, sinh viên ưu tú."),
+        (S, "Mỗi chi bộ giới thiệu ít nhất 01 quần chúng ưu tú học lớp bồi dưỡng nhận thức về Đảng."),
+        (B, "Thực hiện tốt chương trình kiểm tra, giám sát năm 2027; kiểm tra việc thu, nộp, quản lý đảng phí."),
+        (B, "Lãnh đạo thực hiện quy chế dân chủ ở cơ sở; phát huy vai trò của Công đoàn, Đoàn Thanh niên."),
+    ],
+    "de_xuat": [
+        (B, "Đề nghị Ban Thường vụ Đảng ủy cấp trên mở lớp bồi dưỡng nghiệp vụ công tác đảng cho bí thư, "
+            "phó bí thư chi bộ."),
+        (B, "Đề nghị quan tâm bố trí kinh phí hỗ trợ hoạt động của các chi bộ học sinh, sinh viên."),
+    ],
+}
+
+
+def demo_organisation() -> Organisation:
+    return Organisation(
+        name="Đảng bộ Trường Cao đẳng Kỹ thuật Công nghiệp",
+        upper_body="ĐẢNG BỘ ỦY BAN NHÂN DÂN TỈNH",
+        issuer_name="ĐẢNG ỦY TRƯỜNG CAO ĐẲNG KỸ THUẬT CÔNG NGHIỆP",
+        kind=OrgKind.DANG_BO_CO_SO,
+        issuer_code="ĐU",
+        place="Thái Nguyên",
+        short_name="Đảng bộ Trường",
+        signature=Signature(authority="T/M ĐẢNG ỦY", position="BÍ THƯ", name="Nguyễn Văn A"),
+        recipients=[
+            "- Ban Thường vụ Đảng ủy UBND tỉnh (để báo cáo),",
+            "- Ban Tổ chức Đảng ủy UBND tỉnh,",
+            "- Các đồng chí Đảng ủy viên,",
+            "- Các chi bộ trực thuộc,",
+            "- Lưu Văn phòng Đảng ủy.",
+        ],
+    )
+
+
+def demo_statistics() -> Statistics:
+    """The figures of report-content.md §6: 94 + 4 + 2 − 1 − 1 = 98 members in 13 chi bộ."""
+    return Statistics(
+        units=13,
+        membership=Membership(
+            opening_total=94, opening_probationary=5, admitted=4, transferred_in=2, transferred_out=1,
+            deceased=1, recognised_official=3, closing_total=98, closing_official=92, closing_probationary=6,
+            female=41, exempt=2, temporary_in=1, candidates_trained=12, candidates=5, badges={30: 2, 40: 1},
+        ),
+        ratings=Ratings(
+            organisations=RatingCounts(total=13, excellent=2, good=11, exemplary=1),
+            members=RatingCounts(total=98, excellent=13, good=84, complete=1),
+        ),
+        inspection=Inspection(
+            scheduled=OrgMemberCount(3, 5), topical_supervision=OrgMemberCount(2, 4),
+            regular_supervision=OrgMemberCount(13, 0), lower_level_tasks=2, finance=1, dues=13,
+            members_violating=1, members_to_discipline=1,
+        ),
+        discipline=Discipline(members=MemberDiscipline(total=1, reprimand=1)),
+        party_life=PartyLife(
+            resolutions_studied=5, study_participants=96, study_members=98, meetings_held=12,
+            meetings_required=12, thematic_meetings=4, theme_plan_units=13,
+            annual_theme="Đẩy mạnh chuyển đổi số, nâng cao chất lượng đào tạo nguồn nhân lực",
+            commendations=[
+                "Ban Thường vụ Đảng ủy UBND tỉnh tặng Giấy khen cho 01 chi bộ và 04 đảng viên hoàn thành xuất sắc nhiệm vụ "
+                "tiêu biểu",
+                "trao Huy hiệu 30 năm tuổi đảng cho 02 đồng chí, Huy hiệu 40 năm tuổi đảng cho 01 đồng chí",
+            ],
+        ),
+    )
+
+
+def demo_report() -> Report:
+    """A fresh copy of the demo report (callers may change it freely)."""
+    report = Report(
+        organisation=demo_organisation(),
+        year=2026,
+        kind=ReportKind.YEAR_END,
+        number=25,
+        issued_on=date(2026, 12, 15),
+        term="2025 - 2030",
+        basis=(
+            "Thực hiện Hướng dẫn số 45-HD/ĐU, ngày 10/11/2026 của Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh về "
+            "tổng kết công tác xây dựng Đảng năm 2026, Đảng ủy Trường Cao đẳng Kỹ thuật Công nghiệp báo cáo kết quả "
+            "thực hiện nhiệm vụ năm 2026 và phương hướng, nhiệm vụ năm 2027 như sau:"
+        ),
+        sections=default_outline(ReportKind.YEAR_END, OrgKind.DANG_BO_CO_SO),
+        stats=demo_statistics(),
+        targets=[
+            Target("kết nạp đảng viên mới", Decimal(2), "đảng viên", result=Decimal(4)),
+            Target("đảng viên được học tập, quán triệt nghị quyết", Decimal(95), "đảng viên", is_percent=True,
+                   result=Decimal("98.0")),
+            Target("chi bộ hoàn thành tốt nhiệm vụ trở lên", Decimal(90), "chi bộ", is_percent=True,
+                   comparator=Comparator.MORE_THAN, result=Decimal(100)),
+            Target("quần chúng ưu tú được học lớp bồi dưỡng nhận thức về Đảng", Decimal(10), "người",
+                   result=Decimal(12)),
+            Target("chi bộ sinh hoạt chuyên đề ít nhất 01 lần mỗi quý", Decimal(100), "chi bộ", is_percent=True,
+                   result=Decimal(100)),
+        ],
+        next_targets=[
+            Target("đảng viên được học tập, quán triệt các nghị quyết, chỉ thị của Đảng", Decimal(100), "đảng viên",
+                   is_percent=True),
+            Target("chi bộ hoàn thành tốt nhiệm vụ trở lên", Decimal(90), "chi bộ", is_percent=True,
+                   comparator=Comparator.MORE_THAN),
+            Target("kết nạp đảng viên mới", Decimal(3), "đảng viên"),
+            Target("chi bộ xây dựng kế hoạch thực hiện chủ đề năm", Decimal(100), "chi bộ", is_percent=True),
+        ],
+    )
+    for section in report.walk_sections():
+        section.entries = [Entry(text, kind) for kind, text in _TEXTS.get(section.key, [])]
+    return report

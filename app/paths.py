@@ -1,0 +1,46 @@
+"""The one place that finds resources/, templates/ and the locale folder, from source or frozen."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+DATA_DIR_ENV = "TONGKET_DATA_DIR"
+
+
+def bundle_root() -> Path:
+    """Folder that holds resources/ and templates/: the source tree, or the PyInstaller bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root)
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def templates_dir() -> Path:
+    return bundle_root() / "templates"
+
+
+def locale_dir() -> Path:
+    return resources_dir() / "locale"
+
+
+def user_data_dir() -> Path:
+    """Folder holding the user's database, backups and logs; TONGKET_DATA_DIR overrides it."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        path = Path(override).expanduser()
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir("TongKet", appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return user_data_dir() / "tongket.sqlite3"

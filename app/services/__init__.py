@@ -1,0 +1,1 @@
+"""One module per family of user actions, shared by the GUI and the CLI."""
