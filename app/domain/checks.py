@@ -79,13 +79,14 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _sum_terms(paths: list[str], values: list[int], signs: list[str] | None = None) -> str:
-    """ "admitted (4) + transferred in (2) − deceased (1)"."""
-    signs = signs or ["+"] * len(paths)
+def _sum_terms(paths: list[str], values: list[int], signs: list[str]) -> str:
+    """ "admitted (4) + transferred in (2) − deceased (1)"; zero terms after the first are left out."""
     out = []
     for i, (path, value, sign) in enumerate(zip(paths, values, signs, strict=True)):
+        if i and not value:
+            continue
         term = f"{label(path)} ({numfmt.number(value)})"
-        out.append(term if i == 0 and sign == "+" else f"{'+' if sign == '+' else '−'} {term}")
+        out.append(term if not out and sign == "+" else f"{'+' if sign == '+' else '−'} {term}")
     return " ".join(out)
 
 

@@ -178,7 +178,6 @@ def demo_statistics() -> Statistics:
             commendations=[
                 "Ban Thường vụ Đảng ủy UBND tỉnh tặng Giấy khen cho 01 chi bộ và 04 đảng viên hoàn thành xuất sắc nhiệm vụ "
                 "tiêu biểu",
-                "trao Huy hiệu 30 năm tuổi đảng cho 02 đồng chí, Huy hiệu 40 năm tuổi đảng cho 01 đồng chí",
             ],
         ),
     )

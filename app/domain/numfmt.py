@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from functools import cache
+
+from app.domain import numbers
 
 LOCALE = "vi"
 
@@ -31,25 +33,40 @@ def count(value: int, *, pad: bool = True) -> str:
 
 
 def percent_value(value: Decimal, *, decimals: bool) -> str:
-    """A percentage that is already rounded: "15,4%"; with decimals off an exact integer reads "100%"."""
-    pattern = "#,##0.0" if decimals else "#,##0.#"
+    """A percentage that is already rounded: "15,4%"; with decimals off it reads "100%"."""
+    pattern = "#,##0.0" if decimals else "#,##0"
     return _babel_numbers().format_decimal(value, format=pattern, locale=LOCALE) + "%"
 
 
-def needs_decimals(values: Iterable[Decimal | None]) -> bool:
-    """True when any value in a list has a fractional part, so that all show one decimal."""
-    return any(v is not None and v != v.to_integral_value() for v in values)
+def percent(value: Decimal | None, *, exact: bool | None = None) -> str:
+    """A lone percentage: "15,4%", "98,0%" (rounded), "100%" (exact); "" for None.
+
+    exact: whether the value is exactly a whole number before rounding (4/2 → 200 is, 96/98 → 98,0 is
+    not); None judges by the value itself.
+    """
+    if value is None:
+        return ""
+    if exact is None:
+        exact = value == value.to_integral_value()
+    return percent_value(value, decimals=not exact)
 
 
-def percent_list(values: Sequence[Decimal | None]) -> list[str]:
-    """Format a list that is read together: "1,0%" beside "13,3%", but "100%" alone. None gives ""."""
-    decimals = needs_decimals(values)
-    return ["" if v is None else percent_value(v, decimals=decimals) for v in values]
+def percent_of(part: int, whole: int) -> str:
+    """part/whole as a lone percentage ("98,0%" for 96/98, "100%" for 13/13); "" when whole is 0."""
+    return percent(numbers.percent(part, whole), exact=whole > 0 and part * 100 % whole == 0)
 
 
-def percent(value: Decimal | None) -> str:
-    """A lone percentage: "15,4%", "100%"; "" for None."""
-    return percent_list([value])[0]
+def breakdown_of(counts: Sequence[int]) -> list[str]:
+    """Each count's share of their sum, read as one list: all with one decimal unless all are exact.
+
+    The shares add up to exactly 100,0% (largest remainder). Empty strings when the sum is 0.
+    """
+    shares = numbers.breakdown(counts)
+    if shares is None:
+        return ["" for _ in counts]
+    total = sum(counts)
+    exact = all(c * 100 % total == 0 for c in counts)
+    return [percent_value(v, decimals=not exact) for v in shares]
 
 
 def fraction(part: int, whole: int) -> str:

@@ -1,0 +1,51 @@
+# Two commands do all the set-up on a fresh Debian/Ubuntu machine:
+#   make run    installs what is missing and starts the app
+#   make test   installs what is missing and runs every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: run test bench catalogs messages system-deps-run system-deps-test clean
+
+run: system-deps-run $(VENV)/.installed
+	$(BIN)/python -m app
+
+# pytest exits 5 when it collects no test: that is not a failure of the build.
+test: system-deps-run system-deps-test $(VENV)/.installed-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python tests/perf/bench_export.py
+
+system-deps-run:
+	@.ci/install-system-deps .ci/system-packages-run.txt
+
+system-deps-test:
+	@.ci/install-system-deps .ci/system-packages-test.txt
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+# Compile the gettext catalogs (the app also compiles a stale catalog on start).
+catalogs: $(VENV)/.installed
+	$(BIN)/pybabel compile -D app -d resources/locale --statistics
+
+# Extract messages from the Python sources and the templates, and merge them into each catalog.
+messages: $(VENV)/.installed
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --add-comments=Translators: \
+		--no-location --sort-output --project=TongKet --copyright-holder=TongKet -o resources/locale/app.pot .
+	$(BIN)/pybabel update -D app -d resources/locale -i resources/locale/app.pot --no-location \
+		--no-fuzzy-matching --ignore-obsolete
+
+clean:
+	rm -rf build dist .pytest_cache
