@@ -1,0 +1,131 @@
+"""DocumentModel → HTML laid out like the A4 page, for the live preview (Qt rich text subset of HTML/CSS)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from app.render.layout import Layout, TextStyle, load_layout
+from app.render.model import Block, BlockKind, DocumentModel, Table
+from app.render.text import clean
+
+_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "justify"}
+_BLOCK_STYLE = {
+    BlockKind.PART_LABEL: "part_label",
+    BlockKind.PART_TITLE: "part_title",
+    BlockKind.HEADING1: "heading1",
+    BlockKind.HEADING2: "heading2",
+    BlockKind.HEADING3: "heading3",
+    BlockKind.PARAGRAPH: "paragraph",
+    BlockKind.BULLET: "bullet",
+    BlockKind.SUB_BULLET: "sub_bullet",
+    BlockKind.CLOSING: "closing",
+}
+_PREFIX = {BlockKind.BULLET: "- ", BlockKind.SUB_BULLET: "+ "}
+PX_PER_MM = 96 / 25.4
+
+
+def _css(style: TextStyle) -> str:
+    parts = [
+        f"font-size:{style.size_pt:g}pt",
+        f"text-align:{_ALIGN.get(style.align, 'left')}",
+        f"margin-top:{style.space_before_pt:g}pt",
+        f"margin-bottom:{style.space_after_pt:g}pt",
+    ]
+    if style.bold:
+        parts.append("font-weight:bold")
+    if style.italic:
+        parts.append("font-style:italic")
+    if style.underline:
+        parts.append("text-decoration:underline")
+    if style.first_line_indent_mm:
+        parts.append(f"text-indent:{style.first_line_indent_mm * PX_PER_MM:.0f}px")
+    if style.left_indent_mm:
+        parts.append(f"margin-left:{style.left_indent_mm * PX_PER_MM:.0f}px")
+    if style.line_rule in ("exact", "at_least") and style.line_spacing:
+        parts.append(f"line-height:{style.line_spacing * 96 / 72:.0f}px")
+    return ";".join(parts)
+
+
+class _Writer:
+    def __init__(self, layout: Layout) -> None:
+        self.layout = layout
+        self.css = {name: _css(style) for name, style in layout.styles.items()}
+        self.out: list[str] = []
+
+    def p(self, style: str, text: str, *, anchor: str = "") -> None:
+        caps = self.layout.styles[style].caps
+        body = escape(clean(text).upper() if caps else clean(text))
+        name = f'<a name="{anchor}"></a>' if anchor else ""
+        self.out.append(f'<p style="{self.css[style]}">{name}{body or "&nbsp;"}</p>')
+
+    def table(self, table: Table) -> None:
+        if table.title:
+            self.p("table_caption", table.title)
+        widths = table.widths or [1.0] * len(table.header)
+        total = sum(widths)
+        head = "".join(
+            f'<th width="{w / total * 100:.0f}%" style="{self.css["table_header"]}">{escape(clean(h))}</th>'
+            for h, w in zip(table.header, widths, strict=True)
+        )
+        rows = []
+        for r, row in enumerate(table.rows):
+            cells = []
+            for c, value in enumerate(row):
+                style = self.css["table_number" if c in table.numeric else "table_text"]
+                if r in table.bold_rows:
+                    style += ";font-weight:bold"
+                cells.append(f'<td style="{style}">{escape(clean(value))}</td>')
+            rows.append(f"<tr>{''.join(cells)}</tr>")
+        self.out.append(
+            '<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+            f'style="border-collapse:collapse;border-color:#000">'
+            f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
+        )
+
+    def block(self, index: int, block: Block) -> None:
+        if block.kind is BlockKind.TABLE and block.table is not None:
+            self.table(block.table)
+            return
+        self.p(_BLOCK_STYLE[block.kind], _PREFIX.get(block.kind, "") + block.text, anchor=f"b{index}")
+
+
+def to_html(model: DocumentModel, layout: Layout | None = None) -> str:
+    """The whole document as one HTML page; block i carries the anchor "b<i>" to scroll to."""
+    layout = layout or load_layout()
+    w = _Writer(layout)
+    w.out.append(
+        f'<html><body style="font-family:\'{layout.font.name}\',\'Liberation Serif\',serif;color:#000">'
+    )
+    left, right = layout.header.left_width_pct, layout.header.right_width_pct
+    w.out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="{left}%" valign="top">')
+    w.p("upper_body", model.upper_body)
+    w.p("issuer", model.issuer_name)
+    w.p("star", layout.header.star)
+    w.p("number", model.number_line)
+    w.out.append(f'</td><td width="{right}%" valign="top">')
+    w.out.append(
+        f'<p style="{w.css["party_title"]}"><span style="text-decoration:underline">'
+        f"{escape(model.party_title)}</span></p>"
+    )
+    w.p("place_date", model.place_date)
+    w.out.append("</td></tr></table>")
+    w.p("doc_type", model.doc_type_name)
+    w.p("title", model.title)
+    w.p("title_separator", model.title_separator)
+    for index, block in enumerate(model.body):
+        w.block(index, block)
+    if model.end_mark:
+        w.p("paragraph", layout.end_mark.text)
+    sl, sr = layout.signature.left_width_pct, layout.signature.right_width_pct
+    w.out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="{sl}%" valign="top">')
+    w.p("recipients_label", model.recipients_label)
+    for line in model.recipients:
+        w.p("recipient", line)
+    w.out.append(f'</td><td width="{sr}%" valign="top">')
+    w.p("sign_authority", model.authority)
+    w.p("sign_position", model.position)
+    for _ in range(layout.signature.blank_lines):
+        w.p("sign_space", "")
+    w.p("sign_name", model.signer_name)
+    w.out.append("</td></tr></table></body></html>")
+    return "".join(w.out)

@@ -1,0 +1,252 @@
+"""Layout presets: every number of a document format, read from templates/layouts/<preset>.toml."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from app.paths import templates_dir
+
+ALIGNMENTS = ("left", "center", "right", "justify")
+LINE_RULES = ("exact", "at_least", "multiple")
+VERTICAL_ALIGNMENTS = ("top", "center", "bottom")
+
+# The paragraph styles every preset defines; "normal" must set every field, the others override some.
+STYLE_KEYS = (
+    "normal",
+    "upper_body", "issuer", "star", "number",
+    "party_title", "party_title_rule", "place_date",
+    "doc_type", "title", "title_separator",
+    "part_label", "part_title", "heading1", "heading2", "heading3",
+    "paragraph", "bullet", "sub_bullet", "closing",
+    "table_caption", "table_header", "table_text", "table_number",
+    "recipients_label", "recipient", "sign_authority", "sign_position", "sign_space", "sign_name",
+    "page_number",
+)
+
+
+class LayoutError(ValueError):
+    """A layout file is missing a key, has an unknown one or a value of the wrong type."""
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    preset: str
+    name: str
+    basis: str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    width_mm: float
+    height_mm: float
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_left_mm: float
+    margin_right_mm: float
+    header_distance_mm: float
+    footer_distance_mm: float
+
+    @property
+    def text_width_mm(self) -> float:
+        """Width between the left and right margins, in mm."""
+        return self.width_mm - self.margin_left_mm - self.margin_right_mm
+
+
+@dataclass(frozen=True, slots=True)
+class Font:
+    name: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderBlock:
+    left_width_pct: float
+    right_width_pct: float
+    cell_margin_mm: float
+    star: str
+    rule_weight_pt: float
+
+
+@dataclass(frozen=True, slots=True)
+class TitleBlock:
+    separator: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableLayout:
+    border_pt: float
+    cell_margin_mm: float
+    space_after_pt: float
+    vertical_align: str
+    repeat_header: bool
+    rows_cant_split: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SignatureBlock:
+    left_width_pct: float
+    right_width_pct: float
+    cell_margin_mm: float
+    blank_lines: int
+
+
+@dataclass(frozen=True, slots=True)
+class PageNumber:
+    on_first_page: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EndMark:
+    text: str
+    default: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TextStyle:
+    """One paragraph style: font size and face, alignment, indents, spacing."""
+
+    size_pt: float
+    bold: bool
+    italic: bool
+    underline: bool
+    caps: bool
+    align: str
+    first_line_indent_mm: float
+    left_indent_mm: float
+    right_indent_mm: float
+    space_before_pt: float
+    space_after_pt: float
+    line_rule: str
+    line_spacing: float
+    keep_with_next: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """A whole preset; styles maps each of STYLE_KEYS to its TextStyle."""
+
+    meta: Meta
+    page: Page
+    font: Font
+    header: HeaderBlock
+    title: TitleBlock
+    table: TableLayout
+    signature: SignatureBlock
+    page_number: PageNumber
+    end_mark: EndMark
+    styles: Mapping[str, TextStyle]
+
+
+def layouts_dir() -> Path:
+    return templates_dir() / "layouts"
+
+
+@cache
+def load_layout(preset: str = "party") -> Layout:
+    """The layout of templates/layouts/<preset>.toml, validated; cached, so treat it as read-only."""
+    return read_layout(layouts_dir() / f"{preset}.toml")
+
+
+def read_layout(path: Path) -> Layout:
+    """Parse and validate one layout file; LayoutError names the file and the offending key."""
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise LayoutError(f"{path}: {exc}") from exc
+    return parse_layout(data, source=str(path))
+
+
+def parse_layout(data: Mapping[str, Any], source: str = "<layout>") -> Layout:
+    """Build a Layout from parsed TOML data; source only labels error messages."""
+    data = dict(data)
+    raw_styles = data.pop("styles", None)
+    if not isinstance(raw_styles, Mapping):
+        raise LayoutError(f"{source}: missing table [styles]")
+    sections = {
+        f.name: _build(_field_type(Layout, f.name), data.get(f.name), f"{source}: [{f.name}]")
+        for f in dataclasses.fields(Layout) if f.name != "styles"
+    }
+    _reject_unknown(data, set(sections), f"{source}: top level")
+    layout = Layout(**sections, styles=types.MappingProxyType(_build_styles(raw_styles, source)))
+    _check(layout, source)
+    return layout
+
+
+def _build_styles(raw: Mapping[str, Any], source: str) -> dict[str, TextStyle]:
+    missing = [key for key in STYLE_KEYS if key not in raw]
+    if missing:
+        raise LayoutError(f"{source}: [styles] lacks {', '.join(missing)}")
+    _reject_unknown(raw, set(STYLE_KEYS), f"{source}: [styles]")
+    normal = _build(TextStyle, raw["normal"], f"{source}: [styles.normal]")
+    styles = {"normal": normal}
+    for key in STYLE_KEYS[1:]:
+        where = f"{source}: [styles.{key}]"
+        overrides = raw[key]
+        if not isinstance(overrides, Mapping):
+            raise LayoutError(f"{where} must be a table")
+        # Unknown keys in overrides survive the merge, so _build refuses them.
+        styles[key] = _build(TextStyle, dataclasses.asdict(normal) | dict(overrides), where)
+    return styles
+
+
+def _build(cls: type, raw: Any, where: str) -> Any:
+    """An instance of the dataclass cls from a TOML table, every field required and type-checked."""
+    if not isinstance(raw, Mapping):
+        raise LayoutError(f"{where} is missing")
+    names = [f.name for f in dataclasses.fields(cls)]
+    missing = [name for name in names if name not in raw]
+    if missing:
+        raise LayoutError(f"{where} lacks {', '.join(missing)}")
+    _reject_unknown(raw, set(names), where)
+    return cls(**{name: _coerce(raw[name], _field_type(cls, name), f"{where} {name}") for name in names})
+
+
+def _field_type(cls: type, name: str) -> type:
+    return typing.get_type_hints(cls)[name]
+
+
+def _coerce(value: Any, kind: type, where: str) -> Any:
+    # bool is an int in Python: check it first so that "size_pt = true" is refused.
+    if kind is bool:
+        if isinstance(value, bool):
+            return value
+    elif kind is float:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return float(value)
+    elif kind is int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    elif kind is str:
+        if isinstance(value, str):
+            return value
+    else:
+        raise TypeError(f"unsupported field type {kind!r}")
+    raise LayoutError(f"{where} must be {kind.__name__}, not {value!r}")
+
+
+def _reject_unknown(raw: Mapping[str, Any], known: set[str], where: str) -> None:
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise LayoutError(f"{where} has unknown keys {', '.join(unknown)}")
+
+
+def _check(layout: Layout, source: str) -> None:
+    for key, style in layout.styles.items():
+        if style.align not in ALIGNMENTS:
+            raise LayoutError(f"{source}: [styles.{key}] align must be one of {', '.join(ALIGNMENTS)}")
+        if style.line_rule not in LINE_RULES:
+            raise LayoutError(f"{source}: [styles.{key}] line_rule must be one of {', '.join(LINE_RULES)}")
+    if layout.table.vertical_align not in VERTICAL_ALIGNMENTS:
+        raise LayoutError(f"{source}: [table] vertical_align must be one of {', '.join(VERTICAL_ALIGNMENTS)}")
+    for name, block in (("header", layout.header), ("signature", layout.signature)):
+        if abs(block.left_width_pct + block.right_width_pct - 100) > 1e-6:
+            raise LayoutError(f"{source}: [{name}] left_width_pct + right_width_pct must be 100")

@@ -1,0 +1,251 @@
+"""templates/reference.docx: the named styles the writer uses, generated from the layout TOML.
+
+Run `python -m app.render.reference` after changing templates/layouts/party.toml; a test fails
+while the committed file and the TOML disagree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Mm, Pt
+
+from app.fileio import write_bytes_atomic
+from app.paths import templates_dir
+from app.render.layout import STYLE_KEYS, Layout, TextStyle, load_layout
+
+# Layout style key → the Word style name the writer uses.
+STYLE_NAMES: dict[str, str] = {
+    "normal": "Normal",
+    "upper_body": "TK Upper Body",
+    "issuer": "TK Issuer",
+    "star": "TK Star",
+    "number": "TK Number",
+    "party_title": "TK Party Title",
+    "party_title_rule": "TK Party Title Rule",
+    "place_date": "TK Place Date",
+    "doc_type": "TK Doc Type",
+    "title": "TK Title",
+    "title_separator": "TK Title Separator",
+    "part_label": "TK Part Label",
+    "part_title": "TK Part Title",
+    "heading1": "TK Heading 1",
+    "heading2": "TK Heading 2",
+    "heading3": "TK Heading 3",
+    "paragraph": "TK Body",
+    "bullet": "TK Bullet",
+    "sub_bullet": "TK Sub Bullet",
+    "closing": "TK Closing",
+    "table_caption": "TK Table Caption",
+    "table_header": "TK Table Header",
+    "table_text": "TK Table Text",
+    "table_number": "TK Table Number",
+    "recipients_label": "TK Recipients Label",
+    "recipient": "TK Recipient",
+    "sign_authority": "TK Sign Authority",
+    "sign_position": "TK Sign Position",
+    "sign_space": "TK Sign Space",
+    "sign_name": "TK Sign Name",
+    "page_number": "TK Page Number",
+}
+assert tuple(STYLE_NAMES) == STYLE_KEYS, "STYLE_NAMES must name every layout style key, in order"
+
+REQUIRED_STYLES: tuple[str, ...] = tuple(STYLE_NAMES.values())
+
+# Styles of python-docx's default template that stay: Word's defaults for each style type.
+_KEPT_BUILTIN_STYLES = ("Normal", "Default Paragraph Font", "Normal Table", "No List")
+
+# Parts of python-docx's default template that no document of ours needs.
+_DROPPED_PART_TYPES = (
+    RT.CUSTOM_XML, RT.NUMBERING, RT.WEB_SETTINGS, RT.THUMBNAIL,
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+)
+_THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+
+_ALIGNMENTS = {
+    "left": WD_PARAGRAPH_ALIGNMENT.LEFT,
+    "center": WD_PARAGRAPH_ALIGNMENT.CENTER,
+    "right": WD_PARAGRAPH_ALIGNMENT.RIGHT,
+    "justify": WD_PARAGRAPH_ALIGNMENT.JUSTIFY,
+}
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# Word 2013 and later: opens the file without "[Compatibility Mode]" in the title bar.
+_WORD_COMPATIBILITY_MODE = "15"
+
+
+def reference_path(preset: str = "party") -> Path:
+    """templates/reference.docx for the Party preset, templates/reference-<preset>.docx for others."""
+    name = "reference.docx" if preset == "party" else f"reference-{preset}.docx"
+    return templates_dir() / name
+
+
+def build_reference(layout: Layout) -> bytes:
+    """The bytes of a reference.docx holding exactly the styles of the layout; the same input gives the same bytes."""
+    document = docx.Document()
+    _drop_unused_parts(document)
+    _set_compatibility_mode(document)
+    _strip_styles(document)
+    _set_doc_defaults(document, layout)
+    styles = document.styles
+    normal = styles["Normal"]
+    for key, name in STYLE_NAMES.items():
+        style = normal if key == "normal" else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        if style is not normal:
+            style.base_style = normal
+            style.next_paragraph_style = style
+        style.quick_style = True
+        _apply_text_style(style, layout.styles[key], layout)
+    _add_rule_border(styles[STYLE_NAMES["party_title_rule"]], layout.header.rule_weight_pt)
+    apply_page(document.sections[0], layout)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _normalised_zip(buffer.getvalue())
+
+
+def apply_page(section: Section, layout: Layout) -> None:
+    """Give a section the layout's paper, margins and header distance, with a first page of its own when needed."""
+    page = layout.page
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Mm(page.width_mm)
+    section.page_height = Mm(page.height_mm)
+    section.top_margin = Mm(page.margin_top_mm)
+    section.bottom_margin = Mm(page.margin_bottom_mm)
+    section.left_margin = Mm(page.margin_left_mm)
+    section.right_margin = Mm(page.margin_right_mm)
+    section.header_distance = Mm(page.header_distance_mm)
+    section.footer_distance = Mm(page.footer_distance_mm)
+    section.gutter = 0
+    section.different_first_page_header_footer = not layout.page_number.on_first_page
+
+
+def set_fonts(rPr, font_name: str) -> None:
+    """Name font_name in all four font slots of an rPr element and drop every theme font attribute."""
+    rFonts = rPr.find(qn("w:rFonts"))
+    if rFonts is None:
+        rFonts = OxmlElement("w:rFonts")
+        rPr.insert(0, rFonts)
+    for attribute in _THEME_FONT_ATTRIBUTES:
+        rFonts.attrib.pop(qn(attribute), None)
+    for attribute in _FONT_SLOTS:
+        rFonts.set(qn(attribute), font_name)
+
+
+def _drop_unused_parts(document) -> None:
+    package_rels = document.part.package.rels
+    for rels in (document.part.rels, package_rels):
+        for rId, rel in list(rels.items()):
+            if rel.reltype in _DROPPED_PART_TYPES:
+                del rels[rId]
+
+
+def _set_compatibility_mode(document) -> None:
+    for setting in document.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), _WORD_COMPATIBILITY_MODE)
+
+
+def _strip_styles(document) -> None:
+    for style in list(document.styles):
+        if style.name not in _KEPT_BUILTIN_STYLES:
+            style.delete()
+
+
+def _set_doc_defaults(document, layout: Layout) -> None:
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    rPr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    set_fonts(rPr, layout.font.name)
+    half_points = str(round(layout.styles["normal"].size_pt * 2))
+    rPr.find(qn("w:sz")).set(qn("w:val"), half_points)
+    rPr.find(qn("w:szCs")).set(qn("w:val"), half_points)
+    _set_language(rPr, layout.font.language)
+    # Every style sets its own spacing: no Word-2007 "after 10 pt, 1.15 lines" default underneath.
+    pPr = defaults.find(f"{qn('w:pPrDefault')}/{qn('w:pPr')}")
+    for spacing in pPr.findall(qn("w:spacing")):
+        pPr.remove(spacing)
+
+
+def _set_language(rPr, language: str) -> None:
+    lang = rPr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rPr.append(lang)
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+
+
+def _apply_text_style(style, spec: TextStyle, layout: Layout) -> None:
+    font = style.font
+    font.size = Pt(spec.size_pt)
+    font.bold = spec.bold
+    font.italic = spec.italic
+    font.underline = spec.underline
+    font.all_caps = spec.caps
+    rPr = style.element.get_or_add_rPr()
+    set_fonts(rPr, layout.font.name)
+    _set_language(rPr, layout.font.language)
+    paragraph = style.paragraph_format
+    paragraph.alignment = _ALIGNMENTS[spec.align]
+    paragraph.first_line_indent = Mm(spec.first_line_indent_mm)
+    paragraph.left_indent = Mm(spec.left_indent_mm)
+    paragraph.right_indent = Mm(spec.right_indent_mm)
+    paragraph.space_before = Pt(spec.space_before_pt)
+    paragraph.space_after = Pt(spec.space_after_pt)
+    if spec.line_rule == "multiple":
+        paragraph.line_spacing = spec.line_spacing
+    else:
+        paragraph.line_spacing = Pt(spec.line_spacing)
+        paragraph.line_spacing_rule = (
+            WD_LINE_SPACING.EXACTLY if spec.line_rule == "exact" else WD_LINE_SPACING.AT_LEAST)
+    paragraph.keep_with_next = spec.keep_with_next
+    paragraph.widow_control = True
+
+
+def _add_rule_border(style, weight_pt: float) -> None:
+    """A solid bottom border on the style: the writer sizes the paragraph to the text it underlines."""
+    pPr = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom", {
+        qn("w:val"): "single", qn("w:sz"): str(round(weight_pt * 8)), qn("w:space"): "0", qn("w:color"): "000000",
+    })
+    borders.append(bottom)
+    pPr.insert_element_before(borders, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+                              "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
+                              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                              "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+
+
+def _normalised_zip(data: bytes) -> bytes:
+    """The same package with fixed entry dates, so that regenerating an unchanged file changes no byte."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE), source.read(info),
+                            compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Regenerate the reference document of a preset from its layout TOML."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--preset", default="party")
+    parser.add_argument("--output", type=Path, help="where to write (default: the file in templates/)")
+    args = parser.parse_args(argv)
+    target = args.output or reference_path(args.preset)
+    write_bytes_atomic(target, build_reference(load_layout(args.preset)))
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""clean() makes any string safe for a .docx; text_width_pt() measures Times New Roman."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+
+import docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.render.docx_writer import build_document
+from app.render.model import Block, BlockKind
+from app.render.text import clean, text_width_pt
+from tests.render.sample import sample_model
+
+
+def test_clean_turns_decomposed_vietnamese_into_nfc():
+    decomposed = unicodedata.normalize("NFD", "Đảng ủy xã La Bằng")
+    assert decomposed != "Đảng ủy xã La Bằng"
+    assert clean(decomposed) == "Đảng ủy xã La Bằng"
+
+
+def test_clean_drops_control_characters_but_keeps_tab_and_line_ends():
+    assert clean("a\x00b\x08c\x0bd\x0ce\x0ef\x1fg") == "abcdefg"
+    assert clean("a\tb\nc\rd") == "a\tb\nc\rd"
+
+
+def test_clean_drops_noncharacters_and_lone_surrogates():
+    assert clean("x\ufffey\uffffz\ud800w\udfff") == "xyzw"
+
+
+def test_clean_drops_before_normalising_so_a_mark_rejoins_its_letter():
+    assert clean("a\x00\u0301") == "á"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(st.characters(exclude_categories=())))
+def test_any_cleaned_string_saves_and_reads_back_unchanged(text):
+    model = sample_model()
+    model.body = [Block(BlockKind.PARAGRAPH, text)]
+    buffer = io.BytesIO()
+    build_document(model).save(buffer)
+    reopened = docx.Document(io.BytesIO(buffer.getvalue()))
+    body = [p for p in reopened.paragraphs if p.style.name == "TK Body"]
+    assert [p.text for p in body] == [clean(text)]
+
+
+def test_width_of_the_party_title_matches_times_new_roman_bold():
+    # 4233 font units of 2048 per em at 15 pt, summed from the font's advance widths.
+    assert round(text_width_pt("ĐẢNG CỘNG SẢN VIỆT NAM", 15, bold=True), 2) == 206.67
+
+
+def test_width_ignores_tone_marks_but_counts_the_horn():
+    assert text_width_pt("Ả", 14, bold=False) == text_width_pt("A", 14, bold=False)
+    assert text_width_pt("Ừ", 14, bold=True) > text_width_pt("U", 14, bold=True)
+    assert text_width_pt(unicodedata.normalize("NFD", "Ừ"), 14, bold=True) == text_width_pt("Ừ", 14, bold=True)
