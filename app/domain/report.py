@@ -48,6 +48,7 @@ class EntryKind(enum.StrEnum):
 class Entry:
     text: str
     kind: EntryKind = EntryKind.PARAGRAPH
+    id: int | None = None
 
 
 @dataclass(slots=True)
@@ -64,6 +65,7 @@ class Section:
     enabled: bool = True
     entries: list[Entry] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
+    id: int | None = None
 
     def walk(self) -> Iterator[Section]:
         yield self

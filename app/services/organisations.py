@@ -1,0 +1,46 @@
+"""Organisation actions of the GUI and the CLI: one function per action, each one transaction."""
+
+from __future__ import annotations
+
+from app.domain.errors import UserError
+from app.domain.organisation import Organisation
+from app.i18n import ngettext
+from app.storage import org_repo
+from app.storage.db import Database
+
+
+def list_organisations(sessions: Database) -> list[Organisation]:
+    """Every stored organisation, by name."""
+    with sessions.begin() as session:
+        return org_repo.list_all(session)
+
+
+def get_organisation(sessions: Database, organisation_id: int) -> Organisation:
+    """The organisation with this id; UserError when it was deleted."""
+    with sessions.begin() as session:
+        return org_repo.get(session, organisation_id)
+
+
+def add_organisation(sessions: Database, organisation: Organisation) -> int:
+    """Store a new organisation (its id is ignored) and return its id."""
+    with sessions.begin() as session:
+        return org_repo.add(session, organisation)
+
+
+def update_organisation(sessions: Database, organisation: Organisation) -> None:
+    """Save the edited profile of a stored organisation; reports without their own signature or recipients follow it."""
+    with sessions.begin() as session:
+        org_repo.update(session, organisation)
+
+
+def delete_organisation(sessions: Database, organisation_id: int) -> None:
+    """Delete an organisation that has no reports; UserError while it has some."""
+    with sessions.begin() as session:
+        count = org_repo.count_reports(session, organisation_id)
+        if count:
+            raise UserError(ngettext(
+                "The organisation still has {count} report. Delete it first.",
+                "The organisation still has {count} reports. Delete them first.",
+                count,
+            ).format(count=count))
+        org_repo.delete(session, organisation_id)

@@ -1,0 +1,140 @@
+"""Report actions of the GUI and the CLI: one function per action, each one transaction.
+
+Autosave calls set_figure, set_text_statistic and set_entry_text on each edit; each returns the
+report's new updated_at so the window can show when it was last saved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from app.domain.member_stats import Membership
+from app.domain.report import Entry, Report, ReportKind, Section, Statistics
+from app.storage import org_repo, report_repo
+from app.storage.db import Database
+from app.storage.report_repo import ReportSummary
+
+__all__ = [
+    "ReportSummary",
+    "carry_over",
+    "delete_report",
+    "get_report",
+    "list_reports",
+    "new_report_from_previous",
+    "replace_report",
+    "save_new_report",
+    "set_entry_text",
+    "set_figure",
+    "set_text_statistic",
+]
+
+
+def list_reports(sessions: Database, organisation_id: int | None = None) -> list[ReportSummary]:
+    """A summary of every report (of one organisation when given), most recently changed first."""
+    with sessions.begin() as session:
+        return report_repo.list_summaries(session, organisation_id)
+
+
+def get_report(sessions: Database, report_id: int) -> Report:
+    """The whole report, its sections and entries carrying the ids autosave needs; UserError when deleted."""
+    with sessions.begin() as session:
+        return report_repo.get(session, report_id)
+
+
+def save_new_report(sessions: Database, report: Report) -> int:
+    """Store report as a new one and return its id.
+
+    Its organisation is reused when report.organisation.id names a stored one (its stored profile is
+    kept), and stored as a new organisation otherwise. The report's own ids are ignored.
+    """
+    with sessions.begin() as session:
+        organisation = report.organisation
+        if organisation.id is None or not org_repo.exists(session, organisation.id):
+            organisation = replace(organisation, id=org_repo.add(session, organisation))
+        return report_repo.add(session, replace(report, organisation=organisation))
+
+
+def replace_report(sessions: Database, report_id: int, report: Report) -> None:
+    """Overwrite a stored report with report (whose organisation is stored); its section and entry ids change."""
+    with sessions.begin() as session:
+        report_repo.replace(session, report_id, report)
+
+
+def delete_report(sessions: Database, report_id: int) -> None:
+    """Delete a report with everything in it."""
+    with sessions.begin() as session:
+        report_repo.delete(session, report_id)
+
+
+def new_report_from_previous(sessions: Database, previous_id: int, year: int, kind: ReportKind) -> int:
+    """Store a new draft for (year, kind) that starts from a stored report (see carry_over) and return its id."""
+    with sessions.begin() as session:
+        previous = report_repo.get(session, previous_id)
+        return report_repo.add(session, carry_over(previous, year, kind))
+
+
+def carry_over(previous: Report, year: int, kind: ReportKind) -> Report:
+    """A new draft for (year, kind) of previous's organisation, starting from previous.
+
+    It keeps the outline with its texts, the place, term, settings, signature and recipients.
+    The number, date, basis and title name a period, so they start empty.
+    When the new report covers the period that followed previous, its opening membership is
+    previous's closing one and previous's next targets become its targets. A year-end report
+    following the six-month report of the same year starts where that one started instead:
+    the same opening membership and the same targets. Results and other figures start empty,
+    except the number of chi bộ.
+    """
+    before = previous.stats.membership
+    same_start = previous.kind is ReportKind.SIX_MONTH and kind is ReportKind.YEAR_END and previous.year == year
+    if same_start:
+        membership = Membership(opening_total=before.opening_total, opening_probationary=before.opening_probationary)
+        targets, next_targets = previous.targets, previous.next_targets
+    else:
+        membership = Membership(opening_total=before.closing_total, opening_probationary=before.closing_probationary)
+        targets, next_targets = previous.next_targets, []
+    return Report(
+        organisation=previous.organisation,
+        year=year,
+        kind=kind,
+        doc_type=previous.doc_type,
+        place=previous.place,
+        term=previous.term,
+        sections=[_copy_section(section) for section in previous.sections],
+        stats=Statistics(units=previous.stats.units, membership=membership),
+        targets=[replace(target, result=None) for target in targets],
+        next_targets=[replace(target) for target in next_targets],
+        settings=replace(previous.settings),
+        signature=None if previous.signature is None else replace(previous.signature),
+        recipients=None if previous.recipients is None else list(previous.recipients),
+    )
+
+
+def _copy_section(section: Section) -> Section:
+    """A copy of section and its subtree, without ids."""
+    return Section(
+        key=section.key,
+        title=section.title,
+        enabled=section.enabled,
+        entries=[Entry(entry.text, entry.kind) for entry in section.entries],
+        children=[_copy_section(child) for child in section.children],
+    )
+
+
+def set_figure(sessions: Database, report_id: int, key: str, value: int) -> datetime:
+    """Autosave one integer statistic ("membership.closing_total"); return the report's new updated_at."""
+    with sessions.begin() as session:
+        return report_repo.set_figure(session, report_id, key, value)
+
+
+def set_text_statistic(sessions: Database, report_id: int, key: str, value: Any) -> datetime:
+    """Autosave one non-integer statistic ("party_life.annual_theme"); return the report's new updated_at."""
+    with sessions.begin() as session:
+        return report_repo.set_text_statistic(session, report_id, key, value)
+
+
+def set_entry_text(sessions: Database, entry_id: int, text: str) -> datetime:
+    """Autosave the text of one entry (Entry.id); return its report's new updated_at."""
+    with sessions.begin() as session:
+        return report_repo.set_entry_text(session, entry_id, text)

@@ -1,0 +1,98 @@
+"""Organisations in the database: functions that take a Session, never commit, and return domain objects."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete as sql_delete
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import UserError
+from app.domain.organisation import Organisation, OrgKind, Signature
+from app.i18n import _
+from app.storage.tables import OrganisationRow, ReportRow
+
+
+def add(session: Session, organisation: Organisation) -> int:
+    """Insert organisation (its id is ignored) and return the new id."""
+    row = OrganisationRow()
+    _fill(row, organisation)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def get(session: Session, organisation_id: int) -> Organisation:
+    """The organisation with this id; UserError when it no longer exists."""
+    return to_domain(_row(session, organisation_id))
+
+
+def exists(session: Session, organisation_id: int) -> bool:
+    """True when an organisation with this id is stored."""
+    return session.get(OrganisationRow, organisation_id) is not None
+
+
+def list_all(session: Session) -> list[Organisation]:
+    """Every organisation, by name."""
+    rows = session.scalars(select(OrganisationRow).order_by(OrganisationRow.name, OrganisationRow.id))
+    return [to_domain(row) for row in rows]
+
+
+def update(session: Session, organisation: Organisation) -> None:
+    """Overwrite the stored profile of organisation.id with organisation's fields."""
+    if organisation.id is None:
+        raise ValueError("update needs an organisation with an id")
+    _fill(_row(session, organisation.id), organisation)
+
+
+def delete(session: Session, organisation_id: int) -> None:
+    """Delete the organisation; the database refuses while reports refer to it (see count_reports)."""
+    if session.execute(sql_delete(OrganisationRow).where(OrganisationRow.id == organisation_id)).rowcount == 0:
+        raise UserError(_not_found())
+
+
+def count_reports(session: Session, organisation_id: int) -> int:
+    """How many reports the organisation has."""
+    return session.scalar(
+        select(func.count()).select_from(ReportRow).where(ReportRow.organisation_id == organisation_id)
+    ) or 0
+
+
+def to_domain(row: OrganisationRow) -> Organisation:
+    """The Organisation of a row."""
+    return Organisation(
+        id=row.id,
+        name=row.name,
+        upper_body=row.upper_body,
+        issuer_name=row.issuer_name,
+        kind=OrgKind(row.kind),
+        issuer_code=row.issuer_code,
+        place=row.place,
+        short_name=row.short_name,
+        signature=Signature(row.signature_authority, row.signature_position, row.signature_name),
+        recipients=list(row.recipients),
+    )
+
+
+def _fill(row: OrganisationRow, organisation: Organisation) -> None:
+    row.name = organisation.name
+    row.upper_body = organisation.upper_body
+    row.issuer_name = organisation.issuer_name
+    row.kind = organisation.kind.value
+    row.issuer_code = organisation.issuer_code
+    row.place = organisation.place
+    row.short_name = organisation.short_name
+    row.signature_authority = organisation.signature.authority
+    row.signature_position = organisation.signature.position
+    row.signature_name = organisation.signature.name
+    row.recipients = list(organisation.recipients)
+
+
+def _row(session: Session, organisation_id: int) -> OrganisationRow:
+    row = session.get(OrganisationRow, organisation_id)
+    if row is None:
+        raise UserError(_not_found())
+    return row
+
+
+def _not_found() -> str:
+    return _("The organisation no longer exists; it may have been deleted.")

@@ -1,0 +1,175 @@
+"""Row classes of the database schema; migrations/versions/ creates and changes the same tables.
+
+Enums are stored as their .value strings and decimals as text, so the schema stays portable
+(SQLite now, PostgreSQL later). Every integer statistic is one row of `figures` under a dotted key
+("membership.closing_total"), so an autosaved field is one upsert and a new statistic needs no migration.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+# Explicit constraint names, so that later migrations can address them on every backend.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """A timezone-aware UTC datetime stored as a naive UTC timestamp, the same on every backend."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: pass an aware one")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    """Declarative base of every row class; its metadata names constraints by NAMING_CONVENTION."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class OrganisationRow(Base):
+    """The issuing body's profile; recipients is a JSON list of lines."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    upper_body: Mapped[str] = mapped_column(Text)
+    issuer_name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(32))
+    issuer_code: Mapped[str] = mapped_column(String(32))
+    place: Mapped[str] = mapped_column(Text)
+    short_name: Mapped[str] = mapped_column(Text)
+    signature_authority: Mapped[str] = mapped_column(Text)
+    signature_position: Mapped[str] = mapped_column(Text)
+    signature_name: Mapped[str] = mapped_column(Text)
+    recipients: Mapped[list[str]] = mapped_column(JSON)
+
+
+class ReportRow(Base):
+    """One report; the signature_* and recipients columns are NULL when the organisation's apply."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # RESTRICT: deleting an organisation must not silently take its reports with it.
+    organisation_id: Mapped[int] = mapped_column(
+        ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int | None] = mapped_column(Integer)
+    doc_type: Mapped[str] = mapped_column(String(32))
+    issued_on: Mapped[date | None] = mapped_column(Date)
+    place: Mapped[str] = mapped_column(Text)
+    term: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    pad_counts: Mapped[bool] = mapped_column(Boolean)
+    end_mark: Mapped[bool] = mapped_column(Boolean)
+    heading_style: Mapped[str] = mapped_column(String(16))
+    signature_authority: Mapped[str | None] = mapped_column(Text)
+    signature_position: Mapped[str | None] = mapped_column(Text)
+    signature_name: Mapped[str | None] = mapped_column(Text)
+    recipients: Mapped[list[str] | None] = mapped_column(JSON(none_as_null=True))
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class SectionRow(Base):
+    """A node of a report's outline; parent_id is NULL for the two parts."""
+
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    key: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+    enabled: Mapped[bool] = mapped_column(Boolean)
+
+    parent: Mapped[SectionRow | None] = relationship(remote_side=[id])
+    entries: Mapped[list[EntryRow]] = relationship(passive_deletes=True)
+
+
+class EntryRow(Base):
+    """A paragraph or bullet of a section's text."""
+
+    __tablename__ = "entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class FigureRow(Base):
+    """One integer statistic of a report under its dotted key ("ratings.members.good")."""
+
+    __tablename__ = "figures"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class StatisticTextRow(Base):
+    """One non-integer statistic (a text, a list of texts, an optional level) as JSON under its dotted key."""
+
+    __tablename__ = "statistic_texts"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    value: Mapped[Any] = mapped_column(JSON, nullable=False)
+
+
+class TargetRow(Base):
+    """A chỉ tiêu of the report's "current" period (with its result) or of the "next" one."""
+
+    __tablename__ = "targets"
+    __table_args__ = (CheckConstraint("period IN ('current', 'next')", name="period"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    period: Mapped[str] = mapped_column(String(8))
+    position: Mapped[int] = mapped_column(Integer)
+    label: Mapped[str] = mapped_column(Text)
+    value: Mapped[str] = mapped_column(String(40))
+    unit: Mapped[str] = mapped_column(Text)
+    is_percent: Mapped[bool] = mapped_column(Boolean)
+    comparator: Mapped[str] = mapped_column(String(16))
+    result: Mapped[str | None] = mapped_column(String(40))

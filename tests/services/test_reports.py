@@ -1,0 +1,136 @@
+"""Report actions: saving a new report with its organisation, starting from last period's, autosave."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from app.domain.demo import demo_report
+from app.domain.errors import UserError
+from app.domain.report import Report, ReportKind, ReportStatus
+from app.domain.targets import Target
+from app.services import organisations, reports
+from app.services.sessions import open_sessions
+
+
+@pytest.fixture
+def sessions():
+    database = open_sessions()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_id(sessions) -> int:
+    return reports.save_new_report(sessions, demo_report())
+
+
+def outline(report: Report) -> list[tuple]:
+    """Each section's key, title, switch and texts, in order."""
+    return [
+        (section.key, section.title, section.enabled, [(entry.kind, entry.text) for entry in section.entries])
+        for section in report.walk_sections()
+    ]
+
+
+def test_saving_a_new_report_stores_its_new_organisation(sessions, demo_id):
+    [organisation] = organisations.list_organisations(sessions)
+    loaded = reports.get_report(sessions, demo_id)
+
+    assert loaded.organisation == organisation
+    assert organisation.name == demo_report().organisation.name
+
+
+def test_saving_a_new_report_reuses_a_stored_organisation(sessions, demo_id):
+    second = demo_report()
+    second.organisation = reports.get_report(sessions, demo_id).organisation
+    second.year = 2027
+
+    reports.save_new_report(sessions, second)
+
+    assert len(organisations.list_organisations(sessions)) == 1
+    assert [summary.year for summary in reports.list_reports(sessions)] == [2027, 2026]
+
+
+def test_saving_a_report_whose_organisation_id_is_unknown_stores_the_organisation(sessions):
+    report = demo_report()
+    report.organisation.id = 999  # e.g. from another computer's database
+
+    report_id = reports.save_new_report(sessions, report)
+
+    assert reports.get_report(sessions, report_id).organisation.id != 999
+    assert report.organisation.id == 999  # the caller's object is left alone
+
+
+def test_replace_and_delete_report(sessions, demo_id):
+    report = reports.get_report(sessions, demo_id)
+    report.status = ReportStatus.FINAL
+
+    reports.replace_report(sessions, demo_id, report)
+    assert reports.get_report(sessions, demo_id).status is ReportStatus.FINAL
+
+    reports.delete_report(sessions, demo_id)
+    assert reports.list_reports(sessions) == []
+    with pytest.raises(UserError):
+        reports.get_report(sessions, demo_id)
+
+
+def test_new_report_from_previous_carries_outline_texts_and_targets(sessions, demo_id):
+    previous = reports.get_report(sessions, demo_id)
+
+    new_id = reports.new_report_from_previous(sessions, demo_id, 2027, ReportKind.YEAR_END)
+
+    new = reports.get_report(sessions, new_id)
+    assert (new.year, new.kind, new.status) == (2027, ReportKind.YEAR_END, ReportStatus.DRAFT)
+    assert new.organisation == previous.organisation
+    assert outline(new) == outline(previous)
+    assert {section.id for section in new.walk_sections()}.isdisjoint(s.id for s in previous.walk_sections())
+    assert new.targets == [
+        Target(t.label, t.value, t.unit, t.is_percent, t.comparator, result=None) for t in previous.next_targets
+    ]
+    assert new.next_targets == []
+    assert (new.number, new.issued_on, new.basis, new.title) == (None, None, "", "")
+    assert (new.place, new.term, new.settings) == (previous.place, previous.term, previous.settings)
+
+
+def test_new_report_from_previous_opens_with_last_periods_closing_membership(sessions, demo_id):
+    new_id = reports.new_report_from_previous(sessions, demo_id, 2027, ReportKind.SIX_MONTH)
+
+    stats = reports.get_report(sessions, new_id).stats
+    assert (stats.membership.opening_total, stats.membership.opening_probationary) == (98, 6)
+    assert stats.membership.closing_total == 0 and stats.membership.admitted == 0
+    assert stats.units == 13
+    assert stats.party_life.annual_theme == "" and stats.ratings.members.good == 0
+
+
+def test_a_year_end_report_after_the_six_month_one_starts_where_the_year_started(sessions):
+    six_month = demo_report()
+    six_month.kind = ReportKind.SIX_MONTH
+    six_month.targets[0].result = Decimal(1)
+    six_month_id = reports.save_new_report(sessions, six_month)
+
+    year_end = reports.get_report(
+        sessions, reports.new_report_from_previous(sessions, six_month_id, 2026, ReportKind.YEAR_END)
+    )
+
+    assert (year_end.stats.membership.opening_total, year_end.stats.membership.opening_probationary) == (94, 5)
+    assert [target.label for target in year_end.targets] == [target.label for target in six_month.targets]
+    assert all(target.result is None for target in year_end.targets)
+    assert year_end.next_targets == six_month.next_targets
+
+
+def test_autosave_of_a_figure_and_an_entry_shows_in_the_report_and_bumps_updated_at(sessions, demo_id):
+    before = reports.get_report(sessions, demo_id)
+    entry = before.section("dac_diem").entries[0]
+
+    figure_saved = reports.set_figure(sessions, demo_id, "ratings.organisations.good", 10)
+    theme_saved = reports.set_text_statistic(sessions, demo_id, "party_life.annual_theme", "Chủ đề 2026")
+    entry_saved = reports.set_entry_text(sessions, entry.id, "Đặc điểm mới.")
+
+    after = reports.get_report(sessions, demo_id)
+    assert after.stats.ratings.organisations.good == 10
+    assert after.stats.party_life.annual_theme == "Chủ đề 2026"
+    assert after.section("dac_diem").entries[0].text == "Đặc điểm mới."
+    assert before.updated_at < figure_saved < theme_saved < entry_saved == after.updated_at
+    assert reports.list_reports(sessions)[0].updated_at == entry_saved

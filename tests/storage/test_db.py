@@ -1,0 +1,225 @@
+"""Opening the database: schema by migrations, SQLite pragmas, backup before upgrade, and files that are refused."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from app.domain.errors import UserError
+from app.paths import default_database_path
+from app.storage import db, org_repo
+from app.storage.db import alembic_config, backup_database, backups_dir, head_revision, make_engine, open_database
+from app.storage.tables import Base
+
+TABLES = {"alembic_version", "organisations", "reports", "sections", "entries", "figures", "statistic_texts", "targets"}
+
+
+def query(path, sql: str) -> list[tuple]:
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def revision_of(path) -> list[tuple]:
+    return query(path, "SELECT version_num FROM alembic_version")
+
+
+def tables_of(path) -> set[str]:
+    return {name for (name,) in query(path, "SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def sqlite_code(error: UserError) -> int:
+    """The primary SQLite result code behind a UserError."""
+    cause = error.__cause__
+    return getattr(cause, "orig", cause).sqlite_errorcode & 0xFF
+
+
+def downgrade_to_base() -> None:
+    """Take the user's database back to the empty schema, as an app version before 0001 would have left it."""
+    engine = make_engine()
+    with engine.connect() as connection, connection.begin():
+        command.downgrade(alembic_config(connection), "base")
+    engine.dispose()
+
+
+def test_new_database_is_created_at_the_newest_revision_by_the_migrations(database):
+    with database.engine.connect() as connection:
+        assert set(inspect(connection).get_table_names()) == TABLES
+        # The hand-written migrations build exactly what tables.py declares.
+        assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+    assert revision_of(default_database_path()) == [(head_revision(),)]
+    assert not backups_dir().exists()
+
+
+def test_every_connection_uses_wal_normal_sync_foreign_keys_and_a_busy_timeout(database):
+    with database.begin() as session:
+        assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert session.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
+        assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+
+
+def test_reopening_a_current_database_makes_no_backup(database):
+    database.close()
+    open_database().close()
+    assert not backups_dir().exists()
+
+
+def test_backup_is_a_consistent_copy_while_the_database_is_in_use(database, demo):
+    with database.begin() as session:
+        org_repo.add(session, demo.organisation)
+    path = default_database_path()
+    # The row is committed but still only in the write-ahead log: the pool keeps the file open.
+    assert os.path.getsize(f"{path}-wal") > 0
+
+    backup = backup_database(path, label="test")
+
+    assert backup.parent == backups_dir()
+    assert backup.name.startswith("tongket-") and backup.name.endswith("-before-test.sqlite3")
+    assert query(backup, "PRAGMA integrity_check") == [("ok",)]
+    assert query(backup, "SELECT name FROM organisations") == [(demo.organisation.name,)]
+    assert not list(backups_dir().glob("*.partial"))
+
+
+def test_backups_keep_the_newest_ten(database):
+    folder = backups_dir()
+    folder.mkdir()
+    for second in range(10):
+        (folder / f"tongket-20200101-00000{second}-before-0001.sqlite3").write_bytes(b"")
+
+    newest = backup_database(default_database_path(), label="0001")
+
+    kept = sorted(path.name for path in folder.iterdir())
+    assert len(kept) == 10
+    assert kept[-1] == newest.name
+    assert "tongket-20200101-000000-before-0001.sqlite3" not in kept
+
+
+def test_an_older_database_is_backed_up_before_it_is_upgraded(database):
+    database.close()
+    downgrade_to_base()
+
+    open_database().close()
+
+    assert revision_of(default_database_path()) == [(head_revision(),)]
+    [backup] = backups_dir().iterdir()
+    assert backup.name.endswith(f"-before-{head_revision()}.sqlite3")
+    # The copy holds the database as it was before the upgrade: at base, without the report tables.
+    assert tables_of(backup) == {"alembic_version"}
+    assert revision_of(backup) == []
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was(database, monkeypatch):
+    database.close()
+    downgrade_to_base()
+    real_upgrade = command.upgrade
+
+    def upgrade_then_fail(config, revision):
+        real_upgrade(config, revision)
+        raise RuntimeError("a migration failed after creating the tables")
+
+    monkeypatch.setattr(db.command, "upgrade", upgrade_then_fail)
+
+    with pytest.raises(RuntimeError):
+        open_database()
+
+    assert tables_of(default_database_path()) == {"alembic_version"}  # the DDL was rolled back with the transaction
+    assert len(list(backups_dir().iterdir())) == 1
+
+
+def test_a_database_newer_than_the_app_is_refused_and_left_alone(database):
+    with database.begin() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    database.close()
+
+    with pytest.raises(UserError) as raised:
+        open_database()
+
+    assert str(default_database_path()) in raised.value.message
+    assert revision_of(default_database_path()) == [("9999",)]
+    assert not backups_dir().exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused():
+    path = default_database_path()
+    path.write_bytes(b"PK\x03\x04 this is a .docx, not a database" * 100)
+
+    with pytest.raises(UserError) as raised:
+        open_database()
+
+    assert sqlite_code(raised.value) == sqlite3.SQLITE_NOTADB
+    assert str(path) in raised.value.message
+    assert path.read_bytes().startswith(b"PK\x03\x04")
+
+
+def test_another_programs_sqlite_database_is_refused():
+    path = default_database_path()
+    query(path, "CREATE TABLE contacts (name TEXT)")
+
+    with pytest.raises(UserError):
+        open_database()
+
+    assert tables_of(path) == {"contacts"}
+
+
+def test_a_database_opened_read_only_is_refused(database):
+    database.close()
+    url = f"sqlite:///file:{default_database_path()}?mode=ro&uri=true"
+
+    with pytest.raises(UserError) as raised:
+        open_database(url)
+
+    assert sqlite_code(raised.value) == sqlite3.SQLITE_READONLY
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write to read-only files")
+def test_a_read_only_file_is_refused(database):
+    database.close()
+    path = default_database_path()
+    path.chmod(0o444)
+
+    with pytest.raises(UserError) as raised:
+        open_database()
+
+    assert sqlite_code(raised.value) in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN)
+
+
+@pytest.fixture
+def locked_by_another_program():
+    """The user's database held with an exclusive lock by another connection, as another program might."""
+    open_database().close()
+    other = sqlite3.connect(default_database_path(), isolation_level=None)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.execute("UPDATE alembic_version SET version_num = version_num")
+    yield
+    other.execute("ROLLBACK")
+    other.close()
+
+
+def test_a_database_locked_by_another_program_is_refused(locked_by_another_program):
+    with pytest.raises(UserError) as raised:
+        open_database(busy_timeout=0.1)
+
+    assert sqlite_code(raised.value) == sqlite3.SQLITE_BUSY
+
+
+def test_a_lock_met_during_an_action_becomes_a_user_error(database):
+    database.close()
+    database = open_database(busy_timeout=0.1)
+    other = sqlite3.connect(default_database_path(), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(UserError) as raised, database.begin() as session:
+            session.execute(text("SELECT 1"))
+        assert sqlite_code(raised.value) == sqlite3.SQLITE_BUSY
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        database.close()

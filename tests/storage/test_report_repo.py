@@ -1,0 +1,259 @@
+"""Reports in the database: whole reports round-trip, one-field autosave writes upsert and bump updated_at."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import func, select, text
+
+from app.domain.demo import demo_report
+from app.domain.errors import UserError
+from app.domain.organisation import Signature
+from app.domain.ratings import Level
+from app.domain.report import Entry, EntryKind, Report, ReportKind, ReportStatus, Section, Settings
+from app.domain.targets import Comparator, Target
+from app.storage import org_repo, report_repo
+from app.storage.tables import EntryRow, FigureRow, ReportRow, SectionRow, StatisticTextRow, TargetRow
+
+
+def without_ids(report: Report) -> Report:
+    """The report with the ids and timestamp that storage assigns cleared, for comparing contents."""
+    report.id = None
+    report.updated_at = None
+    for section in report.walk_sections():
+        section.id = None
+        for entry in section.entries:
+            entry.id = None
+    return report
+
+
+def load(database, report_id: int) -> Report:
+    with database.begin() as session:
+        return report_repo.get(session, report_id)
+
+
+def row_counts(database) -> dict[str, int]:
+    with database.begin() as session:
+        return {
+            table.__tablename__: session.scalar(select(func.count()).select_from(table))
+            for table in (ReportRow, SectionRow, EntryRow, FigureRow, StatisticTextRow, TargetRow)
+        }
+
+
+def test_demo_report_round_trips_through_add_and_get(database, stored_demo):
+    loaded = load(database, stored_demo)
+
+    assert loaded.id == stored_demo
+    assert loaded.updated_at is not None and loaded.updated_at.tzinfo is not None
+    assert loaded.organisation.id is not None
+    assert without_ids(loaded) == demo_of(loaded.organisation.id)
+
+
+def demo_of(organisation_id: int) -> Report:
+    """A fresh demo report of the stored organisation with this id."""
+    report = demo_report()
+    report.organisation.id = organisation_id
+    return report
+
+
+def test_every_section_and_entry_comes_back_with_its_own_id(database, stored_demo):
+    loaded = load(database, stored_demo)
+
+    sections = list(loaded.walk_sections())
+    entries = [entry for section in sections for entry in section.entries]
+    assert all(section.id is not None for section in sections)
+    assert len({section.id for section in sections}) == len(sections)
+    assert entries and all(entry.id is not None for entry in entries)
+    assert len({entry.id for entry in entries}) == len(entries)
+
+
+def test_report_overrides_and_empty_optionals_round_trip(database, demo):
+    report = Report(
+        organisation=demo.organisation,
+        year=2027,
+        kind=ReportKind.SIX_MONTH,
+        number=None,
+        issued_on=None,
+        sections=[Section("phan_1", "Phần một", enabled=False, children=[
+            Section("con", "Mục con", entries=[Entry("- gạch đầu dòng", EntryKind.BULLET)]),
+        ])],
+        targets=[Target("tỷ lệ", Decimal("92.5"), "%", is_percent=True, comparator=Comparator.MORE_THAN,
+                        result=Decimal("93.25"))],
+        settings=Settings(pad_counts=False, end_mark=True, heading_style="dot"),
+        signature=Signature("T/M CHI BỘ", "PHÓ BÍ THƯ", "Trần Thị B"),
+        recipients=[],
+        status=ReportStatus.FINAL,
+    )
+    with database.begin() as session:
+        report.organisation.id = org_repo.add(session, report.organisation)
+        report_id = report_repo.add(session, report)
+
+    assert without_ids(load(database, report_id)) == report
+
+
+def test_a_report_without_overrides_falls_back_to_its_organisation(database, stored_demo):
+    loaded = load(database, stored_demo)
+
+    assert loaded.signature is None and loaded.recipients is None
+    assert loaded.effective_signature == loaded.organisation.signature
+
+
+def test_list_summaries_shows_the_most_recently_changed_first_and_filters_by_organisation(database, demo):
+    with database.begin() as session:
+        first_org = org_repo.add(session, demo.organisation)
+        demo.organisation.id = first_org
+        older = report_repo.add(session, demo)
+        newer = report_repo.add(session, demo_of(first_org))
+        other = demo_report()
+        other.organisation.name = "Chi bộ Khác"
+        other.organisation.id = org_repo.add(session, other.organisation)
+        report_repo.add(session, other)
+    with database.begin() as session:
+        report_repo.set_figure(session, older, "units", 12)
+
+    with database.begin() as session:
+        every = report_repo.list_summaries(session)
+        mine = report_repo.list_summaries(session, first_org)
+
+    assert [summary.id for summary in mine] == [older, newer]
+    assert len(every) == 3 and every[0].id == older
+    summary = mine[0]
+    assert (summary.organisation_name, summary.year, summary.kind, summary.status) == (
+        demo.organisation.name, 2026, ReportKind.YEAR_END, ReportStatus.DRAFT)
+
+
+def test_replace_overwrites_the_contents_and_keeps_the_report_id(database, stored_demo):
+    before = row_counts(database)
+    changed = load(database, stored_demo)
+    changed.title = "báo cáo sửa"
+    changed.sections = changed.sections[:1]
+    changed.stats.membership.badges = {50: 1}
+    changed.next_targets = []
+
+    with database.begin() as session:
+        report_repo.replace(session, stored_demo, changed)
+
+    loaded = load(database, stored_demo)
+    assert without_ids(loaded) == without_ids(changed)
+    after = row_counts(database)
+    assert after["reports"] == 1
+    assert after["sections"] < before["sections"] and after["entries"] < before["entries"]
+    assert after["targets"] == before["targets"] - 4
+
+
+def test_delete_removes_the_report_and_everything_in_it(database, stored_demo):
+    with database.begin() as session:
+        report_repo.delete(session, stored_demo)
+
+    assert set(row_counts(database).values()) == {0}
+    with pytest.raises(UserError):
+        load(database, stored_demo)
+
+
+def test_set_figure_inserts_then_updates_and_bumps_updated_at(database, stored_demo):
+    with database.begin() as session:
+        session.execute(text("DELETE FROM figures WHERE key = 'membership.female'"))
+    before = load(database, stored_demo).updated_at
+
+    with database.begin() as session:
+        first = report_repo.set_figure(session, stored_demo, "membership.female", 40)
+    with database.begin() as session:
+        second = report_repo.set_figure(session, stored_demo, "membership.female", 42)
+
+    loaded = load(database, stored_demo)
+    assert loaded.stats.membership.female == 42
+    assert before < first < second == loaded.updated_at
+    with database.begin() as session:
+        rows = session.scalar(select(func.count()).select_from(FigureRow).where(FigureRow.key == "membership.female"))
+    assert rows == 1
+
+
+def test_set_figure_adds_a_badge_and_zero_removes_it(database, stored_demo):
+    with database.begin() as session:
+        report_repo.set_figure(session, stored_demo, "membership.badges.45", 3)
+    assert load(database, stored_demo).stats.membership.badges == {30: 2, 40: 1, 45: 3}
+
+    with database.begin() as session:
+        report_repo.set_figure(session, stored_demo, "membership.badges.30", 0)
+    assert load(database, stored_demo).stats.membership.badges == {40: 1, 45: 3}
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("membership.unknown", 1),
+    ("party_life.annual_theme", 1),
+    ("membership.badges.thirty", 1),
+    ("units", "13"),
+    ("units", True),
+])
+def test_set_figure_refuses_what_is_not_an_integer_statistic(database, stored_demo, key, value):
+    with pytest.raises(ValueError), database.begin() as session:
+        report_repo.set_figure(session, stored_demo, key, value)
+
+
+def test_set_figure_on_a_deleted_report_is_a_user_error(database, stored_demo):
+    with database.begin() as session:
+        report_repo.delete(session, stored_demo)
+
+    with pytest.raises(UserError), database.begin() as session:
+        report_repo.set_figure(session, stored_demo, "units", 1)
+
+
+def test_set_text_statistic_stores_texts_lists_and_levels(database, stored_demo):
+    with database.begin() as session:
+        report_repo.set_text_statistic(session, stored_demo, "party_life.annual_theme", "Chủ đề mới")
+        report_repo.set_text_statistic(session, stored_demo, "party_life.commendations", ["một", "hai"])
+        report_repo.set_text_statistic(session, stored_demo, "ratings.self_rating", Level.GOOD.value)
+
+    stats = load(database, stored_demo).stats
+    assert stats.party_life.annual_theme == "Chủ đề mới"
+    assert stats.party_life.commendations == ["một", "hai"]
+    assert stats.ratings.self_rating is Level.GOOD
+
+    with database.begin() as session:
+        report_repo.set_text_statistic(session, stored_demo, "ratings.self_rating", None)
+    assert load(database, stored_demo).stats.ratings.self_rating is None
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("ratings.self_rating", "brilliant"),
+    ("party_life.annual_theme", 5),
+    ("party_life.commendations", "not a list"),
+    ("units", "13"),
+])
+def test_set_text_statistic_refuses_values_of_the_wrong_type(database, stored_demo, key, value):
+    with pytest.raises(ValueError), database.begin() as session:
+        report_repo.set_text_statistic(session, stored_demo, key, value)
+
+
+def test_set_entry_text_changes_one_entry_and_bumps_updated_at(database, stored_demo):
+    before = load(database, stored_demo)
+    entry = before.section("han_che").entries[1]
+
+    with database.begin() as session:
+        updated_at = report_repo.set_entry_text(session, entry.id, "Văn bản đã sửa.")
+
+    after = load(database, stored_demo)
+    assert after.section("han_che").entries[1] == Entry("Văn bản đã sửa.", EntryKind.BULLET, id=entry.id)
+    assert after.updated_at == updated_at > before.updated_at
+    after.section("han_che").entries[1].text = entry.text
+    assert without_ids(after) == without_ids(before)
+
+
+def test_set_entry_text_of_a_deleted_entry_is_a_user_error(database, stored_demo):
+    with database.begin() as session:
+        report_repo.delete(session, stored_demo)
+
+    with pytest.raises(UserError), database.begin() as session:
+        report_repo.set_entry_text(session, 1, "x")
+
+
+def test_figures_the_app_no_longer_knows_are_ignored_on_read(database, stored_demo):
+    with database.begin() as session:
+        session.execute(
+            text("INSERT INTO figures (report_id, key, value) VALUES (:id, 'membership.retired', 7)"),
+            {"id": stored_demo},
+        )
+
+    assert load(database, stored_demo).stats.membership.closing_total == 98
+
