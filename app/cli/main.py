@@ -1,0 +1,262 @@
+"""The command line: render, check, import, export and list reports without opening the window."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from app import __version__, i18n
+from app.domain.errors import UserError
+from app.domain.findings import Finding, Severity, has_errors
+from app.domain.report import REPORT_KIND_LABELS, Report, ReportKind, ReportStatus
+from app.i18n import N_, _, ngettext
+
+# Exit statuses: the command did its work; `check` found errors; the user must fix something (or a usage error).
+OK, FOUND_ERRORS, USER_ERROR = 0, 1, 2
+
+_SEVERITY_LABELS: dict[Severity, str] = {
+    Severity.ERROR: N_("error"),
+    Severity.WARNING: N_("warning"),
+    Severity.INFO: N_("note"),
+}
+
+_STATUS_LABELS: dict[ReportStatus, str] = {
+    ReportStatus.DRAFT: N_("draft"),
+    ReportStatus.FINAL: N_("final"),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command and return its exit status: 0 done, 1 the check found errors, 2 something to fix."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # The language is set before the parser is built, so that its help texts are translated.
+    i18n.set_language(_requested_language(args_list))
+    try:
+        args = build_parser().parse_args(args_list)
+    except SystemExit as exc:  # --help, --version and usage errors end here with argparse's status
+        return OK if exc.code is None else exc.code if isinstance(exc.code, int) else USER_ERROR
+    try:
+        return args.run(args)
+    except UserError as exc:
+        print(exc, file=sys.stderr)
+    except OSError as exc:  # the file operations of services raise UserError; this is what slips past them
+        reason = exc.strerror or str(exc)
+        print(_("Cannot use {file}: {reason}.").format(file=exc.filename, reason=reason) if exc.filename else reason,
+              file=sys.stderr)
+    return USER_ERROR
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command, its help in the current language."""
+    parser = argparse.ArgumentParser(
+        prog="tongket",
+        description=_("Drafts the year-end report of a Party committee. Without a command, the window opens."),
+    )
+    parser.add_argument("--version", action="version", version=f"tongket {__version__}")
+    _add_global_options(parser)
+    parser.set_defaults(lang=i18n.DEFAULT_LANGUAGE, database=None)
+    # The global options are accepted after the command too; unless given there, they keep the value from before it.
+    common = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    _add_global_options(common)
+    commands = parser.add_subparsers(title=_("commands"), metavar=_("COMMAND"), required=True)
+
+    def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.set_defaults(run=run)
+        return sub
+
+    render = command("render", _("write a report as a .docx document"), _render)
+    _add_input(render)
+    _add_output(render, _("the .docx file to write"))
+
+    demo = command("demo", _("write the built-in demo report as a JSON file"), _demo)
+    _add_output(demo, _("the JSON file to write"))
+
+    check = command("check", _("check the figures of a report and list the problems"), _check)
+    _add_input(check)
+
+    import_ = command("import", _("save a report JSON file into the database as a new report"), _import)
+    import_.add_argument("file", type=Path, metavar=_("FILE"), help=_("the report JSON file to import"))
+
+    export = command("export", _("write a report of the database as a JSON file"), _export)
+    export.add_argument("report_id", type=int, metavar=_("REPORT_ID"), help=_("the id shown by the list command"))
+    _add_output(export, _("the JSON file to write"))
+
+    command("list", _("list the reports in the database"), _list)
+    command("schema", _("print the JSON Schema of report files"), _schema)
+    return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages (default: vi)"))
+    parser.add_argument("--database", metavar="URL", help=_(
+        "database as a SQLAlchemy URL or a file path (default: the database of the app)"))
+
+
+def _add_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", nargs="?", type=Path, metavar=_("INPUT"), help=_("a report JSON file"))
+    parser.add_argument("--demo", action="store_true", help=_("use the built-in demo report instead of a file"))
+
+
+def _add_output(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar=_("FILE"), help=help_text)
+
+
+def _requested_language(argv: list[str]) -> str:
+    """The --lang given anywhere in argv when it is a supported language, else the default."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    known, _rest = pre.parse_known_args(argv)
+    return known.lang if known.lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
+
+
+def _input_report(args: argparse.Namespace) -> Report:
+    """The report named by INPUT or --demo, exactly one of them."""
+    if args.demo and args.input is not None:
+        raise UserError(_("Give either an input file or --demo, not both."))
+    if args.demo:
+        from app.domain.demo import demo_report
+
+        return demo_report()
+    if args.input is None:
+        raise UserError(_("Give an input file, or --demo for the built-in demo report."))
+    from app.services.interchange import import_report_file
+
+    return import_report_file(args.input)
+
+
+@contextlib.contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Any]:
+    """The database of --database, open for the block and closed after it."""
+    # SQLAlchemy is imported only by the commands that use the database.
+    from app.services.sessions import open_sessions
+
+    sessions = open_sessions(database_url(args.database))
+    try:
+        yield sessions
+    finally:
+        sessions.close()
+
+
+def database_url(value: str | None) -> str | None:
+    """The SQLAlchemy URL of --database: a URL as given, a file path as a SQLite URL; None for the user's database."""
+    if value is None or "://" in value:
+        return value
+    return f"sqlite:///{Path(value).expanduser().resolve().as_posix()}"
+
+
+def _wrote(path: Path) -> None:
+    print(_("Wrote {file}").format(file=path))
+
+
+def _render(args: argparse.Namespace) -> int:
+    report = _input_report(args)
+    # python-docx and Jinja2 load only for this command.
+    from app.services.export import export_docx
+
+    export_docx(report, args.output)
+    _wrote(args.output)
+    return OK
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from app.domain.demo import demo_report
+    from app.services.interchange import export_report_file
+
+    export_report_file(demo_report(), args.output)
+    _wrote(args.output)
+    return OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    from app.domain.checks import run_checks
+
+    findings = run_checks(_input_report(args))
+    if not findings:
+        print(_("No problems found."))
+        return OK
+    for finding in findings:
+        print(f"{_(_SEVERITY_LABELS[finding.severity])}: {finding.message}")
+        print("    " + _("fields: {fields}").format(fields=", ".join(finding.fields)))
+    print(_summary(findings))
+    return FOUND_ERRORS if has_errors(findings) else OK
+
+
+def _summary(findings: list[Finding]) -> str:
+    """ "2 errors, 1 warning": how many findings of each severity, worst first."""
+    errors, warnings, notes = (sum(1 for f in findings if f.severity is s) for s in reversed(Severity))
+    parts = [
+        ngettext("{count} error", "{count} errors", errors).format(count=errors) if errors else "",
+        ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings) if warnings else "",
+        ngettext("{count} note", "{count} notes", notes).format(count=notes) if notes else "",
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.services.interchange import import_report_file
+    from app.services.reports import save_new_report
+
+    report = import_report_file(args.file)
+    with _database(args) as sessions:
+        report_id = save_new_report(sessions, report)
+    print(_("Imported {file} as report {id}.").format(file=args.file, id=report_id))
+    return OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.services.interchange import export_report_file
+    from app.services.reports import get_report
+
+    with _database(args) as sessions:
+        report = get_report(sessions, args.report_id)
+    export_report_file(report, args.output)
+    _wrote(args.output)
+    return OK
+
+
+def _list(args: argparse.Namespace) -> int:
+    from app.services.reports import list_reports
+
+    with _database(args) as sessions:
+        summaries = list_reports(sessions)
+    if not summaries:
+        print(_("There are no reports in the database."))
+        return OK
+    header = [_("ID"), _("Organisation"), _("Year"), _("Kind"), _("Status"), _("Updated")]
+    rows = [
+        [
+            str(s.id),
+            s.organisation_name,
+            str(s.year),
+            _(REPORT_KIND_LABELS[ReportKind(s.kind)]),
+            _(_STATUS_LABELS[ReportStatus(s.status)]),
+            s.updated_at.strftime("%Y-%m-%d %H:%M") if s.updated_at else "",
+        ]
+        for s in summaries
+    ]
+    for line in _table(header, rows, right_aligned={0, 2}):
+        print(line)
+    return OK
+
+
+def _table(header: list[str], rows: list[list[str]], right_aligned: set[int]) -> list[str]:
+    """Lines of a plain-text table whose columns line up, two spaces apart."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        padded = [c.rjust(w) if i in right_aligned else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        return "  ".join(padded).rstrip()
+
+    return [line(header), "  ".join("-" * w for w in widths), *(line(row) for row in rows)]
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from app.services.interchange import schema_text
+
+    print(schema_text(), end="")
+    return OK

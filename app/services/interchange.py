@@ -1,0 +1,283 @@
+"""Reports as versioned JSON interchange files: written atomically, read back only when valid (docs/interchange.md)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app import APP_DISPLAY_NAME, __version__, paths
+from app.domain.codec import error_paths, from_dict, to_dict
+from app.domain.errors import UserError
+from app.domain.report import Report
+from app.fileio import write_with
+from app.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+FORMAT = "tongket-report"
+VERSION = 1  # the newest format version this program reads and the one it writes
+SCHEMA_FILE = f"report-v{VERSION}.schema.json"
+MAX_PROBLEMS = 20  # schema problems listed in one message; the rest are counted
+
+_TYPE_NAMES: dict[str, str] = {
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "string": N_("text"),
+    "boolean": N_("true or false"),
+    "object": N_("an object"),
+    "array": N_("a list"),
+    "null": N_("null"),
+}
+
+# Messages for values of a shape the schema defines once under $defs, by the name of the definition.
+_SHAPE_MESSAGES: dict[str, str] = {
+    "decimal": N_("{where}: {value} is not a decimal number; write a whole number such as 95 or text such as \"98.5\""),
+    "decimal_or_null": N_(
+        "{where}: {value} is not a decimal number; write a whole number such as 95, text such as \"98.5\", or null"),
+    "date_or_null": N_("{where}: {value} is not a date such as \"2026-12-15\""),
+    "timestamp_or_null": N_("{where}: {value} is not a date and time such as \"2026-12-15T09:30:00\""),
+    "exported_at": N_("{where}: {value} is not a date and time with its offset such as \"2026-12-15T09:30:00+07:00\""),
+    "text": N_("{where}: the text contains a control character that a Word document cannot hold"),
+}
+_DECIMALS = ("decimal", "decimal_or_null")
+
+
+def schema_path() -> Path:
+    """Location of the JSON Schema of the current format version."""
+    return paths.resources_dir() / "schema" / SCHEMA_FILE
+
+
+def schema_text() -> str:
+    """The JSON Schema (draft 2020-12) of the current format version, as shipped."""
+    return schema_path().read_text(encoding="utf-8")
+
+
+def dumps_report(report: Report, *, exported_at: datetime | None = None) -> str:
+    """The interchange JSON of report: UTF-8 text unescaped, indented by 2, keys in the schema's order.
+
+    exported_at: a timezone-aware time to record; None records the current local time.
+    """
+    moment = exported_at if exported_at is not None else datetime.now().astimezone()
+    envelope = {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "exported_at": moment.isoformat(timespec="seconds"),
+        "report": to_dict(report),
+    }
+    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_report_file(report: Report, path: Path) -> None:
+    """Write report to path as interchange JSON, replacing the file only once it is complete."""
+    path = Path(path)
+    data = dumps_report(report).encode("utf-8")
+    try:
+        write_with(path, lambda f: f.write(data))
+    except OSError as exc:
+        raise UserError(_("Cannot write {file}: {reason}.").format(file=path, reason=exc.strerror or exc)) from exc
+
+
+def loads_report(text: str) -> Report:
+    """The report in interchange JSON text, strings NFC-normalised, ids dropped; UserError says what is wrong."""
+    try:
+        data = _normalised(_parse(text.removeprefix("\ufeff")))
+        _check_envelope(data)
+        _check_schema(data)
+        return _detached(_structure(data["report"]))
+    except RecursionError as exc:
+        raise UserError(_("The file is nested too deeply to be a report.")) from exc
+
+
+def import_report_file(path: Path) -> Report:
+    """The report in the interchange file at path; UserError names the file and what is wrong with it."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError as exc:
+        raise UserError(_("The file {file} does not exist.").format(file=path)) from exc
+    except IsADirectoryError as exc:
+        raise UserError(_("{file} is a folder, not a report file.").format(file=path)) from exc
+    except PermissionError as exc:
+        raise UserError(_("You may not read {file}.").format(file=path)) from exc
+    except OSError as exc:
+        raise UserError(_("Cannot read {file}: {reason}.").format(file=path, reason=exc.strerror or exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise UserError(_("{file} is not UTF-8 text: byte {position} cannot be read.").format(
+            file=path, position=exc.start)) from exc
+    try:
+        return loads_report(text)
+    except UserError as exc:
+        raise UserError(_("Cannot open {file}.").format(file=path), detail=str(exc)) from exc
+
+
+def _parse(text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_object_without_duplicates)
+    except json.JSONDecodeError as exc:
+        raise UserError(_("The file is not valid JSON: line {line}, column {column}.").format(
+            line=exc.lineno, column=exc.colno), detail=exc.msg) from exc
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict; a key given twice is an error rather than the last one silently winning."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise UserError(_("The key “{key}” appears twice in the same object.").format(key=key))
+        result[key] = value
+    return result
+
+
+def _normalised(value: Any) -> Any:
+    """value with every string, keys included, in Unicode NFC (text typed on macOS arrives decomposed)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, list):
+        return [_normalised(item) for item in value]
+    if isinstance(value, dict):
+        return {unicodedata.normalize("NFC", key): _normalised(item) for key, item in value.items()}
+    return value
+
+
+def _check_envelope(data: Any) -> None:
+    """Refuse what is not a report file at all, or a file of a newer format version than this program reads."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise UserError(_("This is not a {app} report file: it lacks \"format\": \"{format}\".").format(
+            app=APP_DISPLAY_NAME, format=FORMAT))
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
+        written_by = data.get("app_version")
+        raise UserError(_(
+            "This file has format version {version} (written by {app} {written_by}); this copy of {app} "
+            "({ours}) reads format version {supported} and older. Update {app} to open it."
+        ).format(version=version, app=APP_DISPLAY_NAME, written_by=written_by if isinstance(written_by, str) else "?",
+                 ours=__version__, supported=VERSION))
+
+
+def _check_schema(data: Any) -> None:
+    problems = list(dict.fromkeys(line for error in _validator().iter_errors(data) for line in _describe(error)))
+    if not problems:
+        return
+    shown = problems[:MAX_PROBLEMS]
+    hidden = len(problems) - len(shown)
+    if hidden:
+        shown.append(ngettext("… and {count} more problem.", "… and {count} more problems.", hidden).format(
+            count=hidden))
+    raise UserError(_("The file does not match the report format, version {version}:").format(version=VERSION),
+                    detail="\n".join(shown))
+
+
+def _structure(data: dict[str, Any]) -> Report:
+    try:
+        return from_dict(data, Report)
+    # The schema admits nearly all cattrs reads; what remains (an impossible time such as 25:00) is the file's fault.
+    except (ValueError, TypeError, ExceptionGroup) as exc:
+        lines = [line.replace("@ $", "@ report") for line in error_paths(exc)]  # cattrs' paths start at the report
+        raise UserError(_("The file holds values that cannot be read:"), detail="\n".join(lines)) from exc
+
+
+def _detached(report: Report) -> Report:
+    """report without the row ids of the database that exported it, so that saving it can only add new rows."""
+    report.id = None
+    report.organisation.id = None
+    for section in report.walk_sections():
+        section.id = None
+        for entry in section.entries:
+            entry.id = None
+    return report
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    return json.loads(schema_text())
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    # jsonschema is imported on first use; opening the main window does not need it.
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(_schema(), format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _describe(error: ValidationError) -> Iterator[str]:
+    """Readable "where: what" lines for one schema error, in the current language."""
+    where = _where(error.absolute_path)
+    value = _show(error.instance)
+    kind = error.validator
+    if kind in ("anyOf", "oneOf") and error.instance is not None:
+        # A nullable object or enum: explain why the value fails the non-null alternative.
+        branches = [i for i, sub in enumerate(error.validator_value) if sub != {"type": "null"}]
+        inner = [e for e in error.context or [] if e.relative_schema_path[0] in branches]
+        if inner:
+            for sub_error in inner:
+                yield from _describe(sub_error)
+            return
+    shape = _shape_name(error.schema)
+    if kind == "enum" and "propertyNames" in error.schema_path:
+        yield _("{where}: “{key}” is not allowed here; allowed: {allowed}").format(
+            where=where, key=error.instance, allowed=", ".join(error.validator_value))
+    elif kind == "enum":
+        yield _("{where}: {value} is not one of {allowed}").format(
+            where=where, value=value, allowed=", ".join(_show(v) for v in error.validator_value))
+    elif kind == "required":
+        for key in error.validator_value:
+            if key not in error.instance:
+                yield _("{where}: the key “{key}” is missing").format(where=where, key=key)
+    elif kind == "additionalProperties":
+        known = error.schema.get("properties", {})
+        for key in error.instance:
+            if key not in known:
+                yield _("{where}: unknown key “{key}”").format(where=where, key=key)
+    elif kind == "minimum":
+        yield _("{where}: {value} is less than the minimum {minimum}").format(
+            where=where, value=value, minimum=error.validator_value)
+    elif kind == "maximum":
+        yield _("{where}: {value} is more than the maximum {maximum}").format(
+            where=where, value=value, maximum=error.validator_value)
+    elif kind == "minLength":
+        yield _("{where}: must not be empty").format(where=where)
+    elif kind == "const":
+        yield _("{where}: {value} should be {expected}").format(
+            where=where, value=value, expected=_show(error.validator_value))
+    elif shape in _SHAPE_MESSAGES and (kind in ("pattern", "format") or (kind == "type" and shape in _DECIMALS)):
+        yield _(_SHAPE_MESSAGES[shape]).format(where=where, value=value)
+    elif kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        # Translators: joins alternatives, as in "a whole number or null".
+        alternatives = _(" or ").join(_(_TYPE_NAMES[t]) for t in expected)
+        yield _("{where}: {value} is not {expected}").format(where=where, value=value, expected=alternatives)
+    else:
+        # Keywords the schema does not use today; jsonschema's English wording still names the place.
+        yield f"{where}: {error.message}"
+
+
+def _shape_name(subschema: Any) -> str | None:
+    """The $defs name of subschema when it is one of the schema's definitions."""
+    return next((name for name, d in _schema()["$defs"].items() if d is subschema), None)
+
+
+def _where(path: Iterable[str | int]) -> str:
+    """ "report.sections[0].entries[2].text" for a JSON path; "the file" for the top level."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or _("the file")
+
+
+def _show(value: Any) -> str:
+    """A short JSON rendering of a value for a message."""
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:39] + "…"
