@@ -79,3 +79,8 @@ def set_language(language: str) -> None:
 
 
 set_language(DEFAULT_LANGUAGE)
+
+
+def pgettext(context: str, message: str) -> str:
+    """Translate message within a context (used for Qt's own strings, whose context is a class name)."""
+    return _translations.pgettext(context, message)
