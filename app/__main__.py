@@ -11,14 +11,27 @@ from app.i18n import _
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window when argv (default: the process arguments) is empty, else run the command; the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args:
-        return _start_gui()
+    if _wants_gui(args):
+        return _start_gui(args)
     from app.cli.main import main as cli_main
 
     return cli_main(args)
 
 
-def _start_gui() -> int:
+_GUI_OPTIONS = ("--smoke-test", "--lang", "--database")
+
+
+def _wants_gui(args: list[str]) -> bool:
+    """No arguments, or only the window's own options (--lang vi, --database URL, --smoke-test)."""
+    from app.cli.main import build_parser
+
+    commands = set(build_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
+    if any(a in commands or a in ("-h", "--help", "--version") for a in args):
+        return False
+    return all(a.split("=")[0] in _GUI_OPTIONS or not a.startswith("-") for a in args)
+
+
+def _start_gui(args: list[str]) -> int:
     # Qt is imported only here, so that the command line never loads it.
     try:
         from app.gui.application import main as gui_main
@@ -28,7 +41,7 @@ def _start_gui() -> int:
         print(_("The window cannot open: {module} is missing. Run “tongket --help” for the command line.").format(
             module=exc.name), file=sys.stderr)
         return 2
-    return gui_main() or 0
+    return gui_main(args) or 0
 
 
 if __name__ == "__main__":

@@ -36,6 +36,12 @@ class ReportStatus(enum.StrEnum):
     FINAL = "final"
 
 
+REPORT_STATUS_LABELS: dict[ReportStatus, str] = {
+    ReportStatus.DRAFT: N_("Draft"),
+    ReportStatus.FINAL: N_("Final"),
+}
+
+
 class EntryKind(enum.StrEnum):
     """A paragraph, a "- " bullet, or a "+ " bullet one level down."""
 

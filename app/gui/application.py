@@ -1,0 +1,108 @@
+"""QApplication set-up: identity, settings format, language and Qt's own strings, then the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+
+from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from app import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__, i18n
+from app.gui import ui_state
+
+log = logging.getLogger(__name__)
+STARTED = time.perf_counter()
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tongket", add_help=True)
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the window (vi or en)")
+    parser.add_argument("--database", metavar="URL", help="database URL (default: the user's SQLite file)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="show the window, then quit by itself after the first paint")
+    return parser.parse_args(list(argv))
+
+
+def apply_language(app: QApplication, language: str) -> None:
+    """Switch gettext and Qt's own strings (standard buttons, context menus) to language."""
+    i18n.set_language(language)
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam) if language == "vi"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    old = getattr(app, "_tongket_translator", None)
+    if old is not None:
+        app.removeTranslator(old)
+        app._tongket_translator = None
+    if language != "en":
+        try:
+            from app.gui.qt_translator import install_qt_translator
+        except ImportError:
+            return
+        app._tongket_translator = install_qt_translator(app)
+
+
+def make_application(argv: Sequence[str] = ()) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tongket", *argv])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_DISPLAY_NAME)
+    app.setApplicationVersion(__version__)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    return app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the desktop app until its window closes; returns the exit status."""
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    log_path = None
+    try:
+        from app.logging_setup import setup_logging
+
+        log_path = setup_logging()
+    except ImportError:
+        logging.basicConfig(level=logging.INFO)
+    app = make_application()
+    language = args.lang or ui_state.get(ui_state.LANGUAGE)
+    apply_language(app, language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE)
+
+    from app.gui.main_window import MainWindow
+
+    holder: dict[str, MainWindow] = {}
+
+    def show_window() -> MainWindow:
+        window = MainWindow(database_url=args.database)
+        window.language_change_requested.connect(switch_language)
+        holder["window"] = window
+        window.show()
+        # The database (and SQLAlchemy, the renderer) load after the first paint.
+        QTimer.singleShot(0, window.start)
+        return window
+
+    def switch_language(language: str) -> None:
+        ui_state.put(ui_state.LANGUAGE, language)
+        old = holder["window"]
+        old.close()
+        apply_language(app, language)
+        show_window()
+        old.deleteLater()
+
+    window = show_window()
+    if log_path is not None:
+        try:
+            from app.gui.crash import install_crash_handler
+
+            install_crash_handler(log_path, lambda: holder["window"].editing.flush())
+        except ImportError:
+            pass
+    if args.smoke_test:
+        def finish() -> None:
+            log.info("window shown %.3f s after start", time.perf_counter() - STARTED)
+            holder["window"].close()
+            app.quit()
+
+        window.database_opened.connect(lambda: QTimer.singleShot(0, finish))
+        QTimer.singleShot(15_000, finish)
+    return app.exec()

@@ -1,0 +1,114 @@
+"""The report editor page: outline on the left, the chosen page in the middle, preview and findings on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from app.domain.findings import Finding
+from app.domain.report import Report, Section
+from app.gui.editing import ReportEditing
+from app.gui.widgets.document_fields import DocumentFields
+from app.gui.widgets.findings_panel import FindingsPanel
+from app.gui.widgets.outline_navigator import PAGE_DOCUMENT, PAGE_STATS, PAGE_TARGETS, OutlineNavigator
+from app.gui.widgets.preview_pane import PreviewPane
+from app.gui.widgets.section_editor import SectionEditor
+from app.gui.widgets.stats_form import StatsForm
+from app.gui.widgets.targets_editor import TargetsEditor
+from app.i18n import _
+
+
+class ReportEditor(QWidget):
+    """Edits the report held by an editing controller; every widget writes into that one Report.
+
+    Signals:
+        organisation_edit_requested(): a finding names a field of the organisation's profile.
+    """
+
+    organisation_edit_requested = Signal()
+
+    def __init__(self, editing: ReportEditing, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editing = editing
+        self.navigator = OutlineNavigator()
+        self.document_fields = DocumentFields()
+        self.stats_form = StatsForm()
+        self.targets_editor = TargetsEditor()
+        self.section_editor = SectionEditor()
+        self.pages = QStackedWidget()
+        for widget in (self.document_fields, self.stats_form, self.targets_editor, self.section_editor):
+            self.pages.addWidget(widget)
+        self.preview = PreviewPane()
+        self.findings = FindingsPanel()
+        findings_title = QLabel(_("Checks"))
+        findings_title.setStyleSheet("font-weight: bold;")
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.preview)
+        findings_box = QWidget()
+        box_layout = QVBoxLayout(findings_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(findings_title)
+        box_layout.addWidget(self.findings)
+        right.addWidget(findings_box)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="editor_splitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([260, 560, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        self.navigator.page_selected.connect(self.on_page_selected)
+        self.navigator.section_selected.connect(self.on_section_selected)
+        self.navigator.outline_edited.connect(lambda: editing.changed("outline"))
+        self.document_fields.edited.connect(lambda: editing.changed("document"))
+        self.stats_form.edited.connect(lambda: editing.changed("stats"))
+        self.targets_editor.edited.connect(lambda: editing.changed("targets"))
+        self.section_editor.edited.connect(lambda: editing.changed("text"))
+        self.findings.finding_activated.connect(self.on_finding_activated)
+        editing.report_loaded.connect(self.on_report_loaded)
+        editing.findings_updated.connect(self.on_findings_updated)
+        editing.preview_updated.connect(self.preview.show_html)
+
+    def on_report_loaded(self, report: Report | None) -> None:
+        self.section_editor.clear_documents()
+        for widget in (self.document_fields, self.stats_form, self.targets_editor):
+            widget.set_report(report)
+        self.navigator.set_report(report)
+
+    def on_page_selected(self, name: str) -> None:
+        page = {PAGE_DOCUMENT: self.document_fields, PAGE_STATS: self.stats_form,
+                PAGE_TARGETS: self.targets_editor}[name]
+        self.pages.setCurrentWidget(page)
+
+    def on_section_selected(self, section: Section, heading: str) -> None:
+        self.section_editor.show_section(section, heading)
+        self.pages.setCurrentWidget(self.section_editor)
+
+    def on_findings_updated(self, findings: list[Finding]) -> None:
+        self.findings.show_findings(findings)
+        self.stats_form.show_findings(findings)
+
+    def on_finding_activated(self, finding: Finding) -> None:
+        """Go to the first field the finding names."""
+        path = finding.fields[0] if finding.fields else ""
+        if path.startswith("stats."):
+            self.navigator.select_page(PAGE_STATS)
+            self.stats_form.focus_field(path)
+        elif path.startswith(("targets.", "next_targets.")):
+            self.navigator.select_page(PAGE_TARGETS)
+            self.targets_editor.focus_target(int(path.split(".")[1]))
+        elif path.startswith("sections."):
+            self.navigator.select_section(path.split(".")[1])
+            self.section_editor.editor.setFocus()
+        elif path.startswith("organisation."):
+            self.organisation_edit_requested.emit()
+        else:
+            self.navigator.select_page(PAGE_DOCUMENT)
+            self.document_fields.focus_field(path)

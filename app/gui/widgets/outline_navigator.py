@@ -1,0 +1,169 @@
+"""The outline of the report: pages for the document fields, statistics and targets, then the sections."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from app.domain.report import Report, Section
+from app.i18n import _
+from app.render.context import flatten_outline
+
+PAGE_DOCUMENT = "page:document"
+PAGE_STATS = "page:stats"
+PAGE_TARGETS = "page:targets"
+ROLE = Qt.ItemDataRole.UserRole
+
+
+class OutlineNavigator(QWidget):
+    """A tree of the report's pages and sections; sections can be switched off and moved among siblings.
+
+    Signals:
+        page_selected(str): one of the PAGE_* names was chosen.
+        section_selected(object, str): a Section and its printed heading were chosen.
+        outline_edited(): a section was switched on or off or moved.
+    """
+
+    page_selected = Signal(str)
+    section_selected = Signal(object, str)
+    outline_edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report: Report | None = None
+        self._filling = False
+        self.tree = QTreeWidget(objectName="outline")
+        self.tree.setHeaderHidden(True)
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+        self.tree.itemChanged.connect(self._on_item_changed)
+        self.up_button = QPushButton(_("Move up"))
+        self.down_button = QPushButton(_("Move down"))
+        self.up_button.setToolTip(_("Move the section before the one above it (Alt+Up)"))
+        self.down_button.setToolTip(_("Move the section after the one below it (Alt+Down)"))
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        QShortcut(QKeySequence("Alt+Up"), self.tree, lambda: self.move_current(-1))
+        QShortcut(QKeySequence("Alt+Down"), self.tree, lambda: self.move_current(1))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    def set_report(self, report: Report | None, select: str = PAGE_DOCUMENT) -> None:
+        self.report = report
+        self._fill(select)
+
+    def _headings(self) -> dict[str, str]:
+        assert self.report is not None
+        return {item["key"]: item["heading"] for item in flatten_outline(self.report)}
+
+    def _fill(self, select: object) -> None:
+        self._filling = True
+        self.tree.clear()
+        if self.report is None:
+            self._filling = False
+            return
+        for name, text in ((PAGE_DOCUMENT, _("Document details")), (PAGE_STATS, _("Statistics")),
+                           (PAGE_TARGETS, _("Targets"))):
+            item = QTreeWidgetItem([text])
+            item.setData(0, ROLE, name)
+            self.tree.addTopLevelItem(item)
+        headings = self._headings()
+        current = None
+
+        def add(parent: QTreeWidgetItem | None, sections: list[Section], level: int) -> None:
+            nonlocal current
+            for section in sections:
+                text = headings.get(section.key, section.title) if section.enabled else section.title
+                item = QTreeWidgetItem([text])
+                item.setData(0, ROLE, section)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(0, Qt.CheckState.Checked if section.enabled else Qt.CheckState.Unchecked)
+                item.setToolTip(0, _("Untick to leave this section out of the document"))
+                if parent is None:
+                    self.tree.addTopLevelItem(item)
+                else:
+                    parent.addChild(item)
+                if section is select:
+                    current = item
+                add(item, section.children, level + 1)
+
+        add(None, self.report.sections, 0)
+        self.tree.expandAll()
+        if current is None:
+            current = next((self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
+                            if self.tree.topLevelItem(i).data(0, ROLE) == select), self.tree.topLevelItem(0))
+        self._filling = False
+        self.tree.setCurrentItem(current)
+
+    def select_page(self, name: str) -> None:
+        for i in range(self.tree.topLevelItemCount()):
+            item = self.tree.topLevelItem(i)
+            if item.data(0, ROLE) == name:
+                self.tree.setCurrentItem(item)
+                return
+
+    def select_section(self, key: str) -> None:
+        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while iterator:
+            item = iterator.pop(0)
+            data = item.data(0, ROLE)
+            if isinstance(data, Section) and data.key == key:
+                self.tree.setCurrentItem(item)
+                return
+            iterator.extend(item.child(i) for i in range(item.childCount()))
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
+        self._update_buttons()
+        if self._filling or current is None:
+            return
+        data = current.data(0, ROLE)
+        if isinstance(data, Section):
+            self.section_selected.emit(data, self._headings().get(data.key, data.title))
+        else:
+            self.page_selected.emit(data)
+
+    def _on_item_changed(self, item: QTreeWidgetItem, _column: int) -> None:
+        if self._filling:
+            return
+        data = item.data(0, ROLE)
+        if isinstance(data, Section):
+            enabled = item.checkState(0) == Qt.CheckState.Checked
+            if enabled != data.enabled:
+                data.enabled = enabled
+                self.outline_edited.emit()
+                self._fill(data)
+
+    def _siblings(self, section: Section) -> list[Section] | None:
+        assert self.report is not None
+        if section in self.report.sections:
+            return self.report.sections
+        return next((s.children for s in self.report.walk_sections() if section in s.children), None)
+
+    def move_current(self, step: int) -> None:
+        """Move the selected section up (-1) or down (+1) among its siblings."""
+        item = self.tree.currentItem()
+        data = item.data(0, ROLE) if item is not None else None
+        if not isinstance(data, Section):
+            return
+        siblings = self._siblings(data)
+        if siblings is None:
+            return
+        index = siblings.index(data)
+        target = index + step
+        if not 0 <= target < len(siblings):
+            return
+        siblings[index], siblings[target] = siblings[target], siblings[index]
+        self.outline_edited.emit()
+        self._fill(data)
+
+    def _update_buttons(self) -> None:
+        item = self.tree.currentItem()
+        movable = item is not None and isinstance(item.data(0, ROLE), Section)
+        self.up_button.setEnabled(movable)
+        self.down_button.setEnabled(movable)
