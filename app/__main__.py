@@ -23,12 +23,16 @@ _GUI_OPTIONS = ("--smoke-test", "--lang", "--database")
 
 def _wants_gui(args: list[str]) -> bool:
     """No arguments, or only the window's own options (--lang vi, --database URL, --smoke-test)."""
-    from app.cli.main import build_parser
-
-    commands = set(build_parser()._subparsers._group_actions[0].choices)  # noqa: SLF001
-    if any(a in commands or a in ("-h", "--help", "--version") for a in args):
+    if any(not a.startswith("-") and a not in _option_values(args) for a in args):
+        return False  # a subcommand
+    if any(a in ("-h", "--help", "--version") for a in args):
         return False
     return all(a.split("=")[0] in _GUI_OPTIONS or not a.startswith("-") for a in args)
+
+
+def _option_values(args: list[str]) -> set[str]:
+    """The values given to the window's options in the "--lang vi" form."""
+    return {args[i + 1] for i, a in enumerate(args[:-1]) if a in ("--lang", "--database")}
 
 
 def _start_gui(args: list[str]) -> int:

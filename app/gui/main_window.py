@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -17,9 +18,11 @@ from app.domain.organisation import Organisation
 from app.domain.report import ReportKind
 from app.gui import ui_state
 from app.gui.editing import ReportEditing
-from app.gui.pages import HomePage, WelcomePage
-from app.gui.report_editor import ReportEditor
 from app.gui.tasks import Tasks
+
+if TYPE_CHECKING:
+    from app.gui.pages import HomePage, WelcomePage
+    from app.gui.report_editor import ReportEditor
 from app.i18n import _
 
 log = logging.getLogger(__name__)
@@ -55,13 +58,12 @@ class MainWindow(QMainWindow):
         self.sessions = None
         self.organisation_id: int | None = None
         self.editing = ReportEditing(self.tasks, lambda: self.sessions, self)
-        self.welcome = WelcomePage()
-        self.home = HomePage()
-        self.editor = ReportEditor(self.editing)
+        self._welcome: WelcomePage | None = None
+        self._home: HomePage | None = None
+        self._editor: ReportEditor | None = None
         self.loading = QLabel(_("Opening the database…"))
         self.stack = QStackedWidget()
-        for page in (self.loading, self.welcome, self.home, self.editor):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.loading)
         self.setCentralWidget(self.stack)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
@@ -110,21 +112,54 @@ class MainWindow(QMainWindow):
         for act in (self.home_action, self.new_report_action, self.export_action):
             toolbar.addAction(act)
 
+    # The pages are built on first use, after the window is on screen.
+
+    @property
+    def welcome(self) -> WelcomePage:
+        if self._welcome is None:
+            from app.gui.pages import WelcomePage
+
+            self._welcome = WelcomePage()
+            self._welcome.create_organisation_requested.connect(self.create_organisation)
+            self._welcome.demo_requested.connect(self.open_demo)
+            self.stack.addWidget(self._welcome)
+        return self._welcome
+
+    @property
+    def home(self) -> HomePage:
+        if self._home is None:
+            from app.gui.pages import HomePage
+
+            home = self._home = HomePage()
+            home.organisation_chosen.connect(self.on_organisation_chosen)
+            home.new_organisation_requested.connect(self.create_organisation)
+            home.edit_organisation_requested.connect(self.edit_organisation)
+            home.new_report_requested.connect(self.new_report)
+            home.open_report_requested.connect(self.open_report)
+            home.delete_report_requested.connect(self.delete_report)
+            home.import_requested.connect(self.import_json)
+            home.demo_requested.connect(self.open_demo)
+            self.stack.addWidget(home)
+        return self._home
+
     def _connect(self) -> None:
-        self.welcome.create_organisation_requested.connect(self.create_organisation)
-        self.welcome.demo_requested.connect(self.open_demo)
-        self.home.organisation_chosen.connect(self.on_organisation_chosen)
-        self.home.new_organisation_requested.connect(self.create_organisation)
-        self.home.edit_organisation_requested.connect(self.edit_organisation)
-        self.home.new_report_requested.connect(self.new_report)
-        self.home.open_report_requested.connect(self.open_report)
-        self.home.delete_report_requested.connect(self.delete_report)
-        self.home.import_requested.connect(self.import_json)
-        self.home.demo_requested.connect(self.open_demo)
-        self.editor.organisation_edit_requested.connect(self.edit_organisation)
         self.editing.report_saved.connect(self.on_report_saved)
         self.editing.save_failed.connect(self.on_save_failed)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
+
+    @property
+    def editor(self) -> ReportEditor:
+        """The editor page, built the first time a report opens (it is the heaviest page)."""
+        if self._editor is None:
+            from app.gui.report_editor import ReportEditor
+
+            self._editor = ReportEditor(self.editing)
+            self._editor.organisation_edit_requested.connect(self.edit_organisation)
+            self.stack.addWidget(self._editor)
+            splitter = ui_state.get(ui_state.SPLITTER)
+            if not splitter.isEmpty():
+                self._editor.splitter.restoreState(splitter)
+        return self._editor
 
     def _restore_state(self) -> None:
         geometry = ui_state.get(ui_state.GEOMETRY)
@@ -132,12 +167,10 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1360, 860)
-        splitter = ui_state.get(ui_state.SPLITTER)
-        if not splitter.isEmpty():
-            self.editor.splitter.restoreState(splitter)
 
     def _update_actions(self) -> None:
-        editing = self.stack.currentWidget() is self.editor and self.editing.report is not None
+        editing = self._editor is not None and self.stack.currentWidget() is self._editor \
+            and self.editing.report is not None
         for act in (self.export_action, self.save_action, self.export_json_action):
             act.setEnabled(editing)
         self.new_report_action.setEnabled(self.organisation_id is not None)
@@ -147,10 +180,15 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Open the database in the database thread, then show the welcome or the home page."""
-        from app.services.sessions import open_sessions
-
         url = self.database_url
-        self.tasks.run_db(lambda: open_sessions(url), self._on_database_opened, self._on_database_failed)
+
+        def open_database():
+            # Imported here, in the database thread: SQLAlchemy and Alembic take a third of a second.
+            from app.services.sessions import open_sessions
+
+            return open_sessions(url)
+
+        self.tasks.run_db(open_database, self._on_database_opened, self._on_database_failed)
 
     def _on_database_opened(self, sessions) -> None:
         self.sessions = sessions
@@ -225,7 +263,10 @@ class MainWindow(QMainWindow):
                     lambda org_id: self.refresh_home(select_org=org_id))
 
     def edit_organisation(self) -> None:
-        org = self.editing.report.organisation if self.editing.report is not None else self.home.current_organisation()
+        if self.editing.report is not None:
+            org = self.editing.report.organisation
+        else:
+            org = self._home.current_organisation() if self._home is not None else None
         if org is None:
             return
         from app.gui.dialogs.organisation_dialog import OrganisationDialog
@@ -256,7 +297,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_DISPLAY_NAME)
 
     def new_report(self) -> None:
-        org = self.home.current_organisation()
+        org = self._home.current_organisation() if self._home is not None else None
         if org is None:
             return
         from app.gui.dialogs.new_report_dialog import NewReportDialog
@@ -305,6 +346,7 @@ class MainWindow(QMainWindow):
                 self._on_task_failed(exc)
 
         def done(report) -> None:
+            self.editor  # noqa: B018 - built before the report is shown in it
             self.editing.open(report_id, report)
             self.organisation_id = report.organisation.id
             ui_state.put(ui_state.LAST_REPORT_ID, report_id)
@@ -479,7 +521,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.editing.flush()
         ui_state.put(ui_state.GEOMETRY, self.saveGeometry())
-        ui_state.put(ui_state.SPLITTER, self.editor.splitter.saveState())
+        if self._editor is not None:
+            ui_state.put(ui_state.SPLITTER, self._editor.splitter.saveState())
         self.tasks.wait()
         if self.sessions is not None:
             self.sessions.close()
