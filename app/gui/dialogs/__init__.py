@@ -1,0 +1,1 @@
+"""Dialogs, one per module; each opens with open(), never a blocking exec()."""

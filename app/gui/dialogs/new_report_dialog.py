@@ -1,0 +1,173 @@
+"""Start a report: its year and kind, blank or carried over from one of the organisation's earlier reports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.report import REPORT_KIND_LABELS, ReportKind
+from app.i18n import _
+from app.services.reports import ReportSummary
+
+FIRST_YEAR, LAST_YEAR = 1930, 2100
+
+# Order of the periods within a year, to find the most recent report: mid-year, mid-term, year-end.
+_PERIOD_ORDER = {ReportKind.SIX_MONTH: 0, ReportKind.MID_TERM: 1, ReportKind.YEAR_END: 2}
+
+
+def _period(kind: ReportKind, year: int) -> str:
+    # Translators: a report in a list, "Tổng kết năm 2024": the kind of report, then its year.
+    return _("{kind} {year}").format(kind=_(REPORT_KIND_LABELS[kind]), year=year)
+
+
+def describe(summary: ReportSummary) -> str:
+    """ "Tổng kết năm 2024": the report's kind and year as the user knows it."""
+    return _period(summary.kind, summary.year)
+
+
+def _period_key(kind: ReportKind, year: int) -> tuple[int, int]:
+    return year, _PERIOD_ORDER.get(kind, 0)
+
+
+def most_recent_first(previous: list[ReportSummary]) -> list[ReportSummary]:
+    """previous by period, the latest first; reports of the same period by last change."""
+    by_change = sorted(previous, key=lambda s: s.updated_at, reverse=True)
+    return sorted(by_change, key=lambda s: _period_key(s.kind, s.year), reverse=True)
+
+
+class NewReportDialog(QDialog):
+    """Ask for the year and kind of a new report and whether it starts blank or from an earlier one.
+
+    Starting from an earlier report keeps its outline and texts, signature and recipients (see
+    services.reports.carry_over). That choice is disabled when the organisation has no report yet.
+
+    Signals:
+        report_requested(int, str, object): the year, the ReportKind value and the id of the report
+            to start from (None for a blank report), when OK is clicked.
+    """
+
+    report_requested = Signal(int, str, object)
+
+    def __init__(self, organisation_name: str, previous: list[ReportSummary], default_year: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("New report"))
+        self._previous = most_recent_first(previous)
+
+        organisation = QLabel(_("Organisation: {name}").format(name=organisation_name))
+        organisation.setWordWrap(True)
+        font = organisation.font()
+        font.setBold(True)
+        organisation.setFont(font)
+
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(FIRST_YEAR, LAST_YEAR)
+        self.year_spin.setGroupSeparatorShown(False)
+        self.year_spin.setValue(min(max(default_year, FIRST_YEAR), LAST_YEAR))
+        self.kind_combo = QComboBox()
+        for kind in ReportKind:
+            self.kind_combo.addItem(_(REPORT_KIND_LABELS[kind]), kind.value)
+        form = QFormLayout()
+        form.addRow(_("Year:"), self.year_spin)
+        form.addRow(_("Kind of report:"), self.kind_combo)
+
+        start = QGroupBox(_("Start"))
+        self.blank_radio = QRadioButton(_("Start from a blank report"))
+        self.previous_radio = QRadioButton(_("Start from the previous period's report"))
+        self.previous_radio.setToolTip(_("Keeps its outline and texts, signature and recipients; "
+                                         "the figures of the new period start empty."))
+        self.start_group = QButtonGroup(self)
+        self.start_group.addButton(self.blank_radio)
+        self.start_group.addButton(self.previous_radio)
+        self.previous_combo = QComboBox()
+        for summary in self._previous:
+            self.previous_combo.addItem(describe(summary), summary.id)
+        self.previous_combo.setAccessibleName(_("Report to start from"))
+        self.previous_combo.setPlaceholderText(_("No earlier report"))
+        # The combo follows the period (the latest report before it) until the user picks one.
+        self._previous_picked = False
+        start_layout = QVBoxLayout(start)
+        start_layout.addWidget(self.blank_radio)
+        start_layout.addWidget(self.previous_radio)
+        previous_row = QFormLayout()
+        previous_row.setContentsMargins(24, 0, 0, 0)
+        previous_row.addRow(self.previous_combo)
+        start_layout.addLayout(previous_row)
+        if self._previous:
+            self.previous_radio.setChecked(True)
+        else:
+            self.blank_radio.setChecked(True)
+            self.previous_radio.setEnabled(False)
+            self.previous_radio.setToolTip(_("This organisation has no earlier report yet."))
+
+        self.duplicate_label = QLabel()
+        self.duplicate_label.setWordWrap(True)
+        self.duplicate_label.setStyleSheet("color: #8a5a00;")
+        self.duplicate_label.setVisible(False)
+
+        self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.button_box.button(QDialogButtonBox.StandardButton.Ok).setText(_("Create"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(organisation)
+        layout.addLayout(form)
+        layout.addWidget(self.duplicate_label)
+        layout.addWidget(start)
+        layout.addStretch(1)
+        layout.addWidget(self.button_box)
+
+        self.previous_radio.toggled.connect(self.on_start_toggled)
+        self.year_spin.valueChanged.connect(self.on_period_changed)
+        self.kind_combo.currentIndexChanged.connect(self.on_period_changed)
+        self.previous_combo.activated.connect(self.on_previous_activated)
+        self.button_box.accepted.connect(self.on_accepted)
+        self.button_box.rejected.connect(self.reject)
+        self.on_start_toggled(self.previous_radio.isChecked())
+        self.on_period_changed()
+        self.setMinimumWidth(440)
+
+    def kind(self) -> ReportKind:
+        """The kind chosen in the combo box."""
+        return ReportKind(self.kind_combo.currentData())
+
+    def previous_id(self) -> int | None:
+        """The id of the report to start from; None for a blank report."""
+        if not self.previous_radio.isChecked() or self.previous_combo.currentIndex() < 0:
+            return None
+        return self.previous_combo.currentData()
+
+    def on_start_toggled(self, from_previous: bool) -> None:
+        self.previous_combo.setEnabled(from_previous and bool(self._previous))
+
+    def on_previous_activated(self, _index: int) -> None:
+        self._previous_picked = True
+
+    def on_period_changed(self, *_args: object) -> None:
+        """Offer the latest report before the period, and warn when the period already has one."""
+        year, kind = self.year_spin.value(), self.kind()
+        if not self._previous_picked and self._previous:
+            new = _period_key(kind, year)
+            earlier = [i for i, s in enumerate(self._previous) if _period_key(s.kind, s.year) < new]
+            self.previous_combo.setCurrentIndex(earlier[0] if earlier else 0)
+        exists = any(s.year == year and s.kind == kind for s in self._previous)
+        self.duplicate_label.setVisible(exists)
+        if exists:
+            self.duplicate_label.setText(
+                _("This organisation already has a report \"{report}\"; a second one will be created.").format(
+                    report=_period(kind, year)))
+
+    def on_accepted(self) -> None:
+        self.report_requested.emit(self.year_spin.value(), self.kind().value, self.previous_id())
+        self.accept()

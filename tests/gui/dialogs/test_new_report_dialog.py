@@ -1,0 +1,126 @@
+"""The new-report dialog: year, kind and starting point become one report_requested signal."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from app.domain.report import ReportKind, ReportStatus
+from app.gui.dialogs.new_report_dialog import NewReportDialog
+from app.services.reports import ReportSummary
+
+# The offscreen platform cannot pass a window's size limits on; that is not the dialog's fault.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+
+def summary(report_id: int, year: int, kind: ReportKind, changed_day: int = 1) -> ReportSummary:
+    return ReportSummary(report_id, 1, "Đảng bộ xã La Bằng", year, kind, ReportStatus.FINAL,
+                         datetime(2025, 1, changed_day))
+
+
+PREVIOUS = [
+    summary(11, 2023, ReportKind.YEAR_END, changed_day=9),
+    summary(12, 2024, ReportKind.YEAR_END, changed_day=2),
+    summary(13, 2024, ReportKind.SIX_MONTH, changed_day=5),
+]
+
+
+def make(qtbot, previous=PREVIOUS, year=2025):
+    dialog = NewReportDialog("Đảng bộ xã La Bằng", previous, year)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def ok_button(dialog):
+    return dialog.button_box.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def test_the_most_recent_earlier_report_is_offered_and_emitted_with_year_and_kind(qtbot):
+    dialog = make(qtbot)
+    assert dialog.previous_radio.isChecked()
+    assert dialog.previous_combo.isEnabled()
+    assert dialog.previous_combo.currentText() == "Tổng kết năm 2024"
+    with qtbot.waitSignal(dialog.report_requested) as signal:
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert signal.args == [2025, "year_end", 12]
+    assert not dialog.isVisible()
+
+
+def test_previous_reports_are_listed_latest_period_first(qtbot):
+    dialog = make(qtbot)
+    combo = dialog.previous_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Tổng kết năm 2024", "Sơ kết 6 tháng 2024", "Tổng kết năm 2023"]
+
+
+def test_the_typed_year_the_chosen_kind_and_a_blank_start_are_emitted(qtbot):
+    dialog = make(qtbot)
+    dialog.year_spin.setFocus()
+    dialog.year_spin.selectAll()
+    qtbot.keyClicks(dialog.year_spin, "2026")
+    dialog.kind_combo.setFocus()
+    qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Down)  # Year-end → Six-month
+    # On its round indicator: a radio button takes clicks on the indicator and its text only.
+    qtbot.mouseClick(dialog.blank_radio, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.blank_radio.height() // 2))
+    assert dialog.blank_radio.isChecked()
+    assert not dialog.previous_combo.isEnabled()
+    with qtbot.waitSignal(dialog.report_requested) as signal:
+        ok_button(dialog).click()
+    assert signal.args == [2026, "six_month", None]
+
+
+def test_another_earlier_report_can_be_chosen(qtbot):
+    dialog = make(qtbot)
+    combo = dialog.previous_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_End)
+    assert combo.currentText() == "Tổng kết năm 2023"
+    with qtbot.waitSignal(dialog.report_requested) as signal:
+        ok_button(dialog).click()
+    assert signal.args == [2025, "year_end", 11]
+
+
+def test_the_offered_report_follows_the_period_being_created(qtbot):
+    dialog = make(qtbot)
+    dialog.year_spin.setFocus()
+    dialog.year_spin.selectAll()
+    qtbot.keyClicks(dialog.year_spin, "2024")
+    assert dialog.previous_combo.currentText() == "Sơ kết 6 tháng 2024"
+
+
+def test_without_earlier_reports_only_a_blank_start_is_possible(qtbot):
+    dialog = make(qtbot, previous=[])
+    assert dialog.blank_radio.isChecked()
+    assert not dialog.previous_radio.isEnabled()
+    assert not dialog.previous_combo.isEnabled()
+    with qtbot.waitSignal(dialog.report_requested) as signal:
+        ok_button(dialog).click()
+    assert signal.args == [2025, "year_end", None]
+
+
+def test_an_existing_period_is_pointed_out_without_blocking(qtbot):
+    dialog = make(qtbot, year=2024)
+    assert dialog.duplicate_label.isVisible()
+    assert "Tổng kết năm 2024" in dialog.duplicate_label.text()
+    assert ok_button(dialog).isEnabled()
+    dialog.year_spin.setFocus()
+    qtbot.keyClick(dialog.year_spin, Qt.Key.Key_Up)
+    assert not dialog.duplicate_label.isVisible()
+
+
+def test_the_year_stays_within_1930_and_2100(qtbot):
+    dialog = make(qtbot, year=2200)
+    assert dialog.year_spin.value() == 2100
+    assert (dialog.year_spin.minimum(), dialog.year_spin.maximum()) == (1930, 2100)
+
+
+def test_cancel_emits_nothing(qtbot):
+    dialog = make(qtbot)
+    with qtbot.assertNotEmitted(dialog.report_requested):
+        qtbot.mouseClick(dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel),
+                         Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
