@@ -71,13 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     render = command("render", _("write a report as a .docx document"), _render)
     _add_input(render)
+    _add_preset(render, _("the document format to print in (default: the organisation's)"))
     _add_output(render, _("the .docx file to write"))
 
     demo = command("demo", _("write the built-in demo report as a JSON file"), _demo)
+    _add_demo_kind(demo)
+    _add_preset(demo, _("the document format of the demo (default: party)"))
     _add_output(demo, _("the JSON file to write"))
 
-    check = command("check", _("check the figures of a report and list the problems"), _check)
+    check = command("check", _("check the figures and the conventions of a report and list the problems"), _check)
     _add_input(check)
+    _add_preset(check, _("the document format whose conventions apply (default: the organisation's)"))
 
     import_ = command("import", _("save a report JSON file into the database as a new report"), _import)
     import_.add_argument("file", type=Path, metavar=_("FILE"), help=_("the report JSON file to import"))
@@ -100,6 +104,21 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
 def _add_input(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", nargs="?", type=Path, metavar=_("INPUT"), help=_("a report JSON file"))
     parser.add_argument("--demo", action="store_true", help=_("use the built-in demo report instead of a file"))
+    _add_demo_kind(parser)
+
+
+def _add_demo_kind(parser: argparse.ArgumentParser) -> None:
+    from app.domain.demo import DemoKind
+
+    parser.add_argument("--demo-kind", choices=[k.value for k in DemoKind], help=_(
+        "which demo report: the đảng bộ's year-end report (dang-bo, the default), a chi bộ's (chi-bo), "
+        "the six-month (six-month) or the mid-term one (mid-term); implies --demo"))
+
+
+def _add_preset(parser: argparse.ArgumentParser, help_text: str) -> None:
+    from app.domain.presets import Preset
+
+    parser.add_argument("--preset", choices=[p.value for p in Preset], help=help_text)
 
 
 def _add_output(parser: argparse.ArgumentParser, help_text: str) -> None:
@@ -115,13 +134,14 @@ def _requested_language(argv: list[str]) -> str:
 
 
 def _input_report(args: argparse.Namespace) -> Report:
-    """The report named by INPUT or --demo, exactly one of them."""
-    if args.demo and args.input is not None:
+    """The report named by INPUT or --demo (--demo-kind), exactly one of them; a demo in the --preset given."""
+    demo = args.demo or args.demo_kind is not None
+    if demo and args.input is not None:
         raise UserError(_("Give either an input file or --demo, not both."))
-    if args.demo:
-        from app.domain.demo import demo_report
+    if demo:
+        from app.domain.demo import DemoKind, demo_report
 
-        return demo_report()
+        return demo_report(args.demo_kind or DemoKind.DANG_BO, getattr(args, "preset", None) or "party")
     if args.input is None:
         raise UserError(_("Give an input file, or --demo for the built-in demo report."))
     from app.services.interchange import import_report_file
@@ -158,24 +178,24 @@ def _render(args: argparse.Namespace) -> int:
     # python-docx and Jinja2 load only for this command.
     from app.services.export import export_docx
 
-    export_docx(report, args.output)
+    export_docx(report, args.output, preset=args.preset)
     _wrote(args.output)
     return OK
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from app.domain.demo import demo_report
+    from app.domain.demo import DemoKind, demo_report
     from app.services.interchange import export_report_file
 
-    export_report_file(demo_report(), args.output)
+    export_report_file(demo_report(args.demo_kind or DemoKind.DANG_BO, args.preset or "party"), args.output)
     _wrote(args.output)
     return OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    from app.domain.checks import run_checks
+    from app.domain.lint import lint_report
 
-    findings = run_checks(_input_report(args))
+    findings = lint_report(_input_report(args), args.preset)
     if not findings:
         print(_("No problems found."))
         return OK

@@ -1,7 +1,13 @@
-"""The built-in demo: a year-end report of a đảng bộ cơ sở with 13 chi bộ, every section filled, figures consistent."""
+"""The built-in demos: a year-end report of a đảng bộ cơ sở with 13 chi bộ, every section filled, figures consistent.
+
+Variants: the same đảng bộ's six-month and mid-term reports, and the year-end report of one of its chi bộ.
+Each can be printed in another preset, whose demo organisation then issues it (a state body, a Công đoàn, a Đoàn).
+"""
 
 from __future__ import annotations
 
+import enum
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -10,8 +16,9 @@ from app.domain.member_stats import Membership
 from app.domain.organisation import Organisation, OrgKind, Signature
 from app.domain.outline import default_outline
 from app.domain.party_life import PartyLife
-from app.domain.ratings import RatingCounts, Ratings
-from app.domain.report import Entry, EntryKind, Report, ReportKind, Statistics
+from app.domain.presets import Preset
+from app.domain.ratings import Level, RatingCounts, Ratings
+from app.domain.report import Entry, EntryKind, Report, ReportKind, Statistics, settings_for
 from app.domain.targets import Comparator, Target
 
 P, B, S = EntryKind.PARAGRAPH, EntryKind.BULLET, EntryKind.SUB_BULLET
@@ -183,8 +190,36 @@ def demo_statistics() -> Statistics:
     )
 
 
-def demo_report() -> Report:
-    """A fresh copy of the demo report (callers may change it freely)."""
+class DemoKind(enum.StrEnum):
+    """Which built-in demo report: the đảng bộ's year-end (the default), six-month or mid-term one, or a chi bộ's."""
+
+    DANG_BO = "dang-bo"
+    CHI_BO = "chi-bo"
+    SIX_MONTH = "six-month"
+    MID_TERM = "mid-term"
+
+
+def demo_report(kind: str = DemoKind.DANG_BO, preset: str = Preset.PARTY) -> Report:
+    """A fresh copy of a demo report (callers may change it freely), issued in preset by that preset's demo body."""
+    builders = {
+        DemoKind.DANG_BO: _dang_bo_report,
+        DemoKind.CHI_BO: _chi_bo_report,
+        DemoKind.SIX_MONTH: _six_month_report,
+        DemoKind.MID_TERM: _mid_term_report,
+    }
+    report = builders[DemoKind(kind)]()
+    if Preset(preset) is not Preset.PARTY:
+        _issue_in(report, Preset(preset))
+    return report
+
+
+def _fill_texts(report: Report, texts: dict[str, list[tuple[EntryKind, str]]]) -> Report:
+    for section in report.walk_sections():
+        section.entries = [Entry(text, kind) for kind, text in texts.get(section.key, [])]
+    return report
+
+
+def _dang_bo_report() -> Report:
     report = Report(
         organisation=demo_organisation(),
         year=2026,
@@ -219,6 +254,234 @@ def demo_report() -> Report:
             Target("chi bộ xây dựng kế hoạch thực hiện chủ đề năm", Decimal(100), "chi bộ", is_percent=True),
         ],
     )
-    for section in report.walk_sections():
-        section.entries = [Entry(text, kind) for kind, text in _TEXTS.get(section.key, [])]
-    return report
+    return _fill_texts(report, _TEXTS)
+
+
+# The six-month report of the same đảng bộ: figures of January to June, the year's targets half done.
+def _six_month_report() -> Report:
+    report = _dang_bo_report()
+    report.kind = ReportKind.SIX_MONTH
+    report.number = 12
+    report.issued_on = date(2026, 6, 15)
+    report.basis = (
+        "Thực hiện Công văn số 52-CV/ĐU, ngày 25/5/2026 của Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh về sơ kết "
+        "công tác xây dựng Đảng 6 tháng đầu năm 2026, Đảng ủy Trường Cao đẳng Kỹ thuật Công nghiệp báo cáo như sau:"
+    )
+    report.sections = default_outline(ReportKind.SIX_MONTH, OrgKind.DANG_BO_CO_SO)
+    stats = demo_statistics()
+    stats.membership = Membership(
+        opening_total=94, opening_probationary=5, admitted=2, transferred_in=1, recognised_official=2,
+        closing_total=97, closing_official=92, closing_probationary=5, female=40, exempt=2, candidates_trained=6,
+        candidates=4,
+    )
+    stats.ratings = Ratings()
+    stats.inspection = Inspection(scheduled=OrgMemberCount(2, 2), topical_supervision=OrgMemberCount(1, 2), dues=13)
+    stats.discipline = Discipline()
+    stats.party_life = replace(stats.party_life, meetings_held=6, meetings_required=6, thematic_meetings=2,
+                               study_participants=95, study_members=97, resolutions_studied=3, commendations=[])
+    report.stats = stats
+    report.targets = [
+        Target("kết nạp đảng viên mới", Decimal(4), "đảng viên", result=Decimal(2)),
+        Target("quần chúng ưu tú được học lớp bồi dưỡng nhận thức về Đảng", Decimal(10), "người", result=Decimal(6)),
+        Target("đảng viên được học tập, quán triệt nghị quyết", Decimal(95), "đảng viên", is_percent=True,
+               result=Decimal("97.9")),
+    ]
+    report.next_targets = []
+    texts = dict(_TEXTS)
+    texts["nhiem_vu_giai_phap"] = [
+        (B, "Chuẩn bị tốt việc đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên cuối năm 2026."),
+        (B, "Tập trung bồi dưỡng, kết nạp ít nhất 02 đảng viên mới để hoàn thành chỉ tiêu cả năm."),
+        (B, "Thực hiện chương trình kiểm tra, giám sát 6 tháng cuối năm theo kế hoạch."),
+    ]
+    texts["uu_diem"] = [(P, "Trong 6 tháng đầu năm, Đảng bộ đoàn kết, lãnh đạo hoàn thành các nhiệm vụ trọng tâm; "
+                            "sinh hoạt chi bộ được duy trì nền nếp.")]
+    return _fill_texts(report, texts)
+
+
+# The mid-term report of the 2025 - 2030 term: figures since the congress, the resolution's targets.
+def _mid_term_report() -> Report:
+    report = _dang_bo_report()
+    report.kind = ReportKind.MID_TERM
+    report.year = 2027
+    report.number = 31
+    report.issued_on = date(2027, 11, 20)
+    report.basis = (
+        "Thực hiện Kế hoạch số 18-KH/ĐU, ngày 05/9/2027 của Ban Thường vụ Đảng ủy Ủy ban nhân dân tỉnh về sơ kết "
+        "giữa nhiệm kỳ thực hiện nghị quyết đại hội đảng bộ các cấp, Ban Chấp hành Đảng bộ Trường báo cáo như sau:"
+    )
+    report.sections = default_outline(ReportKind.MID_TERM, OrgKind.DANG_BO_CO_SO)
+    stats = demo_statistics()
+    stats.membership = Membership(
+        opening_total=90, opening_probationary=4, admitted=9, transferred_in=4, transferred_out=3, deceased=2,
+        recognised_official=7, closing_total=98, closing_official=92, closing_probationary=6, female=41, exempt=2,
+        candidates_trained=25, candidates=5, badges={30: 3, 40: 2},
+    )
+    stats.discipline = Discipline(members=MemberDiscipline(total=1, reprimand=1))
+    report.stats = stats
+    report.targets = [
+        Target("kết nạp đảng viên mới trong nhiệm kỳ", Decimal(15), "đảng viên", result=Decimal(9)),
+        Target("chi bộ hoàn thành tốt nhiệm vụ trở lên hằng năm", Decimal(90), "chi bộ", is_percent=True,
+               comparator=Comparator.MORE_THAN, result=Decimal(100)),
+        Target("đảng viên được học tập, quán triệt nghị quyết", Decimal(100), "đảng viên", is_percent=True,
+               result=Decimal("98.0")),
+        Target("quần chúng ưu tú được học lớp bồi dưỡng nhận thức về Đảng", Decimal(40), "người", result=Decimal(25)),
+        Target("chi bộ sinh hoạt chuyên đề ít nhất 01 lần mỗi quý", Decimal(100), "chi bộ", is_percent=True,
+               result=Decimal(100)),
+    ]
+    report.next_targets = []
+    # A mid-term report is long: its statistics go to Phụ lục 1–3 after the signature.
+    report.settings.annexes = True
+    texts = dict(_TEXTS)
+    texts["nhiem_vu_giai_phap"] = [
+        (B, "Tiếp tục thực hiện đồng bộ các giải pháp để hoàn thành các chỉ tiêu Nghị quyết Đại hội nhiệm kỳ "
+            "2025 - 2030, trọng tâm là công tác phát triển đảng viên."),
+        (B, "Chuẩn bị tốt nhân sự cấp ủy nhiệm kỳ 2030 - 2035."),
+    ]
+    texts["chi_tieu"] = [(P, "Giữ nguyên các chỉ tiêu Nghị quyết Đại hội đề ra.")]
+    texts["uu_diem"] = [(P, "Sau hơn nửa nhiệm kỳ, Đảng bộ đoàn kết, thống nhất, lãnh đạo hoàn thành toàn diện "
+                            "nhiệm vụ chính trị của nhà trường.")]
+    return _fill_texts(report, texts)
+
+
+_CHI_BO_TEXTS: dict[str, list[tuple[EntryKind, str]]] = {
+    "dac_diem": [
+        (P, "Chi bộ Khoa Cơ khí là chi bộ trực thuộc Đảng bộ Trường; chi ủy nhiệm kỳ 2025 - 2027 có 03 đồng chí."),
+        (P, "Thuận lợi: nội bộ đoàn kết; đảng viên có trình độ chuyên môn vững vàng. Khó khăn: khối lượng giảng dạy "
+            "lớn, nhiều đảng viên kiêm nhiệm công tác quản lý."),
+    ],
+    "nhiem_vu_chinh_tri": [
+        (P, "Chi bộ lãnh đạo Khoa hoàn thành kế hoạch giảng dạy năm học; 100% giảng viên hoàn thành nhiệm vụ chuyên môn."),
+    ],
+    "chinh_tri": [(P, "Chi bộ thực hiện nghiêm nguyên tắc tập trung dân chủ, tự phê bình và phê bình.")],
+    "tu_tuong": [(P, "Tư tưởng của đảng viên ổn định; không có đảng viên vi phạm quy định về phát ngôn trên mạng xã hội.")],
+    "dao_duc": [(B, "Mỗi đảng viên đăng ký ít nhất 01 việc làm cụ thể để làm theo tư tưởng, đạo đức, "
+                    "phong cách Hồ Chí Minh.")],
+    "to_chuc_can_bo": [(P, "Chi bộ phân công đảng viên theo dõi, giúp đỡ quần chúng ưu tú phấn đấu vào Đảng.")],
+    "kiem_tra": [(P, "Chi bộ giám sát việc thực hiện nhiệm vụ của đảng viên được phân công phụ trách sinh viên.")],
+    "dan_van": [(P, "Chi bộ lãnh đạo Tổ Công đoàn và Chi đoàn giảng viên hoạt động nền nếp.")],
+    "phong_chong_tham_nhung": [(P, "Đảng viên trong Chi bộ kê khai tài sản, thu nhập đúng quy định; không có đảng viên "
+                                   "vi phạm.")],
+    "phuong_thuc": [(P, "Chi bộ thực hiện nghiêm quy chế làm việc; nghị quyết hằng tháng ngắn gọn, sát nhiệm vụ "
+                        "của Khoa.")],
+    "doan_the": [(P, "Tổ Công đoàn và Chi đoàn giảng viên được đánh giá hoàn thành tốt nhiệm vụ.")],
+    "uu_diem": [(P, "Chi bộ đoàn kết, lãnh đạo Khoa hoàn thành tốt nhiệm vụ chính trị năm 2026.")],
+    "han_che": [(B, "Nội dung sinh hoạt chi bộ có lúc còn thiên về công tác chuyên môn.")],
+    "nguyen_nhan_khach_quan": [(P, "Khối lượng công việc chuyên môn lớn.")],
+    "nguyen_nhan_chu_quan": [(P, "Chi ủy chưa chuẩn bị kỹ nội dung một số buổi sinh hoạt.")],
+    "bai_hoc": [(B, "Chuẩn bị kỹ nội dung sinh hoạt, gắn với nhiệm vụ chuyên môn của Khoa.")],
+    "phuong_huong": [(P, "Năm 2027, Chi bộ phấn đấu hoàn thành tốt nhiệm vụ trở lên.")],
+    "nhiem_vu_giai_phap": [
+        (B, "Nâng cao chất lượng sinh hoạt chi bộ, mỗi quý ít nhất 01 lần sinh hoạt chuyên đề."),
+        (B, "Bồi dưỡng, giới thiệu ít nhất 01 quần chúng ưu tú để Đảng ủy xem xét kết nạp."),
+    ],
+    "de_xuat": [(B, "Đề nghị Đảng ủy mở lớp bồi dưỡng nhận thức về Đảng cho sinh viên ưu tú.")],
+}
+
+
+# The year-end report of one chi bộ of the đảng bộ: its own members only, a self-rating, no Ủy ban Kiểm tra.
+def _chi_bo_report() -> Report:
+    organisation = Organisation(
+        name="Chi bộ Khoa Cơ khí",
+        upper_body="ĐẢNG BỘ TRƯỜNG CAO ĐẲNG KỸ THUẬT CÔNG NGHIỆP",
+        issuer_name="CHI BỘ KHOA CƠ KHÍ",
+        kind=OrgKind.CHI_BO_TRUC_THUOC,
+        issuer_code="CB",
+        place="Thái Nguyên",
+        short_name="Chi bộ",
+        signature=Signature(authority="T/M CHI BỘ", position="BÍ THƯ", name="Trần Thị B"),
+        recipients=["- Đảng ủy Trường (để báo cáo),", "- Đảng viên trong chi bộ,", "- Lưu Chi bộ."],
+    )
+    report = Report(
+        organisation=organisation,
+        year=2026,
+        number=5,
+        issued_on=date(2026, 12, 5),
+        term="2025 - 2027",
+        basis=(
+            "Thực hiện Hướng dẫn số 45-HD/ĐU, ngày 10/11/2026 của Ban Thường vụ Đảng ủy Trường về tổng kết công tác "
+            "xây dựng Đảng năm 2026, Chi bộ Khoa Cơ khí báo cáo kết quả thực hiện nhiệm vụ năm 2026 và phương hướng, "
+            "nhiệm vụ năm 2027 như sau:"
+        ),
+        sections=default_outline(ReportKind.YEAR_END, OrgKind.CHI_BO_TRUC_THUOC),
+        stats=Statistics(
+            units=0,
+            membership=Membership(
+                opening_total=14, opening_probationary=1, admitted=1, closing_total=15, closing_official=13,
+                closing_probationary=2, female=6, candidates_trained=2, candidates=1,
+            ),
+            ratings=Ratings(members=RatingCounts(total=15, excellent=2, good=11, complete=1, not_rated=1),
+                            self_rating=Level.GOOD),
+            inspection=Inspection(scheduled=OrgMemberCount(0, 2), topical_supervision=OrgMemberCount(0, 1)),
+            party_life=PartyLife(
+                resolutions_studied=5, study_participants=15, study_members=15, meetings_held=12,
+                meetings_required=12, thematic_meetings=4,
+                annual_theme="Đẩy mạnh chuyển đổi số, nâng cao chất lượng đào tạo nguồn nhân lực",
+            ),
+        ),
+        targets=[
+            Target("kết nạp đảng viên mới", Decimal(1), "đảng viên", result=Decimal(1)),
+            Target("đảng viên hoàn thành tốt nhiệm vụ trở lên", Decimal(90), "đảng viên", is_percent=True,
+                   result=Decimal("92.9")),
+        ],
+        next_targets=[
+            Target("đảng viên hoàn thành tốt nhiệm vụ trở lên", Decimal(90), "đảng viên", is_percent=True),
+            Target("kết nạp đảng viên mới", Decimal(1), "đảng viên"),
+        ],
+    )
+    return _fill_texts(report, _CHI_BO_TEXTS)
+
+
+# The bodies that issue the demo in the other presets, and how they name their report.
+_PRESET_ORGANISATIONS: dict[Preset, Organisation] = {
+    Preset.STATE: Organisation(
+        name="Ủy ban nhân dân xã An Bình",
+        upper_body="ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN",
+        issuer_name="ỦY BAN NHÂN DÂN XÃ AN BÌNH",
+        issuer_code="UBND",
+        place="An Bình",
+        short_name="Ủy ban nhân dân xã",
+        signature=Signature(authority="TM. ỦY BAN NHÂN DÂN", position="CHỦ TỊCH", name="Lê Văn C"),
+        recipients=["- Ủy ban nhân dân tỉnh (để báo cáo);", "- Thường trực Đảng ủy xã;", "- Lưu: VT, VP."],
+        preset=Preset.STATE,
+    ),
+    Preset.CONG_DOAN: Organisation(
+        name="Công đoàn Trường Cao đẳng Kỹ thuật Công nghiệp",
+        upper_body="CÔNG ĐOÀN VIÊN CHỨC TỈNH THÁI NGUYÊN",
+        issuer_name="CÔNG ĐOÀN TRƯỜNG CAO ĐẲNG KỸ THUẬT CÔNG NGHIỆP",
+        issuer_code="CĐCS",
+        place="Thái Nguyên",
+        short_name="Công đoàn Trường",
+        signature=Signature(authority="TM. BAN CHẤP HÀNH", position="CHỦ TỊCH", name="Phạm Thị D"),
+        recipients=["- Công đoàn Viên chức tỉnh (để báo cáo);", "- Đảng ủy Trường (để báo cáo);", "- Lưu: VT."],
+        preset=Preset.CONG_DOAN,
+    ),
+    Preset.DOAN: Organisation(
+        name="Đoàn Trường Cao đẳng Kỹ thuật Công nghiệp",
+        upper_body="BCH ĐOÀN TỈNH THÁI NGUYÊN",
+        issuer_name="BCH ĐOÀN TRƯỜNG CAO ĐẲNG KỸ THUẬT CÔNG NGHIỆP",
+        issuer_code="ĐTN",
+        place="Thái Nguyên",
+        short_name="Đoàn Trường",
+        signature=Signature(authority="TM. BAN THƯỜNG VỤ", position="BÍ THƯ", name="Hoàng Văn E"),
+        recipients=["- Tỉnh đoàn (để báo cáo);", "- Đảng ủy Trường (để báo cáo);", "- Lưu VP."],
+        preset=Preset.DOAN,
+    ),
+}
+_PRESET_TITLES: dict[Preset, str] = {
+    Preset.STATE: "tổng kết công tác năm {year}, phương hướng, nhiệm vụ năm {next_year}",
+    Preset.CONG_DOAN: "kết quả công tác Công đoàn tham gia xây dựng Đảng năm {year}, phương hướng, nhiệm vụ "
+                      "năm {next_year}",
+    Preset.DOAN: "kết quả công tác Đoàn tham gia xây dựng Đảng năm {year}, phương hướng, nhiệm vụ năm {next_year}",
+}
+
+
+def _issue_in(report: Report, preset: Preset) -> None:
+    """Make the preset's demo body the issuer of a demo report, with a title and opening of its own."""
+    organisation = _PRESET_ORGANISATIONS[preset]
+    report.organisation = replace(organisation, signature=replace(organisation.signature),
+                                  recipients=list(organisation.recipients), kind=report.organisation.kind)
+    if report.kind is ReportKind.YEAR_END:
+        report.title = _PRESET_TITLES[preset].format(year=report.year, next_year=report.year + 1)
+    report.basis = ""
+    defaults = settings_for(preset)
+    report.settings = replace(report.settings, end_mark=defaults.end_mark, heading_style=defaults.heading_style)

@@ -1,18 +1,29 @@
-"""Wording that depends on the report year: rating level names and the regulations cited (report-content.md §0, §4.2)."""
+"""Wording that depends on when a report is written: rating level names and the regulations cited (report-content.md §0, §4.2).
+
+The data lives in templates/labels/ratings.toml with the year or date each wording takes effect, so a new
+regulation is one more entry there and a 2019 report keeps its 2019 wording.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from typing import Any
 
-from app.domain.ratings import Level
+from app.domain.ratings import LEVELS, Level
+from app.paths import templates_dir
 
 
 @dataclass(frozen=True, slots=True)
 class LabelSet:
-    """Labels in force from first_year (inclusive) until the next set starts.
+    """The wording in force for one report.
 
-    organisation_levels / member_levels: the four level names, best first, in sentence form.
-    rating_rule / inspection_rule: the regulation a report of that year cites.
+    first_year: the first rating year of these level names.
+    organisation_levels / member_levels: the four level names, best first, in sentence form (lower-case).
+    rating_rule / inspection_rule: the regulation a report of that date cites ("Quy định số 366-QĐ/TW, …").
+    exemplary: the commendation among the excellent ones ("hoàn thành xuất sắc nhiệm vụ tiêu biểu").
     """
 
     first_year: int
@@ -23,77 +34,88 @@ class LabelSet:
     exemplary: str
 
 
-_CURRENT_LEVELS = {
-    Level.EXCELLENT: "hoàn thành xuất sắc nhiệm vụ",
-    Level.GOOD: "hoàn thành tốt nhiệm vụ",
-    Level.COMPLETE: "hoàn thành nhiệm vụ",
-    Level.NOT_COMPLETE: "không hoàn thành nhiệm vụ",
-}
-
-# Oldest first. The 2008–2017 wordings are [U] in the spec: kept for importing old reports.
-LABEL_SETS: tuple[LabelSet, ...] = (
-    LabelSet(
-        first_year=2008,
-        organisation_levels={
-            Level.EXCELLENT: "trong sạch, vững mạnh",
-            Level.GOOD: "hoàn thành tốt nhiệm vụ",
-            Level.COMPLETE: "hoàn thành nhiệm vụ",
-            Level.NOT_COMPLETE: "yếu kém",
-        },
-        member_levels={
-            Level.EXCELLENT: "đủ tư cách, hoàn thành xuất sắc nhiệm vụ",
-            Level.GOOD: "đủ tư cách, hoàn thành tốt nhiệm vụ",
-            Level.COMPLETE: "đủ tư cách, hoàn thành nhiệm vụ",
-            Level.NOT_COMPLETE: "vi phạm tư cách hoặc không hoàn thành nhiệm vụ",
-        },
-        rating_rule="Hướng dẫn số 20-HD/BTCTW, ngày 10/10/2008 của Ban Tổ chức Trung ương",
-        inspection_rule="Quy định thi hành Chương VII và Chương VIII Điều lệ Đảng",
-        exemplary="trong sạch, vững mạnh tiêu biểu",
-    ),
-    LabelSet(
-        first_year=2014,
-        organisation_levels={
-            Level.EXCELLENT: "trong sạch, vững mạnh",
-            Level.GOOD: "hoàn thành tốt nhiệm vụ",
-            Level.COMPLETE: "hoàn thành nhiệm vụ",
-            Level.NOT_COMPLETE: "yếu kém",
-        },
-        member_levels=_CURRENT_LEVELS,
-        rating_rule="Hướng dẫn số 27-HD/BTCTW, ngày 25/9/2014 của Ban Tổ chức Trung ương",
-        inspection_rule="Quy định thi hành Chương VII và Chương VIII Điều lệ Đảng",
-        exemplary="trong sạch, vững mạnh tiêu biểu",
-    ),
-    LabelSet(
-        first_year=2018,
-        organisation_levels=_CURRENT_LEVELS,
-        member_levels=_CURRENT_LEVELS,
-        rating_rule="Quy định số 132-QĐ/TW, ngày 08/3/2018 của Bộ Chính trị",
-        inspection_rule="Quy định số 22-QĐ/TW, ngày 28/7/2021 của Ban Chấp hành Trung ương",
-        exemplary="hoàn thành xuất sắc nhiệm vụ tiêu biểu",
-    ),
-    LabelSet(
-        first_year=2023,
-        organisation_levels=_CURRENT_LEVELS,
-        member_levels=_CURRENT_LEVELS,
-        rating_rule="Quy định số 124-QĐ/TW, ngày 04/10/2023 của Bộ Chính trị",
-        inspection_rule="Quy định số 22-QĐ/TW, ngày 28/7/2021 của Ban Chấp hành Trung ương",
-        exemplary="hoàn thành xuất sắc nhiệm vụ tiêu biểu",
-    ),
-    LabelSet(
-        first_year=2025,
-        organisation_levels=_CURRENT_LEVELS,
-        member_levels=_CURRENT_LEVELS,
-        rating_rule="Quy định số 366-QĐ/TW, ngày 30/8/2025 của Bộ Chính trị",
-        inspection_rule="Quy định số 296-QĐ/TW, ngày 30/5/2025 của Ban Chấp hành Trung ương",
-        exemplary="hoàn thành xuất sắc nhiệm vụ tiêu biểu",
-    ),
-)
+@dataclass(frozen=True, slots=True)
+class _Levels:
+    first_year: int
+    organisation: dict[Level, str]
+    member: dict[Level, str]
+    exemplary: str
 
 
-def labels_for(year: int) -> LabelSet:
-    """The label set in force for a report of that year; years before 2008 get the oldest set."""
-    chosen = LABEL_SETS[0]
-    for label_set in LABEL_SETS:
-        if label_set.first_year <= year:
-            chosen = label_set
-    return chosen
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    effective: date
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Data:
+    levels: tuple[_Levels, ...]
+    rating_rules: tuple[_Rule, ...]
+    inspection_rules: tuple[_Rule, ...]
+
+
+def labels_path():
+    return templates_dir() / "labels" / "ratings.toml"
+
+
+@cache
+def _data() -> _Data:
+    path = labels_path()
+    with open(path, "rb") as f:
+        raw = tomllib.load(f)
+    try:
+        return _Data(
+            levels=tuple(sorted((_levels(entry) for entry in raw["levels"]), key=lambda e: e.first_year)),
+            rating_rules=_rules(raw["rating_rule"]),
+            inspection_rules=_rules(raw["inspection_rule"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: {exc!r}") from exc
+
+
+def _levels(entry: dict[str, Any]) -> _Levels:
+    return _Levels(
+        first_year=int(entry["first_year"]),
+        organisation={level: str(entry["organisation"][level.value]) for level in LEVELS},
+        member={level: str(entry["member"][level.value]) for level in LEVELS},
+        exemplary=str(entry["exemplary"]),
+    )
+
+
+def _rules(entries: list[dict[str, Any]]) -> tuple[_Rule, ...]:
+    rules = [_Rule(entry["from"], str(entry["text"])) for entry in entries]
+    if not all(isinstance(rule.effective, date) for rule in rules):
+        raise ValueError("every rule needs a date in “from”")
+    return tuple(sorted(rules, key=lambda r: r.effective))
+
+
+def _in_force(rules: tuple[_Rule, ...], on: date) -> str:
+    """The newest rule effective on or before on; the oldest one for earlier dates."""
+    chosen = rules[0]
+    for rule in rules:
+        if rule.effective <= on:
+            chosen = rule
+    return chosen.text
+
+
+def labels_for(year: int, on: date | None = None) -> LabelSet:
+    """The wording for a report of that year: level names by the year, regulations in force on `on`.
+
+    on: the report's date of issue; None takes the end of the year (31/12), when year-end ratings are made.
+    Years before the first entry get the oldest wording.
+    """
+    data = _data()
+    levels = data.levels[0]
+    for entry in data.levels:
+        if entry.first_year <= year:
+            levels = entry
+    on = on or date(year, 12, 31)
+    return LabelSet(
+        first_year=levels.first_year,
+        organisation_levels=levels.organisation,
+        member_levels=levels.member,
+        rating_rule=_in_force(data.rating_rules, on),
+        inspection_rule=_in_force(data.inspection_rules, on),
+        exemplary=levels.exemplary,
+    )

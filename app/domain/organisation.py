@@ -63,6 +63,9 @@ class Organisation:
     issuer_code: the code after the slash in "Số 25-BC/ĐU".
     place: the địa danh before the date, "Quận 9".
     short_name: how the body is named in running text, "Đảng bộ Cơ quan Đảng - Đoàn thể quận".
+    preset: the document format it issues in (app.domain.presets.Preset value: "party", "state", …).
+    reference_docx: path of the office's own copy of the reference .docx (its house style); "" for the built-in one.
+    templates_dir: folder of .j2 files that override the built-in phrasing templates by name; "" for none.
     """
 
     name: str
@@ -74,15 +77,25 @@ class Organisation:
     short_name: str = ""
     signature: Signature = field(default_factory=Signature)
     recipients: list[str] = field(default_factory=list)
+    preset: str = "party"
+    reference_docx: str = ""
+    templates_dir: str = ""
     id: int | None = None
 
     @property
     def issuer_subject(self) -> str:
-        return SUBJECTS[self.kind][0]
+        """What a sentence calls the issuer: "Đảng ủy", "Chi bộ"; a body of another format by its own name."""
+        return SUBJECTS[self.kind][0] if self._party_wording else self.short_name or self.name
 
     @property
     def body_subject(self) -> str:
-        return SUBJECTS[self.kind][1]
+        """What a sentence calls the organisation: "Đảng bộ", "Chi bộ"; a body of another format by its own name."""
+        return SUBJECTS[self.kind][1] if self._party_wording else self.short_name or self.name
+
+    @property
+    def _party_wording(self) -> bool:
+        # A state body, a Công đoàn or a Đoàn is not "Đảng ủy": it is called by the name in its profile.
+        return self.preset == "party" or not (self.short_name or self.name)
 
 
 def default_recipients(kind: OrgKind, upper_committee: str = "") -> list[str]:

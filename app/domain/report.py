@@ -11,6 +11,7 @@ from app.domain.inspection import Discipline, Inspection
 from app.domain.member_stats import Membership
 from app.domain.organisation import Organisation, Signature
 from app.domain.party_life import PartyLife
+from app.domain.presets import conventions
 from app.domain.ratings import Ratings
 from app.domain.targets import Target
 from app.i18n import N_
@@ -93,16 +94,30 @@ class Statistics:
 
 @dataclass(slots=True)
 class Settings:
-    """Per-report choices where practice varies.
+    """Per-report choices where practice varies; settings_for(preset) gives a new report its preset's defaults.
 
     pad_counts: write counts 1–9 as "01"–"09".
-    end_mark: print "./." after the closing paragraph.
-    heading_style: "dash" for "I-"/"1-", "dot" for "I."/"1.".
+    end_mark: print "./." after the closing paragraph (Party: off; state, Công đoàn, Đoàn: on).
+    heading_style: "dash" for "I-"/"1-", "dot" for "I."/"1." (Party: dash; the others: dot).
+    margins: the name of one of the preset's page alternatives ("older": 25/25/35/15 mm for Party);
+             None for the preset's own margins.
+    line_spacing_pt: body line spacing, exactly this many points; None for the preset's (18 pt).
+    annexes: print Phụ lục 1–3 (membership movement, ratings, targets) on landscape pages after the
+             signature, instead of the tables in the body.
     """
 
     pad_counts: bool = True
     end_mark: bool = False
     heading_style: str = "dash"
+    margins: str | None = None
+    line_spacing_pt: int | None = None
+    annexes: bool = False
+
+
+def settings_for(preset: str) -> Settings:
+    """The settings a new report of an organisation in preset starts with: its end mark and heading style."""
+    conv = conventions(preset)
+    return Settings(end_mark=conv.end_mark, heading_style=conv.heading_style)
 
 
 @dataclass(slots=True)
@@ -153,7 +168,17 @@ class Report:
 
     @property
     def effective_title(self) -> str:
-        return self.title or default_title(self.kind, self.year, self.term)
+        return self.title or default_title(self.kind, self.year, self.term, self.organisation.name)
+
+    @property
+    def period_end(self) -> date:
+        """The last day the report covers: 30/6 for a six-month report, 31/12 of the year otherwise."""
+        return date(self.year, 6, 30) if self.kind is ReportKind.SIX_MONTH else date(self.year, 12, 31)
+
+    @property
+    def reference_date(self) -> date:
+        """The date that decides which regulations and names apply: the date of issue, else the end of the period."""
+        return self.issued_on or self.period_end
 
     def walk_sections(self) -> Iterator[Section]:
         for section in self.sections:
@@ -163,14 +188,19 @@ class Report:
         return next((s for s in self.walk_sections() if s.key == key), None)
 
 
-def default_title(kind: ReportKind, year: int, term: str = "") -> str:
-    """The conventional trích yếu (report-content.md §1); it starts lower-case."""
+def default_title(kind: ReportKind, year: int, term: str = "", organisation_name: str = "") -> str:
+    """The conventional trích yếu (report-content.md §1); it starts lower-case.
+
+    organisation_name: names the congress of a mid-term report ("Nghị quyết Đại hội Đảng bộ Trường …")
+    when it is the name of a đảng bộ or chi bộ.
+    """
     if kind is ReportKind.SIX_MONTH:
         return (
             f"sơ kết công tác xây dựng Đảng 6 tháng đầu năm {year}, "
             f"nhiệm vụ trọng tâm 6 tháng cuối năm {year}"
         )
     if kind is ReportKind.MID_TERM:
+        body = organisation_name if organisation_name.startswith(("Đảng bộ", "Chi bộ")) else "Đảng bộ"
         suffix = f", nhiệm kỳ {term}" if term else ""
-        return f"sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội Đảng bộ{suffix}"
+        return f"sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội {body}{suffix}"
     return f"tổng kết công tác xây dựng Đảng năm {year}, phương hướng, nhiệm vụ năm {year + 1}"

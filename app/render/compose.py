@@ -1,24 +1,32 @@
-"""Report → DocumentModel: header fields from the profile, body wording from the Jinja2 templates.
+"""Report → DocumentModel: header fields from the profile and the preset, body wording from the Jinja2 templates.
 
 The body template prints one block per line, each starting with a tag: "@h1 I- ĐẶC ĐIỂM TÌNH HÌNH",
 "@p …", "@bullet …", "@sub …", "@table membership", "@closing …", "@part_label …", "@part_title …".
 Lines without a tag continue the block before them.
+
+An organisation may override the built-in templates by name with a folder of its own (Organisation.templates_dir).
+They run in Jinja2's sandbox; any error in them becomes a UserError that names the template and the line.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 from app.domain import numfmt
 from app.domain.errors import UserError
-from app.domain.report import Report
+from app.domain.report import Report, ReportKind
 from app.i18n import _
+from app.paths import templates_dir
 from app.render.context import build_context
 from app.render.environment import environment
-from app.render.model import Block, BlockKind, DocumentModel
+from app.render.layout import Layout, report_layout
+from app.render.model import Annex, Block, BlockKind, DocumentModel
 
 BODY_TEMPLATE = "report.j2"
-PARTY_TITLE = "ĐẢNG CỘNG SẢN VIỆT NAM"
+DOC_TYPE_NAME = "BÁO CÁO"
 
 TAGS: dict[str, BlockKind] = {
     "part_label": BlockKind.PART_LABEL,
@@ -62,45 +70,132 @@ def parse_blocks(text: str, tables: dict) -> list[Block]:
     return blocks
 
 
-def render_body(report: Report) -> list[Block]:
-    """The body blocks of a report, worded by templates/report.j2 and its section templates."""
-    import jinja2
+def templates_override(report: Report) -> Path | None:
+    """The organisation's folder of template overrides; None without one; UserError when it is gone."""
+    folder = report.organisation.templates_dir
+    if not folder:
+        return None
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise UserError(_("The folder of templates {folder} does not exist. Choose it again in the organisation's "
+                          "profile, or clear the setting to use the built-in wording.").format(folder=folder))
+    return path.resolve()
 
-    context = build_context(report)
+
+def render_body(report: Report, context: dict[str, Any] | None = None) -> list[Block]:
+    """The body blocks of a report, worded by templates/report.j2 and its section templates (or their overrides)."""
+    context = context if context is not None else build_context(report)
+    override = templates_override(report)
+    text = _render(environment(override), context, override)
     try:
-        text = environment().get_template(BODY_TEMPLATE).render(context)
+        return parse_blocks(text, context["tables"])
+    except ValueError as exc:
+        if override is None:
+            raise
+        raise UserError(_("The templates in {folder} print something the report cannot lay out: {error}").format(
+            folder=override, error=exc)) from exc
+
+
+def _render(env: Any, context: dict[str, Any], override: Path | None) -> str:
+    import jinja2
+    from jinja2.sandbox import SecurityError
+
+    try:
+        return env.get_template(BODY_TEMPLATE).render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise UserError(_("The template {name} has an error on line {line}: {error}").format(
             name=exc.name or BODY_TEMPLATE, line=exc.lineno, error=exc.message)) from exc
     except jinja2.UndefinedError as exc:
-        raise UserError(_("A template uses a value that does not exist: {error}").format(error=exc.message)) from exc
-    return parse_blocks(text, context["tables"])
+        where = _template_line(exc.__traceback__, override)
+        if where is None:
+            raise UserError(_("A template uses a value that does not exist: {error}").format(error=exc.message)) from exc
+        raise UserError(_("The template {name} uses a value that does not exist on line {line}: {error}").format(
+            name=where[0], line=where[1], error=exc.message)) from exc
+    except SecurityError as exc:
+        where = _template_line(exc.__traceback__, override) or (BODY_TEMPLATE, 0)
+        raise UserError(_("The template {name} does something templates may not do, on line {line}: {error}").format(
+            name=where[0], line=where[1], error=exc)) from exc
+    except Exception as exc:  # noqa: BLE001 - only an override's own failure becomes a UserError
+        where = _template_line(exc.__traceback__, override, only_override=True)
+        if where is None:
+            raise
+        raise UserError(_("The template {name} fails on line {line}: {error}").format(
+            name=where[0], line=where[1], error=exc)) from exc
+
+
+def _template_line(tb: TracebackType | None, override: Path | None, *,
+                   only_override: bool = False) -> tuple[str, int] | None:
+    """(template name, line) of the innermost template frame of a traceback; Jinja2 maps its frames to template lines.
+
+    only_override: consider only templates from the override folder (a failure elsewhere is our bug).
+    """
+    found = None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            path = Path(filename)
+            inside = override is not None and path.is_relative_to(override)
+            if inside or not only_override:
+                base = override if inside else _templates_root(path)
+                found = (path.relative_to(base).as_posix() if base else path.name, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def _templates_root(path: Path) -> Path | None:
+    root = templates_dir().resolve()
+    return root if path.resolve().is_relative_to(root) else None
 
 
 def place_date(report: Report) -> str:
     """ "Thái Nguyên, ngày 15 tháng 12 năm 2026"; without a date the clerk fills the blanks."""
     place = report.effective_place
     if report.issued_on is None:
-        return f"{place}, ngày      tháng      năm {report.year if report.kind.value != 'year_end' else '      '}"
+        return f"{place}, ngày      tháng      năm {report.year if report.kind is not ReportKind.YEAR_END else '      '}"
     return f"{place}, {numfmt.document_date(report.issued_on)}"
 
 
-def compose(report: Report) -> DocumentModel:
-    """The whole document of a report: header, title, body, closing, signature and recipients."""
+def _annex_note(report: Report, layout: Layout) -> str:
+    """ "(Kèm theo Báo cáo số 25-BC/ĐU, ngày 15/12/2026 của …)"; blanks for a draft's number and date."""
+    conv = layout.conventions
     org = report.organisation
+    # "Số 25-BC/ĐU" → "25-BC/ĐU"; a draft keeps its blank for the clerk.
+    number = conv.document_number(report.number, report.doc_type, org.issuer_code)
+    number = number.removeprefix("Số:").removeprefix("Số").removeprefix(" ")
+    day = numfmt.body_date(report.issued_on) if report.issued_on else f"     /     /{report.year}"
+    return layout.annex.note.format(number=number, date=day, issuer=org.name)
+
+
+def compose(report: Report, layout: Layout | None = None) -> DocumentModel:
+    """The whole document of a report in its preset: header, title, body, closing, signature, recipients, appendices.
+
+    layout: the layout to print in; by default the organisation's preset with the report's settings.
+    """
+    layout = layout or report_layout(report)
+    conv = layout.conventions
+    org = report.organisation
+    context = build_context(report, conv)
     signature = report.effective_signature
+    note = _annex_note(report, layout) if context["annexes"] else ""
     return DocumentModel(
-        party_title=PARTY_TITLE,
+        party_title=layout.header.title,
+        motto=layout.header.motto,
         upper_body=org.upper_body.upper(),
         issuer_name=org.issuer_name.upper(),
-        number_line=numfmt.document_number(report.number, report.doc_type, org.issuer_code),
+        number_line=conv.document_number(report.number, report.doc_type, org.issuer_code),
         place_date=place_date(report),
-        doc_type_name="BÁO CÁO",
-        title=report.effective_title,
-        body=render_body(report),
+        doc_type_name=DOC_TYPE_NAME,
+        title=context["report"]["title"],
+        body=render_body(report, context),
         authority=signature.authority.upper(),
         position=signature.position.upper(),
         signer_name=signature.name,
         recipients=list(report.effective_recipients),
         end_mark=report.settings.end_mark,
+        title_separator=layout.title.separator,
+        annexes=[
+            Annex(label=layout.annex.label.format(number=annex["label"]), title=annex["title"],
+                  table=annex["table"], note=note)
+            for annex in context["annexes"]
+        ],
     )

@@ -1,4 +1,4 @@
-"""Report → the plain dicts the templates see: numbered outline, raw counts, formatted figures, tables."""
+"""Report → the plain dicts the templates see: numbered outline, raw counts, formatted figures, tables, appendices."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from typing import Any
 from app.domain import numfmt
 from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
+from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, RatingCounts
-from app.domain.report import EntryKind, Report, Section
+from app.domain.report import EntryKind, Report, ReportKind, Section
 from app.domain.targets import Comparator, Target
 from app.render.model import Table
 
@@ -65,8 +66,16 @@ def _entries(section: Section) -> list[dict[str, str]]:
     return out
 
 
-def flatten_outline(report: Report) -> list[dict[str, Any]]:
+def part_label(index: int, numerals: str) -> str:
+    """ "Phần thứ nhất" (ordinal, Party) or "Phần I" (roman, state) for the index-th part, from 1."""
+    if numerals == "roman":
+        return f"Phần {roman(index)}"
+    return f"Phần {PART_ORDINALS[index - 1] if index <= len(PART_ORDINALS) else index}"
+
+
+def flatten_outline(report: Report, conv: Conventions | None = None) -> list[dict[str, Any]]:
     """The enabled sections in reading order, each numbered among its enabled siblings."""
+    conv = conv or conventions(report.organisation.preset)
     flat: list[dict[str, Any]] = []
     style = report.settings.heading_style
 
@@ -77,7 +86,7 @@ def flatten_outline(report: Report) -> list[dict[str, Any]]:
             item: dict[str, Any] = {"key": section.key, "level": level, "title": title,
                                     "entries": _entries(section)}
             if level == 0:
-                item["label"] = f"Phần {PART_ORDINALS[index - 1] if index <= len(PART_ORDINALS) else index}"
+                item["label"] = part_label(index, conv.part_numerals)
                 item["heading"] = title.upper()
             else:
                 item["heading"] = _heading(min(level, 3), index, title, style)
@@ -128,20 +137,44 @@ def _target(target: Target, fmt: Formatter) -> dict[str, Any]:
     }
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# How sentences name the report's period, by kind: "during" it, the opening and closing membership totals,
+# and the targets results are measured against (report.during, report.opening … in the templates).
+_PERIODS: dict[ReportKind, dict[str, str]] = {
+    ReportKind.YEAR_END: {"during": "trong năm", "opening": "đầu năm", "closing": "cuối năm", "targets": "chỉ tiêu"},
+    ReportKind.SIX_MONTH: {"during": "trong 6 tháng đầu năm", "opening": "đầu năm", "closing": "cuối kỳ",
+                           "targets": "chỉ tiêu cả năm"},
+    ReportKind.MID_TERM: {"during": "từ đầu nhiệm kỳ đến nay", "opening": "đầu nhiệm kỳ", "closing": "cuối kỳ",
+                          "targets": "chỉ tiêu Nghị quyết Đại hội"},
+}
+
+
+def _movement(report: Report) -> list[tuple[str, int, int | None]]:
+    """(label, total, of which probationary) of each line of the membership movement; None: no split."""
+    m = report.stats.membership
+    period = _PERIODS[report.kind]
+    return [
+        (f"Đảng viên {period['opening']}", m.opening_total, m.opening_probationary),
+        ("Kết nạp mới", m.admitted, m.admitted),
+        ("Chuyển sinh hoạt đến", m.transferred_in, m.transferred_in_probationary),
+        ("Chuyển sinh hoạt đi", m.transferred_out, m.transferred_out_probationary),
+        ("Từ trần", m.deceased, None),
+        ("Xóa tên", m.struck_off, m.struck_off_probationary),
+        ("Khai trừ", m.expelled, None),
+        ("Ra khỏi Đảng", m.left_party, None),
+        (f"Đảng viên {period['closing']}", m.closing_total, m.closing_probationary),
+    ]
+
+
 def _tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict[str, Table]:
+    """The statistics tables of the body, by the name the templates give to @table."""
     m = report.stats.membership
     fmt: Formatter = ctx["fmt"]
     n = fmt.number
-    movement_rows = [
-        ("Đảng viên đầu năm" if report.kind.value == "year_end" else "Đảng viên đầu kỳ", m.opening_total),
-        ("Kết nạp mới", m.admitted),
-        ("Chuyển sinh hoạt đến", m.transferred_in),
-        ("Chuyển sinh hoạt đi", m.transferred_out),
-        ("Từ trần", m.deceased),
-        ("Xóa tên", m.struck_off),
-        ("Khai trừ", m.expelled),
-        ("Ra khỏi Đảng", m.left_party),
-        ("Đảng viên cuối năm" if report.kind.value == "year_end" else "Đảng viên cuối kỳ", m.closing_total),
+    movement_rows = [(label, total) for label, total, _ in _movement(report)] + [
         ("Trong đó: đảng viên chính thức", m.closing_official),
         ("Đảng viên dự bị", m.closing_probationary),
     ]
@@ -154,48 +187,139 @@ def _tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict[str, 
         ),
     }
     orgs, members = ctx["ratings"]["organisations"], ctx["ratings"]["members"]
+    with_orgs = not report.organisation.kind.is_chi_bo
     rows = []
     for i, level in enumerate(LEVELS):
         o, mm = orgs["levels"][i], members["levels"][i]
-        rows.append([str(i + 1), labels.member_levels[level][:1].upper() + labels.member_levels[level][1:],
-                     n(o["count"]), o["share"], n(mm["count"]), mm["share"]])
-    rows.append(["", "Tổng số được xếp loại", n(orgs["rated"]), "100%" if orgs["rated"] else "",
-                 n(members["rated"]), "100%" if members["rated"] else ""])
+        row = [str(i + 1), _sentence(labels.member_levels[level])]
+        row += [n(o["count"]), o["share"]] if with_orgs else []
+        rows.append([*row, n(mm["count"]), mm["share"]])
+    total = ["", "Tổng số được xếp loại"]
+    total += [n(orgs["rated"]), "100%" if orgs["rated"] else ""] if with_orgs else []
+    rows.append([*total, n(members["rated"]), "100%" if members["rated"] else ""])
     tables["ratings"] = Table(
         title="Kết quả đánh giá, xếp loại chất lượng",
-        header=["TT", "Mức xếp loại", "Tổ chức đảng", "Tỷ lệ", "Đảng viên", "Tỷ lệ"],
-        rows=rows, numeric=frozenset({0, 2, 3, 4, 5}), widths=[1, 5, 2, 1.6, 2, 1.6],
+        header=["TT", "Mức xếp loại", *(["Tổ chức đảng", "Tỷ lệ"] if with_orgs else []), "Đảng viên", "Tỷ lệ"],
+        rows=rows,
+        numeric=frozenset({0, 2, 3, 4, 5}) if with_orgs else frozenset({0, 2, 3}),
+        widths=[1, 5, 2, 1.6, 2, 1.6] if with_orgs else [1, 6, 2, 1.6],
         bold_rows=frozenset({len(rows) - 1}),
     )
+    titles = {ReportKind.YEAR_END: "Kết quả thực hiện các chỉ tiêu",
+              ReportKind.SIX_MONTH: "Tiến độ thực hiện các chỉ tiêu cả năm",
+              ReportKind.MID_TERM: "Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội"}
     tables["targets"] = Table(
-        title="Kết quả thực hiện các chỉ tiêu",
+        title=titles[report.kind],
         header=["TT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Kết quả"],
-        rows=[[str(i), t["label"][:1].upper() + t["label"][1:], t["value_plain"], t["result_plain"],
-               t["attained"] or ("Đạt" if t["met"] else "Chưa đạt" if t["met"] is False else "")]
+        rows=[[str(i), _sentence(t["label"]), t["value_plain"], t["result_plain"], _verdict(t)]
               for i, t in enumerate(ctx["targets"], start=1)],
         numeric=frozenset({0, 2, 3, 4}), widths=[1, 6, 1.6, 1.6, 1.6],
     )
     return tables
 
 
-def build_context(report: Report) -> dict[str, Any]:
-    """Everything the templates may use; every value is plain data or a formatting function."""
+def _verdict(target: dict[str, Any]) -> str:
+    return target["attained"] or ("Đạt" if target["met"] else "Chưa đạt" if target["met"] is False else "")
+
+
+def _annex_tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict[str, tuple[str, Table]]:
+    """The wide tables of the appendices, by name, each with its title; only those with figures to show."""
+    n = ctx["fmt"].number
+    when = _when(report)
+    annexes: dict[str, tuple[str, Table]] = {}
+    m = report.stats.membership
+    if not m.is_empty:
+        movement = _movement(report)
+        header = ["TT", "Nội dung", *(label.removeprefix("Đảng viên ").capitalize() if label.startswith("Đảng viên")
+                                      else label for label, _, _ in movement), "Công nhận chính thức"]
+        totals = [n(total) for _, total, _ in movement] + [n(m.recognised_official)]
+        probationary = ["" if part is None else n(part) for _, _, part in movement] + [""]
+        annexes["membership"] = (f"Biến động đảng viên {when}", Table(
+            header=header,
+            rows=[["1", "Tổng số", *totals], ["2", "Trong đó: đảng viên dự bị", *probationary],
+                  ["3", "Đảng viên nữ (cuối kỳ)", *[""] * (len(movement) - 1), n(m.female), ""]],
+            numeric=frozenset(range(2, len(header))) | {0}, widths=[1, 4.4, *[1.6] * (len(header) - 2)],
+            bold_rows=frozenset({0}),
+        ))
+    ratings = ctx["ratings"]
+    if ctx["report"]["shows_ratings"] and (ratings["organisations"]["rated"] or ratings["members"]["rated"]):
+        header = ["TT", "Đối tượng", "Tổng số", "Được xếp loại"]
+        for level in LEVELS:
+            header += [_sentence(labels.member_levels[level]), "Tỷ lệ"]
+        header.append("Chưa xếp loại")
+        rows = []
+        targets = [("Tổ chức đảng", ratings["organisations"])] if not report.organisation.kind.is_chi_bo else []
+        for who, r in [*targets, ("Đảng viên", ratings["members"])]:
+            cells = [n(r["total"]), n(r["rated"])]
+            for lv in r["levels"]:
+                cells += [n(lv["count"]), lv["share"]]
+            rows.append([str(len(rows) + 1), who, *cells, n(r["not_rated"])])
+        subject = "đảng viên" if report.organisation.kind.is_chi_bo else "tổ chức đảng và đảng viên"
+        annexes["ratings"] = (f"Kết quả đánh giá, xếp loại chất lượng {subject} năm {report.year}", Table(
+            header=header, rows=rows, numeric=frozenset(range(2, len(header))) | {0},
+            widths=[1, 3, 1.4, 1.6, *[2.2, 1.4] * len(LEVELS), 1.6],
+        ))
+    if ctx["targets"]:
+        titles = {ReportKind.YEAR_END: f"Kết quả thực hiện các chỉ tiêu {when}",
+                  ReportKind.SIX_MONTH: f"Tiến độ thực hiện các chỉ tiêu năm {report.year} ({when})",
+                  ReportKind.MID_TERM: f"Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội {when}"}
+        annexes["targets"] = (titles[report.kind], Table(
+            header=["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt", "Đánh giá"],
+            rows=[[str(i), _sentence(t["label"]), "%" if t["is_percent"] else t["unit"], t["value_plain"],
+                   t["result_plain"], t["attained"],
+                   "" if t["met"] is None else ("Vượt" if t["exceeded"] else "Đạt") if t["met"] else "Chưa đạt"]
+                  for i, t in enumerate(ctx["targets"], start=1)],
+            numeric=frozenset({0, 3, 4, 5}), widths=[1, 9, 2, 1.8, 1.8, 1.8, 1.8],
+        ))
+    return annexes
+
+
+def _when(report: Report) -> str:
+    """The period in a title: "năm 2026", "6 tháng đầu năm 2026", "từ đầu nhiệm kỳ 2025 - 2030 đến nay"."""
+    if report.kind is ReportKind.SIX_MONTH:
+        return f"6 tháng đầu năm {report.year}"
+    if report.kind is ReportKind.MID_TERM:
+        return f"từ đầu nhiệm kỳ {report.term} đến nay" if report.term else "từ đầu nhiệm kỳ đến nay"
+    return f"năm {report.year}"
+
+
+def _title_in_text(title: str, conv: Conventions) -> str:
+    """The trích yếu as it reads inside a sentence ("báo cáo tổng kết …"), even where the preset capitalises it."""
+    if conv.title_initial == "upper" and title[1:2].islower():
+        return title[:1].lower() + title[1:]
+    return title
+
+
+def _annex_label(index: int, conv: Conventions) -> str:
+    return roman(index) if conv.annex_numerals == "roman" else str(index)
+
+
+def build_context(report: Report, conv: Conventions | None = None) -> dict[str, Any]:
+    """Everything the templates may use; every value is plain data or a formatting function.
+
+    conv: the conventions of the preset the report is printed in (default: its organisation's).
+    """
     org = report.organisation
+    conv = conv or conventions(org.preset)
     fmt = Formatter(pad_counts=report.settings.pad_counts)
-    labels = labels_for(report.year)
+    labels = labels_for(report.year, report.reference_date)
     stats = report.stats
     from app.domain.codec import to_dict
 
+    # A chi bộ rates only its members (and proposes a level for itself); its cấp ủy rates the chi bộ.
+    organisation_ratings = RatingCounts() if org.kind.is_chi_bo else stats.ratings.organisations
     ctx: dict[str, Any] = {
         "org": {"name": org.name, "short_name": org.short_name or org.name, "kind": org.kind.value,
                 "is_chi_bo": org.kind.is_chi_bo, "subject": org.issuer_subject, "body": org.body_subject},
         "report": {"year": report.year, "next_year": report.year + 1, "kind": report.kind.value,
-                   "term": report.term, "title": report.effective_title, "basis": report.basis},
-        "sections": flatten_outline(report),
+                   "term": report.term, "title": conv.apply_title_initial(report.effective_title),
+                   "title_in_text": _title_in_text(report.effective_title, conv), "basis": report.basis,
+                   "shows_ratings": report.kind is not ReportKind.SIX_MONTH, **_PERIODS[report.kind]},
+        "sections": flatten_outline(report, conv),
         "units": stats.units,
         "m": to_dict(stats.membership),
         "ratings": {
-            "organisations": _ratings(stats.ratings.organisations, labels.organisation_levels, fmt),
+            "organisations": _ratings(organisation_ratings, labels.organisation_levels, fmt),
             "members": _ratings(stats.ratings.members, labels.member_levels, fmt),
             "self_rating": labels.organisation_levels[stats.ratings.self_rating]
             if stats.ratings.self_rating else "",
@@ -214,4 +338,13 @@ def build_context(report: Report) -> dict[str, Any]:
     judged = sum(1 for t in report.targets if t.met is not None)
     ctx["targets_summary"] = {"met": met, "not_met": judged - met, "total": judged}
     ctx["tables"] = _tables(report, ctx, labels)
+    # With appendices on, the tables move out of the body and the sentences point to them.
+    annexes = _annex_tables(report, ctx, labels) if report.settings.annexes else {}
+    ctx["annexes"] = [
+        {"name": name, "label": _annex_label(index, conv), "title": title, "table": table}
+        for index, (name, (title, table)) in enumerate(annexes.items(), start=1)
+    ]
+    ctx["annex_ref"] = {name: "" for name in ("membership", "ratings", "targets")} | {
+        a["name"]: f" (chi tiết tại Phụ lục {a['label']})" for a in ctx["annexes"]}
+    ctx["in_body"] = {name: not report.settings.annexes for name in ctx["annex_ref"]}
     return ctx

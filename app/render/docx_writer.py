@@ -8,6 +8,7 @@ indents that make the line under the party title as long as the title, and bold 
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 from collections.abc import Iterable, Sequence
@@ -16,12 +17,14 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from lxml import etree
 
 from app.fileio import write_with
 from app.render.layout import Layout, load_layout
-from app.render.model import Block, BlockKind, DocumentModel, Table
+from app.render.model import Annex, Block, BlockKind, DocumentModel, Table
 from app.render.reference import REQUIRED_STYLES, STYLE_NAMES, apply_page, reference_path
 from app.render.text import clean, text_width_pt
 
@@ -47,27 +50,41 @@ _B, _VAL, _W, _TYPE = (qn(t) for t in ("w:b", "w:val", "w:w", "w:type"))
 _TBL, _TBLPR, _TBLGRID, _GRIDCOL = (qn(t) for t in ("w:tbl", "w:tblPr", "w:tblGrid", "w:gridCol"))
 _TR, _TRPR, _TC, _TCPR, _TCW, _VALIGN = (qn(t) for t in ("w:tr", "w:trPr", "w:tc", "w:tcPr", "w:tcW", "w:vAlign"))
 _CANTSPLIT, _TBLHEADER = qn("w:cantSplit"), qn("w:tblHeader")
+_BR, _PAGE_BREAK_BEFORE = qn("w:br"), qn("w:pageBreakBefore")
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SubElement = etree.SubElement
 
 
-def build_document(model: DocumentModel, layout: Layout | None = None) -> Document:
-    """The report as a python-docx Document built on the layout's reference.docx (default: the Party preset)."""
+def build_document(model: DocumentModel, layout: Layout | None = None, *, reference: Path | None = None) -> Document:
+    """The report as a python-docx Document built on a reference .docx.
+
+    layout: the preset's layout, possibly adjusted to the report's settings (default: the Party preset).
+    reference: an office's own reference .docx (checked by app.render.lint beforehand); None for the built-in
+    one of the layout's preset. Its styles give the look; the page set-up always comes from the layout.
+    """
     layout = layout or load_layout()
-    document = docx.Document(io.BytesIO(_reference_bytes(layout.meta.preset)))
+    source = reference_path(layout.meta.preset) if reference is None else Path(reference)
+    document = docx.Document(io.BytesIO(_file_bytes(source)))
     _Writer(document, layout).write(model)
     return document
 
 
-def write_docx(model: DocumentModel, path: Path, layout: Layout | None = None) -> None:
+def write_docx(model: DocumentModel, path: Path, layout: Layout | None = None, *,
+               reference: Path | None = None) -> None:
     """Write the report to path atomically: an error leaves any existing file untouched."""
-    document = build_document(model, layout)
+    document = build_document(model, layout, reference=reference)
     write_with(Path(path), document.save)
 
 
+def _file_bytes(path: Path) -> bytes:
+    stat = path.stat()
+    return _cached_bytes(str(path), stat.st_mtime_ns, stat.st_size)
+
+
 @cache
-def _reference_bytes(preset: str) -> bytes:
-    return reference_path(preset).read_bytes()
+def _cached_bytes(path: str, _mtime_ns: int, _size: int) -> bytes:
+    # Keyed by time and size too: an office that saves its house style again gets the new file.
+    return Path(path).read_bytes()
 
 
 def _twips(mm: float) -> int:
@@ -103,9 +120,12 @@ class _Writer:
         self.layout = layout
         self.style_ids = _style_ids(document)
         self.text_width = _twips(layout.page.text_width_mm)
+        # The paragraph that ends the portrait section when appendices follow on landscape pages.
+        self.section_break: etree._Element | None = None
+        self._apply_line_spacing()
 
     def write(self, model: DocumentModel) -> None:
-        """Lay out the first-page block, title, body and signature block, then the page set-up."""
+        """Lay out the first-page block, title, body, signature block and appendices, then the page set-up."""
         body = self.document.element.body
         sect_pr = body.sectPr
         body.remove(sect_pr)
@@ -113,14 +133,33 @@ class _Writer:
         self._title_block(body, model)
         self._body(body, model.body, model.end_mark)
         self._signature_block(body, model)
+        if model.annexes:
+            self._annexes(body, model.annexes)
         body.append(sect_pr)
         self._page_setup()
+
+    def _apply_line_spacing(self) -> None:
+        """Give the document's styles the line spacing a report chose where it differs from the preset's."""
+        base = load_layout(self.layout.meta.preset).styles
+        for key, style in self.layout.styles.items():
+            if (style.line_rule, style.line_spacing) == (base[key].line_rule, base[key].line_spacing):
+                continue
+            fmt = self.document.styles[STYLE_NAMES[key]].paragraph_format
+            if style.line_rule == "multiple":
+                fmt.line_spacing = style.line_spacing
+            else:
+                fmt.line_spacing = Pt(style.line_spacing)
+                fmt.line_spacing_rule = (WD_LINE_SPACING.EXACTLY if style.line_rule == "exact"
+                                         else WD_LINE_SPACING.AT_LEAST)
 
     # Paragraph-level helpers.
 
     def _paragraph(self, parent: etree._Element, key: str, text: str = "", *, bold: bool = False,
                    space_before_pt: float | None = None) -> etree._Element:
-        """Append a paragraph in the style key holding text as one run; bold and space before are direct."""
+        """Append a paragraph in the style key holding text; bold and space before are direct.
+
+        A line feed in text becomes a line break within the paragraph.
+        """
         p = _SubElement(parent, _P)
         p_pr = _SubElement(p, _PPR)
         _SubElement(p_pr, _PSTYLE, {_VAL: self.style_ids[key]})
@@ -130,58 +169,86 @@ class _Writer:
             r = _SubElement(p, _R)
             if bold:
                 _SubElement(_SubElement(r, _RPR), _B)
-            t = _SubElement(r, _T, {_XML_SPACE: "preserve"})
-            t.text = clean(text)
+            for index, line in enumerate(clean(text).split("\n")):
+                if index:
+                    _SubElement(r, _BR)
+                t = _SubElement(r, _T, {_XML_SPACE: "preserve"})
+                t.text = line
         return p
+
+    def _rule(self, parent: etree._Element, key: str, length: int, space: int) -> etree._Element:
+        """An empty paragraph in a rule style, indented so that its bottom border is length twips long, centred."""
+        rule = self._paragraph(parent, key)
+        # The rule styles have no indents of their own: these make the line exactly as long as wanted.
+        margin = (space - min(length, space)) // 2
+        _indent(rule, margin, margin)
+        return rule
 
     # The first page.
 
     def _header_block(self, body: etree._Element, model: DocumentModel) -> None:
-        """Borderless table: issuer left, party title and date right; number and date share the last row."""
+        """Borderless table: issuer left, title (and motto) right; number and date share the last row.
+
+        Under the issuer goes the preset's star, or a line part as long as the name; under the title (or the
+        motto, when there is one) a line exactly as long as that text.
+        """
         header = self.layout.header
         widths = _split(self.text_width, (header.left_width_pct, header.right_width_pct))
         table = self._table(body, widths, borders=None, cell_margin_mm=header.cell_margin_mm)
         left, right = self._row(table, widths, cant_split=True)
         left_width = widths[0] - _twips(2 * header.cell_margin_mm)
+        right_width = widths[1] - _twips(2 * header.cell_margin_mm)
         if model.upper_body:
             self._balanced_paragraph(left, "upper_body", model.upper_body, left_width)
-        self._balanced_paragraph(left, "issuer", model.issuer_name, left_width)
-        self._paragraph(left, "star", header.star)
+        issuer_line = self._balanced_paragraph(left, "issuer", model.issuer_name, left_width)
+        if header.star:
+            self._paragraph(left, "star", header.star)
+        if header.issuer_rule_pct:
+            self._rule(left, "party_title_rule", round(issuer_line * header.issuer_rule_pct / 100), left_width)
         self._paragraph(right, "party_title", model.party_title)
-        rule = self._paragraph(right, "party_title_rule")
-        # The rule style has no indents of its own: these make it exactly as wide as the title.
-        margin = (widths[1] - _twips(2 * header.cell_margin_mm) - self._width("party_title", model.party_title)) // 2
-        _indent(rule, margin, margin)
+        ruled = ("party_title", model.party_title)
+        if model.motto:
+            self._paragraph(right, "motto", model.motto)
+            ruled = ("motto", model.motto)
+        self._rule(right, "party_title_rule", self._width(*ruled), right_width)
         left, right = self._row(table, widths, cant_split=True)
         self._paragraph(left, "number", model.number_line)
         self._paragraph(right, "place_date", model.place_date)
 
     def _width(self, key: str, text: str) -> int:
-        """Width in twips of one line of text in the style key."""
+        """Width in twips of the longest line of text in the style key."""
         style = self.layout.styles[key]
-        text = clean(text)
-        return round(text_width_pt(text.upper() if style.caps else text, style.size_pt, bold=style.bold) * 20)
+        lines = clean(text).split("\n")
+        return max(round(text_width_pt(line.upper() if style.caps else line, style.size_pt, bold=style.bold) * 20)
+                   for line in lines)
 
     def _title_block(self, body: etree._Element, model: DocumentModel) -> None:
-        """ "BÁO CÁO", the trích yếu in balanced lines, and the separator under it."""
+        """ "BÁO CÁO", the trích yếu in balanced lines, and under it the separator and/or the preset's line."""
         self._paragraph(body, "doc_type", model.doc_type_name)
-        self._balanced_paragraph(body, "title", model.title, self.text_width)
-        self._paragraph(body, "title_separator", model.title_separator)
+        line = self._balanced_paragraph(body, "title", model.title, self.text_width)
+        if model.title_separator:
+            self._paragraph(body, "title_separator", model.title_separator)
+        if self.layout.title.rule_pct:
+            self._rule(body, "title_rule", round(line * self.layout.title.rule_pct / 100), self.text_width)
 
-    def _balanced_paragraph(self, parent: etree._Element, key: str, text: str, space: int) -> None:
-        """A centred paragraph, indented when too long for space (twips) so that its lines come out equally long."""
+    def _balanced_paragraph(self, parent: etree._Element, key: str, text: str, space: int) -> int:
+        """A centred paragraph, indented when too long for space (twips) so that its lines come out equally long.
+
+        Returns the width of its longest line, in twips (about the average line when it wraps).
+        """
         p = self._paragraph(parent, key, text)
         style = self.layout.styles[key]
         left, right = _twips(style.left_indent_mm), _twips(style.right_indent_mm)
         available = space - left - right
         width = self._width(key, text)
-        if width <= available:
-            return
+        if width <= available or "\n" in text:
+            return min(width, available)
         lines = math.ceil(width / available)
         # A line one word longer than the average never pushes a word onto an extra line.
         longest_word = max(self._width(key, word) for word in text.split())
         extra = (available - min(available, math.ceil(width / lines) + longest_word)) // 2
         _indent(p, left + extra, right + extra)
+        return math.ceil(width / lines)
 
     # The body.
 
@@ -208,15 +275,16 @@ class _Writer:
         if end_mark and (not blocks or blocks[-1].kind is BlockKind.TABLE):
             self._paragraph(body, "paragraph", self.layout.end_mark.text, space_before_pt=gap)
 
-    def _data_table(self, body: etree._Element, data: Table) -> None:
-        """A single-line grid; header row bold, centred and repeated on each page; rows never split."""
+    def _data_table(self, body: etree._Element, data: Table, width: int | None = None) -> None:
+        """A single-line grid as wide as width (twips; the text width); header row bold, centred and repeated
+        on each page; rows never split."""
         settings = self.layout.table
         columns = len(data.header)
         if data.widths is not None and len(data.widths) != columns:
             raise ValueError(f"table has {columns} columns but {len(data.widths)} widths")
         if data.title:
             self._paragraph(body, "table_caption", data.title)
-        widths = _split(self.text_width, data.widths or [1.0] * columns)
+        widths = _split(width or self.text_width, data.widths or [1.0] * columns)
         table = self._table(body, widths, borders=settings.border_pt, cell_margin_mm=settings.cell_margin_mm)
         v_align = settings.vertical_align
         cells = self._row(table, widths, cant_split=settings.rows_cant_split, repeat=settings.repeat_header,
@@ -250,6 +318,24 @@ class _Writer:
         for _ in range(signature.blank_lines):
             self._paragraph(right, "sign_space")
         self._paragraph(right, "sign_name", model.signer_name)
+
+    # Appendices.
+
+    def _annexes(self, body: etree._Element, annexes: list[Annex]) -> None:
+        """A section break, then each appendix from the top of a page: label, title, note and its table."""
+        self.section_break = self._paragraph(body, "normal")
+        page = self.layout.page
+        width = _twips(page.height_mm if self.layout.annex.landscape else page.width_mm) - _twips(
+            page.margin_left_mm + page.margin_right_mm)
+        for index, annex in enumerate(annexes):
+            label = self._paragraph(body, "annex_label", annex.label)
+            if index:
+                # w:pageBreakBefore follows w:pStyle (and the keep properties the writer never sets directly).
+                label[0].insert(1, etree.Element(_PAGE_BREAK_BEFORE))
+            self._paragraph(body, "annex_title", annex.title)
+            if annex.note:
+                self._paragraph(body, "annex_note", annex.note)
+            self._data_table(body, annex.table, width)
 
     # Tables.
 
@@ -298,8 +384,12 @@ class _Writer:
     # Page set-up.
 
     def _page_setup(self) -> None:
-        """A4 and margins from the layout; the page number centred in the header, blank on page 1."""
-        section = self.document.sections[0]
+        """A4 and margins from the layout; the page number centred in the header, blank on page 1.
+
+        With appendices, the report's section ends at the section break and the appendices get a section
+        of their own (landscape when the layout says so) that keeps the same header and numbering.
+        """
+        section = self.document.sections[-1]
         apply_page(section, self.layout)
         header = section.header
         header.is_linked_to_previous = False
@@ -308,6 +398,15 @@ class _Writer:
             first = section.first_page_header
             first.is_linked_to_previous = False
             self._replace_content(first.part.element, page_field=False)
+        if self.section_break is None:
+            return
+        body_sect_pr = self.document.element.body.sectPr
+        self.section_break[0].append(copy.deepcopy(body_sect_pr))
+        annexes = self.document.sections[-1]
+        apply_page(annexes, self.layout, landscape=self.layout.annex.landscape)
+        # No header references of its own: the section shows the report's header, page number included.
+        for reference in body_sect_pr.findall(qn("w:headerReference")) + body_sect_pr.findall(qn("w:footerReference")):
+            body_sect_pr.remove(reference)
 
     def _replace_content(self, hdr: etree._Element, *, page_field: bool) -> None:
         """Empty a header part and put in one page-number paragraph, with a PAGE field when page_field."""

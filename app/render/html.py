@@ -52,11 +52,17 @@ class _Writer:
         self.css = {name: _css(style) for name, style in layout.styles.items()}
         self.out: list[str] = []
 
-    def p(self, style: str, text: str, *, anchor: str = "") -> None:
+    def p(self, style: str, text: str, *, anchor: str = "", underline: bool = False) -> None:
         caps = self.layout.styles[style].caps
         body = escape(clean(text).upper() if caps else clean(text))
+        if underline and body:
+            body = f'<span style="text-decoration:underline">{body}</span>'
         name = f'<a name="{anchor}"></a>' if anchor else ""
         self.out.append(f'<p style="{self.css[style]}">{name}{body or "&nbsp;"}</p>')
+
+    def rule(self, width_pct: float) -> None:
+        """A short centred line, as under a state issuer's name or trích yếu."""
+        self.out.append(f'<hr width="{width_pct:.0f}%" align="center"/>')
 
     def table(self, table: Table) -> None:
         if table.title:
@@ -90,28 +96,42 @@ class _Writer:
 
 
 def to_html(model: DocumentModel, layout: Layout | None = None) -> str:
-    """The whole document as one HTML page; block i carries the anchor "b<i>" to scroll to."""
+    """The whole document as one HTML page; block i carries the anchor "b<i>" to scroll to.
+
+    It follows the same preset as the .docx: the top-right title with its motto and line, the star or the line
+    under the issuer, the separator or line under the title, and the appendices after the signature.
+    """
     layout = layout or load_layout()
+    header = layout.header
     w = _Writer(layout)
     w.out.append(
         f'<html><body style="font-family:\'{layout.font.name}\',\'Liberation Serif\',serif;color:#000">'
     )
-    left, right = layout.header.left_width_pct, layout.header.right_width_pct
+    left, right = header.left_width_pct, header.right_width_pct
     w.out.append(f'<table width="100%" cellspacing="0" cellpadding="0"><tr><td width="{left}%" valign="top">')
-    w.p("upper_body", model.upper_body)
+    if model.upper_body:
+        w.p("upper_body", model.upper_body)
     w.p("issuer", model.issuer_name)
-    w.p("star", layout.header.star)
+    if header.star:
+        w.p("star", header.star)
+    if header.issuer_rule_pct:
+        w.rule(header.issuer_rule_pct)
     w.p("number", model.number_line)
     w.out.append(f'</td><td width="{right}%" valign="top">')
-    w.out.append(
-        f'<p style="{w.css["party_title"]}"><span style="text-decoration:underline">'
-        f"{escape(model.party_title)}</span></p>"
-    )
+    # The line under the title (or the motto) is drawn as an underline of that text.
+    if model.motto:
+        w.p("party_title", model.party_title)
+        w.p("motto", model.motto, underline=True)
+    else:
+        w.p("party_title", model.party_title, underline=True)
     w.p("place_date", model.place_date)
     w.out.append("</td></tr></table>")
     w.p("doc_type", model.doc_type_name)
     w.p("title", model.title)
-    w.p("title_separator", model.title_separator)
+    if model.title_separator:
+        w.p("title_separator", model.title_separator)
+    if layout.title.rule_pct:
+        w.rule(layout.title.rule_pct)
     for index, block in enumerate(model.body):
         w.block(index, block)
     if model.end_mark:
@@ -122,10 +142,19 @@ def to_html(model: DocumentModel, layout: Layout | None = None) -> str:
     for line in model.recipients:
         w.p("recipient", line)
     w.out.append(f'</td><td width="{sr}%" valign="top">')
-    w.p("sign_authority", model.authority)
+    for line in model.authority.splitlines() or [""]:
+        w.p("sign_authority", line)
     w.p("sign_position", model.position)
     for _ in range(layout.signature.blank_lines):
         w.p("sign_space", "")
     w.p("sign_name", model.signer_name)
-    w.out.append("</td></tr></table></body></html>")
+    w.out.append("</td></tr></table>")
+    for annex in model.annexes:
+        w.out.append("<hr/>")
+        w.p("annex_label", annex.label)
+        w.p("annex_title", annex.title)
+        if annex.note:
+            w.p("annex_note", annex.note)
+        w.table(annex.table)
+    w.out.append("</body></html>")
     return "".join(w.out)

@@ -12,6 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from app.domain.presets import Conventions, ConventionsError, Preset, parse_conventions
+from app.domain.report import Report
 from app.paths import templates_dir
 
 ALIGNMENTS = ("left", "center", "right", "justify")
@@ -22,13 +24,14 @@ VERTICAL_ALIGNMENTS = ("top", "center", "bottom")
 STYLE_KEYS = (
     "normal",
     "upper_body", "issuer", "star", "number",
-    "party_title", "party_title_rule", "place_date",
-    "doc_type", "title", "title_separator",
+    "party_title", "party_title_rule", "motto", "place_date",
+    "doc_type", "title", "title_separator", "title_rule",
     "part_label", "part_title", "heading1", "heading2", "heading3",
     "paragraph", "bullet", "sub_bullet", "closing",
     "table_caption", "table_header", "table_text", "table_number",
     "recipients_label", "recipient", "sign_authority", "sign_position", "sign_space", "sign_name",
     "page_number",
+    "annex_label", "annex_title", "annex_note",
 )
 
 
@@ -44,7 +47,21 @@ class Meta:
 
 
 @dataclass(frozen=True, slots=True)
+class Margins:
+    """A named alternative set of margins (Settings.margins picks one by its key)."""
+
+    label: str
+    margin_top_mm: float
+    margin_bottom_mm: float
+    margin_left_mm: float
+    margin_right_mm: float
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
+    """Paper and margins (portrait); label names the default margins, alternatives the others."""
+
+    label: str
     width_mm: float
     height_mm: float
     margin_top_mm: float
@@ -53,11 +70,29 @@ class Page:
     margin_right_mm: float
     header_distance_mm: float
     footer_distance_mm: float
+    alternatives: Mapping[str, Margins]
 
     @property
     def text_width_mm(self) -> float:
         """Width between the left and right margins, in mm."""
         return self.width_mm - self.margin_left_mm - self.margin_right_mm
+
+    @property
+    def text_height_mm(self) -> float:
+        """Height between the top and bottom margins, in mm: the text width of a landscape page."""
+        return self.height_mm - self.margin_top_mm - self.margin_bottom_mm
+
+    def with_margins(self, name: str | None) -> Page:
+        """This page with the alternative margins called name; None or "" keeps the default ones."""
+        if not name:
+            return self
+        try:
+            chosen = self.alternatives[name]
+        except KeyError:
+            raise LayoutError(f"no margins called {name!r}; known: {', '.join(self.alternatives) or 'none'}") from None
+        return dataclasses.replace(
+            self, label=chosen.label, margin_top_mm=chosen.margin_top_mm, margin_bottom_mm=chosen.margin_bottom_mm,
+            margin_left_mm=chosen.margin_left_mm, margin_right_mm=chosen.margin_right_mm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,16 +103,39 @@ class Font:
 
 @dataclass(frozen=True, slots=True)
 class HeaderBlock:
+    """The first-page block (§2, §11, §12).
+
+    title: top right ("ĐẢNG CỘNG SẢN VIỆT NAM", the Quốc hiệu, "ĐOÀN TNCS HỒ CHÍ MINH").
+    motto: the tiêu ngữ under the title; "" for none. The rule goes under the motto, or under the title without one.
+    star: the mark under the issuer's name ("*", "***"); "" for none.
+    issuer_rule_pct: a line under the issuer's name, this share of the name's printed width; 0 for none.
+    """
+
     left_width_pct: float
     right_width_pct: float
     cell_margin_mm: float
+    title: str
+    motto: str
     star: str
+    issuer_rule_pct: float
     rule_weight_pt: float
 
 
 @dataclass(frozen=True, slots=True)
 class TitleBlock:
+    """Under the trích yếu: a separator text ("-----") and/or a line this share of its width (0: none)."""
+
     separator: str
+    rule_pct: float
+
+
+@dataclass(frozen=True, slots=True)
+class AnnexLayout:
+    """Phụ lục after the signature: their pages, the label ("Phụ lục {number}") and the note under the title."""
+
+    landscape: bool
+    label: str
+    note: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +163,9 @@ class PageNumber:
 
 @dataclass(frozen=True, slots=True)
 class EndMark:
+    """The mark that ends the text when Settings.end_mark is on (its default is conventions.end_mark)."""
+
     text: str
-    default: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +197,32 @@ class Layout:
     font: Font
     header: HeaderBlock
     title: TitleBlock
+    annex: AnnexLayout
     table: TableLayout
     signature: SignatureBlock
     page_number: PageNumber
     end_mark: EndMark
+    conventions: Conventions
     styles: Mapping[str, TextStyle]
+
+    def adjusted(self, *, margins: str | None = None, line_spacing_pt: float | None = None) -> Layout:
+        """This layout with a report's choices: alternative margins, and body lines exactly line_spacing_pt apart.
+
+        The body line spacing changes in every style that shares normal's exact spacing; tables, rules and
+        other styles keep theirs.
+        """
+        layout = self
+        if margins:
+            layout = dataclasses.replace(layout, page=layout.page.with_margins(margins))
+        normal = self.styles["normal"]
+        if line_spacing_pt and not (normal.line_rule == "exact" and normal.line_spacing == line_spacing_pt):
+            styles = {
+                key: dataclasses.replace(style, line_rule="exact", line_spacing=float(line_spacing_pt))
+                if (style.line_rule, style.line_spacing) == (normal.line_rule, normal.line_spacing) else style
+                for key, style in self.styles.items()
+            }
+            layout = dataclasses.replace(layout, styles=types.MappingProxyType(styles))
+        return layout
 
 
 def layouts_dir() -> Path:
@@ -150,9 +230,25 @@ def layouts_dir() -> Path:
 
 
 @cache
-def load_layout(preset: str = "party") -> Layout:
+def load_layout(preset: str = Preset.PARTY) -> Layout:
     """The layout of templates/layouts/<preset>.toml, validated; cached, so treat it as read-only."""
-    return read_layout(layouts_dir() / f"{preset}.toml")
+    return read_layout(layouts_dir() / f"{Preset(preset).value}.toml")
+
+
+@cache
+def layout_for(preset: str = Preset.PARTY, margins: str | None = None, line_spacing_pt: float | None = None) -> Layout:
+    """The layout of a preset adjusted to a report's margins and line spacing (None: the preset's own); cached."""
+    return load_layout(preset).adjusted(margins=margins, line_spacing_pt=line_spacing_pt)
+
+
+def report_layout(report: Report) -> Layout:
+    """The layout a report prints in: its organisation's preset, with the report's own settings.
+
+    Margins the preset does not offer (chosen under another preset) fall back to its own; the linter says so.
+    """
+    settings = report.settings
+    margins = settings.margins if settings.margins in load_layout(report.organisation.preset).page.alternatives else None
+    return layout_for(report.organisation.preset, margins, settings.line_spacing_pt)
 
 
 def read_layout(path: Path) -> Layout:
@@ -171,12 +267,17 @@ def parse_layout(data: Mapping[str, Any], source: str = "<layout>") -> Layout:
     raw_styles = data.pop("styles", None)
     if not isinstance(raw_styles, Mapping):
         raise LayoutError(f"{source}: missing table [styles]")
+    try:
+        conventions = parse_conventions(data.pop("conventions", None), source)
+    except ConventionsError as exc:
+        raise LayoutError(str(exc)) from exc
     sections = {
         f.name: _build(_field_type(Layout, f.name), data.get(f.name), f"{source}: [{f.name}]")
-        for f in dataclasses.fields(Layout) if f.name != "styles"
+        for f in dataclasses.fields(Layout) if f.name not in ("styles", "conventions")
     }
     _reject_unknown(data, set(sections), f"{source}: top level")
-    layout = Layout(**sections, styles=types.MappingProxyType(_build_styles(raw_styles, source)))
+    layout = Layout(**sections, conventions=conventions,
+                    styles=types.MappingProxyType(_build_styles(raw_styles, source)))
     _check(layout, source)
     return layout
 
@@ -214,7 +315,15 @@ def _field_type(cls: type, name: str) -> type:
     return typing.get_type_hints(cls)[name]
 
 
-def _coerce(value: Any, kind: type, where: str) -> Any:
+def _coerce(value: Any, kind: Any, where: str) -> Any:
+    if dataclasses.is_dataclass(kind):
+        return _build(kind, value, where)
+    if typing.get_origin(kind) is Mapping:
+        # A table of named sub-tables, such as [page.alternatives.older].
+        if not isinstance(value, Mapping):
+            raise LayoutError(f"{where} must be a table")
+        item_type = typing.get_args(kind)[1]
+        return types.MappingProxyType({name: _coerce(item, item_type, f"{where}.{name}") for name, item in value.items()})
     # bool is an int in Python: check it first so that "size_pt = true" is refused.
     if kind is bool:
         if isinstance(value, bool):
@@ -250,3 +359,7 @@ def _check(layout: Layout, source: str) -> None:
     for name, block in (("header", layout.header), ("signature", layout.signature)):
         if abs(block.left_width_pct + block.right_width_pct - 100) > 1e-6:
             raise LayoutError(f"{source}: [{name}] left_width_pct + right_width_pct must be 100")
+    if layout.meta.preset != Path(source).stem and Path(source).suffix == ".toml":
+        raise LayoutError(f"{source}: [meta] preset must be the file's name, {Path(source).stem!r}")
+    if "{number}" not in layout.annex.label:
+        raise LayoutError(f"{source}: [annex] label lacks {{number}}")

@@ -51,12 +51,26 @@ class Block:
 
 
 @dataclass(slots=True)
+class Annex:
+    """One appendix after the signature, on a page of its own: "Phụ lục 1", its title, a note, its table."""
+
+    label: str
+    title: str
+    table: Table
+    note: str = ""
+
+
+@dataclass(slots=True)
 class DocumentModel:
     """Everything printed, in reading order, for one report.
 
-    number_line: "Số 25-BC/ĐU" or "Số      -BC/ĐU" for a draft.
+    party_title: the top-right title, "ĐẢNG CỘNG SẢN VIỆT NAM" or the Quốc hiệu of the preset.
+    motto: the tiêu ngữ under it ("Độc lập - Tự do - Hạnh phúc"), "" for Party documents.
+    number_line: "Số 25-BC/ĐU" or "Số      -BC/ĐU" for a draft; "Số: 25/BC-UBND" for state documents.
     place_date: "Thái Nguyên, ngày 15 tháng 12 năm 2026"; a draft without a date leaves blanks.
     title: the trích yếu, starting lower-case for Party documents.
+    authority: "T/M ĐẢNG ỦY"; one line per line of text ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH").
+    annexes: the appendices, printed after the signature on pages of their own.
     """
 
     party_title: str
@@ -74,3 +88,5 @@ class DocumentModel:
     end_mark: bool = False
     recipients_label: str = "Nơi nhận:"
     title_separator: str = "-----"
+    motto: str = ""
+    annexes: list[Annex] = field(default_factory=list)

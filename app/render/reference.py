@@ -1,7 +1,8 @@
-"""templates/reference.docx: the named styles the writer uses, generated from the layout TOML.
+"""templates/reference*.docx: the named styles the writer uses, generated from each preset's layout TOML.
 
-Run `python -m app.render.reference` after changing templates/layouts/party.toml; a test fails
-while the committed file and the TOML disagree.
+Run `python -m app.render.reference --all` after changing a file in templates/layouts/; a test fails
+while a committed file and its TOML disagree. An office may edit a copy in Word (its house style) and
+load it per organisation; app/render/lint.py checks such a copy before use.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from docx.shared import Mm, Pt
 
 from app.fileio import write_bytes_atomic
 from app.paths import templates_dir
+from app.domain.presets import Preset
 from app.render.layout import STYLE_KEYS, Layout, TextStyle, load_layout
 
 # Layout style key → the Word style name the writer uses.
@@ -34,10 +36,12 @@ STYLE_NAMES: dict[str, str] = {
     "number": "TK Number",
     "party_title": "TK Party Title",
     "party_title_rule": "TK Party Title Rule",
+    "motto": "TK Motto",
     "place_date": "TK Place Date",
     "doc_type": "TK Doc Type",
     "title": "TK Title",
     "title_separator": "TK Title Separator",
+    "title_rule": "TK Title Rule",
     "part_label": "TK Part Label",
     "part_title": "TK Part Title",
     "heading1": "TK Heading 1",
@@ -58,6 +62,9 @@ STYLE_NAMES: dict[str, str] = {
     "sign_space": "TK Sign Space",
     "sign_name": "TK Sign Name",
     "page_number": "TK Page Number",
+    "annex_label": "TK Annex Label",
+    "annex_title": "TK Annex Title",
+    "annex_note": "TK Annex Note",
 }
 assert tuple(STYLE_NAMES) == STYLE_KEYS, "STYLE_NAMES must name every layout style key, in order"
 
@@ -71,8 +78,10 @@ _DROPPED_PART_TYPES = (
     RT.CUSTOM_XML, RT.NUMBERING, RT.WEB_SETTINGS, RT.THUMBNAIL,
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
 )
-_THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-_FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+THEME_FONT_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+# Styles that are an empty paragraph whose bottom border is a line; the writer sets their width.
+RULE_STYLES = ("party_title_rule", "title_rule")
 
 _ALIGNMENTS = {
     "left": WD_PARAGRAPH_ALIGNMENT.LEFT,
@@ -85,9 +94,10 @@ _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _WORD_COMPATIBILITY_MODE = "15"
 
 
-def reference_path(preset: str = "party") -> Path:
+def reference_path(preset: str = Preset.PARTY) -> Path:
     """templates/reference.docx for the Party preset, templates/reference-<preset>.docx for others."""
-    name = "reference.docx" if preset == "party" else f"reference-{preset}.docx"
+    preset = Preset(preset).value
+    name = "reference.docx" if preset == Preset.PARTY else f"reference-{preset}.docx"
     return templates_dir() / name
 
 
@@ -107,19 +117,23 @@ def build_reference(layout: Layout) -> bytes:
             style.next_paragraph_style = style
         style.quick_style = True
         _apply_text_style(style, layout.styles[key], layout)
-    _add_rule_border(styles[STYLE_NAMES["party_title_rule"]], layout.header.rule_weight_pt)
+    for key in RULE_STYLES:
+        _add_rule_border(styles[STYLE_NAMES[key]], layout.header.rule_weight_pt)
     apply_page(document.sections[0], layout)
     buffer = io.BytesIO()
     document.save(buffer)
     return _normalised_zip(buffer.getvalue())
 
 
-def apply_page(section: Section, layout: Layout) -> None:
-    """Give a section the layout's paper, margins and header distance, with a first page of its own when needed."""
+def apply_page(section: Section, layout: Layout, *, landscape: bool = False) -> None:
+    """Give a section the layout's paper, margins and header distance, with a first page of its own when needed.
+
+    landscape: turn the paper for wide tables; the margins stay where they are (binding on the left).
+    """
     page = layout.page
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = Mm(page.width_mm)
-    section.page_height = Mm(page.height_mm)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width = Mm(page.height_mm if landscape else page.width_mm)
+    section.page_height = Mm(page.width_mm if landscape else page.height_mm)
     section.top_margin = Mm(page.margin_top_mm)
     section.bottom_margin = Mm(page.margin_bottom_mm)
     section.left_margin = Mm(page.margin_left_mm)
@@ -127,7 +141,7 @@ def apply_page(section: Section, layout: Layout) -> None:
     section.header_distance = Mm(page.header_distance_mm)
     section.footer_distance = Mm(page.footer_distance_mm)
     section.gutter = 0
-    section.different_first_page_header_footer = not layout.page_number.on_first_page
+    section.different_first_page_header_footer = not (landscape or layout.page_number.on_first_page)
 
 
 def set_fonts(rPr, font_name: str) -> None:
@@ -136,9 +150,9 @@ def set_fonts(rPr, font_name: str) -> None:
     if rFonts is None:
         rFonts = OxmlElement("w:rFonts")
         rPr.insert(0, rFonts)
-    for attribute in _THEME_FONT_ATTRIBUTES:
+    for attribute in THEME_FONT_ATTRIBUTES:
         rFonts.attrib.pop(qn(attribute), None)
-    for attribute in _FONT_SLOTS:
+    for attribute in FONT_SLOTS:
         rFonts.set(qn(attribute), font_name)
 
 
@@ -237,14 +251,18 @@ def _normalised_zip(data: bytes) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Regenerate the reference document of a preset from its layout TOML."""
+    """Regenerate the reference document of a preset (or of every preset) from its layout TOML."""
     parser = argparse.ArgumentParser(description=main.__doc__)
-    parser.add_argument("--preset", default="party")
+    parser.add_argument("--preset", default=Preset.PARTY.value, choices=[p.value for p in Preset])
+    parser.add_argument("--all", action="store_true", help="regenerate the file of every preset")
     parser.add_argument("--output", type=Path, help="where to write (default: the file in templates/)")
     args = parser.parse_args(argv)
-    target = args.output or reference_path(args.preset)
-    write_bytes_atomic(target, build_reference(load_layout(args.preset)))
-    print(f"wrote {target}")
+    if args.all and args.output:
+        parser.error("--all writes the files in templates/: leave out --output")
+    for preset in (list(Preset) if args.all else [args.preset]):
+        target = args.output or reference_path(preset)
+        write_bytes_atomic(target, build_reference(load_layout(preset)))
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":

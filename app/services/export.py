@@ -1,18 +1,43 @@
-"""Export a report to .docx: compose the document, lay it out, write it atomically."""
+"""Export a report to .docx and preview it: compose the document in its preset, lay it out, write it atomically."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from app.domain.report import Report
 from app.render.compose import compose
 from app.render.docx_writer import write_docx
-from app.render.layout import load_layout
+from app.render.html import to_html
+from app.render.layout import report_layout
+from app.render.lint import reference_for
 
 
-def export_docx(report: Report, path: Path, *, preset: str = "party") -> None:
-    """Write report as a .docx at path; the old file stays intact when anything fails.
+def in_preset(report: Report, preset: str | None) -> Report:
+    """The report as its organisation would print it in another preset (None: unchanged)."""
+    if not preset or preset == report.organisation.preset:
+        return report
+    return replace(report, organisation=replace(report.organisation, preset=preset))
 
-    Raises UserError when the folder is missing or unwritable, the file is locked, or the disk is full.
+
+def export_docx(report: Report, path: Path, *, preset: str | None = None) -> None:
+    """Write report as a .docx at path, in preset (default: its organisation's); the old file stays intact on failure.
+
+    The organisation's own reference .docx and template folder are used when it set them. Raises UserError when
+    the folder is missing or unwritable, the file is locked, the disk is full, or the house style or a template
+    of the organisation is broken.
     """
-    write_docx(compose(report), Path(path), load_layout(preset))
+    report = in_preset(report, preset)
+    layout = report_layout(report)
+    reference = reference_for(report.organisation)
+    write_docx(compose(report, layout), Path(path), layout, reference=reference)
+
+
+def preview_html(report: Report, *, preset: str | None = None) -> str:
+    """The report as the preview's HTML, laid out by the same preset and settings as the .docx.
+
+    Raises UserError when a template of the organisation is broken.
+    """
+    report = in_preset(report, preset)
+    layout = report_layout(report)
+    return to_html(compose(report, layout), layout)

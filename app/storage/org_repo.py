@@ -70,6 +70,9 @@ def to_domain(row: OrganisationRow) -> Organisation:
         short_name=row.short_name,
         signature=Signature(row.signature_authority, row.signature_position, row.signature_name),
         recipients=list(row.recipients),
+        preset=row.preset,
+        reference_docx=row.reference_docx,
+        templates_dir=row.templates_dir,
     )
 
 
@@ -85,6 +88,9 @@ def _fill(row: OrganisationRow, organisation: Organisation) -> None:
     row.signature_position = organisation.signature.position
     row.signature_name = organisation.signature.name
     row.recipients = list(organisation.recipients)
+    row.preset = organisation.preset
+    row.reference_docx = organisation.reference_docx
+    row.templates_dir = organisation.templates_dir
 
 
 def _row(session: Session, organisation_id: int) -> OrganisationRow:

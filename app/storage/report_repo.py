@@ -101,7 +101,8 @@ def get(session: Session, report_id: int) -> Report:
         stats=stat_keys.unflatten(figures, texts),
         targets=targets,
         next_targets=next_targets,
-        settings=Settings(pad_counts=row.pad_counts, end_mark=row.end_mark, heading_style=row.heading_style),
+        settings=Settings(pad_counts=row.pad_counts, end_mark=row.end_mark, heading_style=row.heading_style,
+                          margins=row.margins, line_spacing_pt=row.line_spacing_pt, annexes=row.annexes),
         signature=signature,
         recipients=None if row.recipients is None else list(row.recipients),
         status=ReportStatus(row.status),
@@ -252,6 +253,9 @@ def _fill(row: ReportRow, report: Report) -> None:
     row.pad_counts = report.settings.pad_counts
     row.end_mark = report.settings.end_mark
     row.heading_style = report.settings.heading_style
+    row.margins = report.settings.margins
+    row.line_spacing_pt = report.settings.line_spacing_pt
+    row.annexes = report.settings.annexes
     # The three signature columns are NULL together: the organisation's signature applies.
     signature = report.signature
     row.signature_authority = None if signature is None else signature.authority

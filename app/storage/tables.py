@@ -17,6 +17,7 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -75,6 +76,9 @@ class OrganisationRow(Base):
     signature_position: Mapped[str] = mapped_column(Text)
     signature_name: Mapped[str] = mapped_column(Text)
     recipients: Mapped[list[str]] = mapped_column(JSON)
+    preset: Mapped[str] = mapped_column(String(16))
+    reference_docx: Mapped[str] = mapped_column(Text)
+    templates_dir: Mapped[str] = mapped_column(Text)
 
 
 class ReportRow(Base):
@@ -99,6 +103,10 @@ class ReportRow(Base):
     pad_counts: Mapped[bool] = mapped_column(Boolean)
     end_mark: Mapped[bool] = mapped_column(Boolean)
     heading_style: Mapped[str] = mapped_column(String(16))
+    # NULL: the preset's own margins and line spacing.
+    margins: Mapped[str | None] = mapped_column(String(32))
+    line_spacing_pt: Mapped[int | None] = mapped_column(Integer)
+    annexes: Mapped[bool] = mapped_column(Boolean)
     signature_authority: Mapped[str | None] = mapped_column(Text)
     signature_position: Mapped[str | None] = mapped_column(Text)
     signature_name: Mapped[str | None] = mapped_column(Text)
@@ -173,3 +181,32 @@ class TargetRow(Base):
     is_percent: Mapped[bool] = mapped_column(Boolean)
     comparator: Mapped[str] = mapped_column(String(16))
     result: Mapped[str | None] = mapped_column(String(40))
+
+
+class TermRow(Base):
+    """A term of an organisation's committee; ends_on is NULL while it runs."""
+
+    __tablename__ = "terms"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(Text)
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+
+
+class IssuedNumberRow(Base):
+    """A document number taken from an organisation's register; report_id is NULL for other documents
+    and for reports deleted since (their number stays used)."""
+
+    __tablename__ = "issued_numbers"
+    __table_args__ = (CheckConstraint("number >= 1", name="number"),
+                      Index("ix_issued_numbers_lookup", "organisation_id", "doc_type", "issued_on"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    doc_type: Mapped[str] = mapped_column(String(32))
+    number: Mapped[int] = mapped_column(Integer)
+    issued_on: Mapped[date] = mapped_column(Date)
+    report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)

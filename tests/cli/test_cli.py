@@ -76,13 +76,20 @@ def test_command_line_loads_neither_qt_nor_the_database_layer():
 
 def test_no_arguments_open_the_window(monkeypatch):
     opened = []
-    fake_module(monkeypatch, "app.gui.application", main=lambda: opened.append(True) or 0)
+    fake_module(monkeypatch, "app.gui.application", main=lambda args: opened.append(args) or 0)
     assert app_main([]) == 0
-    assert opened == [True]
+    assert opened == [[]]
+
+
+def test_the_window_options_alone_open_the_window(monkeypatch):
+    opened = []
+    fake_module(monkeypatch, "app.gui.application", main=lambda args: opened.append(args) or 0)
+    assert app_main(["--lang", "en", "--smoke-test"]) == 0
+    assert opened == [["--lang", "en", "--smoke-test"]]
 
 
 def test_arguments_run_the_command_line_instead_of_the_window(monkeypatch, capsys):
-    fake_module(monkeypatch, "app.gui.application", main=lambda: pytest.fail("the window opened"))
+    fake_module(monkeypatch, "app.gui.application", main=lambda *_a: pytest.fail("the window opened"))
     assert app_main(["--version"]) == 0
     assert capsys.readouterr().out == f"tongket {__version__}\n"
 
@@ -211,7 +218,7 @@ def test_check_refuses_a_file_and_the_demo_together(capsys):
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("nowhere.json", "does not exist"),
-    ("bad_not_json.json", "line 66, column 5"),
+    ("bad_not_json.json", "line 69, column 5"),
     ("bad_negative_count.json", "report.stats.membership.closing_total: -3 is less than the minimum 0"),
     ("bad_newer_version.json", "reads format version 1 and older"),
 ])
@@ -228,7 +235,7 @@ def test_check_of_a_bad_file_exits_2_with_the_reason_and_no_traceback(name: str,
 
 def test_render_gives_the_report_and_path_to_the_docx_export(monkeypatch, out, capsys):
     calls = []
-    fake_module(monkeypatch, "app.services.export", export_docx=lambda report, path: calls.append((report, path)))
+    fake_module(monkeypatch, "app.services.export", export_docx=lambda report, path, preset=None: calls.append((report, path)))
     target = out / "report.docx"
     assert run("render", str(DATA / "report_demo_v1.json"), "-o", str(target)) == 0
     assert calls == [(demo_report(), target)]
@@ -236,7 +243,7 @@ def test_render_gives_the_report_and_path_to_the_docx_export(monkeypatch, out, c
 
 
 def test_render_shows_a_user_error_of_the_export_and_exits_2(monkeypatch, out, capsys):
-    def locked(report: Report, path: Path) -> None:
+    def locked(report: Report, path: Path, preset: str | None = None) -> None:
         raise UserError("Cannot overwrite report.docx: it may be open in Word.")
 
     fake_module(monkeypatch, "app.services.export", export_docx=locked)
@@ -248,7 +255,7 @@ def test_render_shows_a_user_error_of_the_export_and_exits_2(monkeypatch, out, c
 
 def test_render_of_a_bad_file_writes_nothing(monkeypatch, out, capsys):
     fake_module(monkeypatch, "app.services.export",
-                export_docx=lambda report, path: pytest.fail("rendered an invalid report"))
+                export_docx=lambda report, path, preset=None: pytest.fail("rendered an invalid report"))
     assert run("render", str(DATA / "bad_unknown_key.json"), "-o", str(out / "report.docx")) == 2
     assert "report.organisation: unknown key “fax”" in capsys.readouterr().err
     assert list(out.iterdir()) == []

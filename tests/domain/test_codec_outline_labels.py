@@ -43,4 +43,6 @@ def test_ratings_labels_follow_the_report_year():
     assert "366-QĐ/TW" in labels_for(2025).rating_rule
     assert "124-QĐ/TW" in labels_for(2024).rating_rule
     assert "296-QĐ/TW" in labels_for(2026).inspection_rule
-    assert "22-QĐ/TW" in labels_for(2019).inspection_rule
+    # 22-QĐ/TW dates from 28/7/2021: a 2019 report cites the rule in force then, 30-QĐ/TW.
+    assert "22-QĐ/TW" in labels_for(2022).inspection_rule
+    assert "30-QĐ/TW" in labels_for(2019).inspection_rule

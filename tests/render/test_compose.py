@@ -144,9 +144,7 @@ def test_untagged_lines_continue_the_previous_block():
 
 def test_a_broken_template_is_a_user_error_naming_the_line(demo, tmp_path, monkeypatch):
     (tmp_path / "report.j2").write_text("@p ok\n{% if %}\n", encoding="utf-8")
-    from app.render.environment import environment
-
-    monkeypatch.setattr(compose_module, "environment", lambda: environment(tmp_path))
+    demo.organisation.templates_dir = str(tmp_path)
     with pytest.raises(UserError, match="dòng 2"):
         compose(demo)
 

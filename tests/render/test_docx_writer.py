@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 
@@ -12,7 +11,6 @@ from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from app.render import docx_writer
 from app.render.docx_writer import build_document, write_docx
 from app.render.layout import load_layout
 from app.render.model import Block, BlockKind, Table
@@ -377,12 +375,11 @@ def test_text_is_stored_in_nfc(model):
     assert document.paragraphs[1].text == "tổng kết"
 
 
-def test_missing_style_in_reference_is_reported(monkeypatch, model):
-    bare = io.BytesIO()
-    docx.Document().save(bare)
-    monkeypatch.setattr(docx_writer, "_reference_bytes", lambda preset: bare.getvalue())
+def test_missing_style_in_reference_is_reported(tmp_path, model):
+    bare = tmp_path / "bare.docx"
+    docx.Document().save(str(bare))
     with pytest.raises(LookupError, match="TK Body"):
-        build_document(model)
+        build_document(model, reference=bare)
 
 
 # Writing.

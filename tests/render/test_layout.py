@@ -58,7 +58,7 @@ def test_party_signature_position_is_not_bold_and_recipients_are_12_pt():
 
 def test_party_end_mark_is_off_and_page_number_not_on_page_one():
     layout = load_layout()
-    assert (layout.end_mark.text, layout.end_mark.default) == ("./.", False)
+    assert (layout.end_mark.text, layout.conventions.end_mark) == ("./.", False)
     assert not layout.page_number.on_first_page
 
 
@@ -144,3 +144,36 @@ def test_broken_toml_names_the_file(tmp_path):
     path.write_text("[page\n", encoding="utf-8")
     with pytest.raises(LayoutError, match="broken.toml"):
         read_layout(path)
+
+
+def test_a_report_may_choose_the_older_party_margins():
+    page = load_layout().page.with_margins("older")
+    assert (page.margin_top_mm, page.margin_bottom_mm, page.margin_left_mm, page.margin_right_mm) == (25, 25, 35, 15)
+    assert page.label.startswith("25/25/35/15")
+    assert load_layout().page.with_margins(None) is load_layout().page
+
+
+def test_unknown_margins_are_refused_with_the_known_ones():
+    with pytest.raises(LayoutError, match="older"):
+        load_layout().page.with_margins("rong")
+
+
+def test_every_preset_has_the_header_data_of_its_rules():
+    from app.render.layout import load_layout as layout
+
+    assert (layout("party").header.title, layout("party").header.star, layout("party").header.motto) == (
+        "ĐẢNG CỘNG SẢN VIỆT NAM", "*", "")
+    assert layout("state").header.motto == "Độc lập - Tự do - Hạnh phúc"
+    assert layout("state").header.star == "" and layout("state").header.issuer_rule_pct > 0
+    assert layout("doan").header.title == "ĐOÀN TNCS HỒ CHÍ MINH" and layout("doan").header.star == "***"
+    assert layout("state").title.separator == "" and layout("state").title.rule_pct > 0
+
+
+def test_the_state_layout_has_the_sizes_of_decree_30():
+    styles = load_layout("state").styles
+    assert (styles["party_title"].size_pt, styles["party_title"].bold) == (12, True)
+    assert (styles["motto"].size_pt, styles["motto"].bold, styles["motto"].caps) == (13, True, False)
+    assert (styles["recipients_label"].bold, styles["recipients_label"].italic) == (True, True)
+    assert styles["recipient"].size_pt == 11
+    assert styles["sign_position"].bold
+

@@ -12,6 +12,7 @@ from docx.enum.text import WD_LINE_SPACING, WD_PARAGRAPH_ALIGNMENT
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from app.domain.presets import Preset
 from app.render.layout import load_layout
 from app.render.reference import REQUIRED_STYLES, build_reference, main, reference_path
 
@@ -78,12 +79,39 @@ def test_reference_page_is_a4_with_the_layout_margins(reference):
     assert (round(section.left_margin.mm), round(section.right_margin.mm)) == (30, 15)
 
 
-def test_committed_reference_matches_the_layout_toml():
-    committed = _parts(reference_path().read_bytes())
-    regenerated = _parts(build_reference(load_layout()))
+@pytest.mark.parametrize("preset", list(Preset))
+def test_committed_reference_matches_the_layout_toml(preset):
+    committed = _parts(reference_path(preset).read_bytes())
+    regenerated = _parts(build_reference(load_layout(preset)))
     assert sorted(committed) == sorted(regenerated)
     stale = [name for name in committed if committed[name] != regenerated[name]]
-    assert not stale, f"templates/reference.docx is stale in {stale}: run `python -m app.render.reference`"
+    assert not stale, f"{reference_path(preset).name} is stale in {stale}: run `python -m app.render.reference --all`"
+
+
+@pytest.mark.parametrize("preset", list(Preset))
+def test_every_preset_reference_holds_every_required_style_in_times(preset):
+    document = docx.Document(str(reference_path(preset)))
+    names = {style.name for style in document.styles if style.type == 1}
+    assert set(REQUIRED_STYLES) <= names
+    for name in REQUIRED_STYLES:
+        fonts = document.styles[name].element.rPr.find(qn("w:rFonts"))
+        assert {slot: fonts.get(qn(slot)) for slot in FONT_SLOTS} == dict.fromkeys(FONT_SLOTS, "Times New Roman")
+
+
+def test_reference_paths_name_each_preset():
+    assert reference_path(Preset.PARTY).name == "reference.docx"
+    assert reference_path("state").name == "reference-state.docx"
+    assert reference_path(Preset.DOAN).name == "reference-doan.docx"
+
+
+def test_regenerating_all_writes_one_file_per_preset(monkeypatch, tmp_path, capsys):
+    from app.render import reference
+
+    out = tmp_path / "references"
+    out.mkdir()
+    monkeypatch.setattr(reference, "reference_path", lambda preset: out / f"{Preset(preset).value}.docx")
+    main(["--all"])
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{p.value}.docx" for p in Preset)
 
 
 def test_regenerating_gives_the_same_bytes(tmp_path, capsys):

@@ -21,6 +21,7 @@ from app.domain.errors import UserError
 from app.domain.inspection import Discipline, Inspection, MemberDiscipline, OrgDiscipline, OrgMemberCount
 from app.domain.member_stats import BADGE_YEARS, Membership
 from app.domain.organisation import Organisation, OrgKind, Signature
+from app.domain.presets import Preset
 from app.domain.party_life import PartyLife
 from app.domain.ratings import Level, RatingCounts, Ratings
 from app.domain.report import Entry, EntryKind, Report, ReportKind, ReportStatus, Section, Settings, Statistics
@@ -73,6 +74,7 @@ def test_schema_accepts_the_demo_report(validator, demo):
     ("entry_kind", EntryKind),
     ("level", Level),
     ("comparator", Comparator),
+    ("preset", Preset),
 ])
 def test_schema_enum_matches_the_python_enum(schema, definition: str, python_enum: type[enum.Enum]):
     assert schema["$defs"][definition]["enum"] == [member.value for member in python_enum]
@@ -182,7 +184,7 @@ def test_byte_order_mark_is_tolerated(tmp_path, demo):
 
 
 BAD_FILES = [
-    ("bad_not_json.json", ["not valid JSON", "line 66, column 5"]),
+    ("bad_not_json.json", ["not valid JSON", "line 69, column 5"]),
     ("bad_not_an_object.json", ["not a Tổng Kết report file"]),
     ("bad_wrong_format.json", ["not a Tổng Kết report file", '"format": "tongket-report"']),
     ("bad_newer_version.json", ["format version 2", "Tổng Kết 2.0.0", "reads format version 1 and older"]),

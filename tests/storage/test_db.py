@@ -14,11 +14,12 @@ from sqlalchemy import inspect, text
 
 from app.domain.errors import UserError
 from app.paths import default_database_path
-from app.storage import db, org_repo
+from app.storage import db, org_repo, report_repo
 from app.storage.db import alembic_config, backup_database, backups_dir, head_revision, make_engine, open_database
 from app.storage.tables import Base
 
-TABLES = {"alembic_version", "organisations", "reports", "sections", "entries", "figures", "statistic_texts", "targets"}
+TABLES = {"alembic_version", "organisations", "reports", "sections", "entries", "figures", "statistic_texts", "targets",
+          "terms", "issued_numbers"}
 
 
 def query(path, sql: str) -> list[tuple]:
@@ -223,3 +224,41 @@ def test_a_lock_met_during_an_action_becomes_a_user_error(database):
         other.execute("ROLLBACK")
         other.close()
         database.close()
+
+
+def test_a_database_at_0001_is_backed_up_and_upgraded_to_0002_keeping_its_data(database, demo):
+    with database.begin() as session:
+        demo.organisation.id = org_repo.add(session, demo.organisation)
+        report_id = report_repo.add(session, demo)
+    database.close()
+    engine = make_engine()
+    # As an upgrade does, with foreign keys off: re-creating a table must not cascade deletes.
+    with engine.connect() as connection, db._foreign_keys_off(connection), connection.begin():
+        command.downgrade(alembic_config(connection), "0001")
+    engine.dispose()
+    path = default_database_path()
+    assert revision_of(path) == [("0001",)]
+    assert "preset" not in {row[1] for row in query(path, "PRAGMA table_info(organisations)")}
+
+    reopened = open_database()
+    try:
+        with reopened.begin() as session:
+            report = report_repo.get(session, report_id)
+            # The organisations of 0001 were Party ones; their reports print no appendices.
+            assert report.organisation.preset == "party"
+            assert (report.organisation.reference_docx, report.organisation.templates_dir) == ("", "")
+            assert (report.settings.annexes, report.settings.margins, report.settings.line_spacing_pt) == (
+                False, None, None)
+            demo.id, demo.organisation.id, demo.updated_at = report_id, report.organisation.id, report.updated_at
+            for stored, original in zip(report.walk_sections(), demo.walk_sections(), strict=True):
+                original.id = stored.id
+                for stored_entry, entry in zip(stored.entries, original.entries, strict=True):
+                    entry.id = stored_entry.id
+            assert report == demo
+    finally:
+        reopened.close()
+    assert revision_of(path) == [(head_revision(),)]
+    [backup] = backups_dir().iterdir()
+    assert revision_of(backup) == [("0001",)]
+    assert query(backup, "SELECT count(*) FROM reports") == [(1,)]
+    assert {"terms", "issued_numbers"} <= tables_of(path)

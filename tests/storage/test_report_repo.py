@@ -257,3 +257,17 @@ def test_figures_the_app_no_longer_knows_are_ignored_on_read(database, stored_de
 
     assert load(database, stored_demo).stats.membership.closing_total == 98
 
+
+
+def test_preset_house_style_and_layout_settings_round_trip(database):
+    report = demo_report(preset="state")
+    report.organisation.reference_docx = "/srv/van-phong/mau-van-ban.docx"
+    report.organisation.templates_dir = "/srv/van-phong/mau-cau"
+    report.settings = Settings(pad_counts=False, end_mark=True, heading_style="dot", margins="wide",
+                               line_spacing_pt=17, annexes=True)
+    with database.begin() as session:
+        report.organisation.id = org_repo.add(session, report.organisation)
+        report_id = report_repo.add(session, report)
+    loaded = load(database, report_id)
+    assert loaded.organisation == report.organisation
+    assert loaded.settings == report.settings
