@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test bench catalogs messages system-deps-run system-deps-test clean
+.PHONY: run test bench screens package catalogs messages system-deps-run system-deps-test clean
 
 run: system-deps-run $(VENV)/.installed
 	$(BIN)/python -m app
@@ -42,10 +42,22 @@ catalogs: $(VENV)/.installed
 
 # Extract messages from the Python sources and the templates, and merge them into each catalog.
 messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --add-comments=Translators: \
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k QT_TRANSLATE_NOOP:1c,2 --add-comments=Translators: \
 		--no-location --sort-output --project=TongKet --copyright-holder=TongKet -o resources/locale/app.pot .
 	$(BIN)/pybabel update -D app -d resources/locale -i resources/locale/app.pot --no-location \
 		--no-fuzzy-matching --ignore-obsolete
 
 clean:
 	rm -rf build dist .pytest_cache
+
+# PNGs of each main screen, rendered under Xvfb, for review (not committed).
+screens: $(VENV)/.installed-test
+	$(BIN)/python tests/gui/render_screens.py screens
+
+# The PyInstaller one-folder bundle in dist/tongket/, smoke-tested from a copy with no source beside it.
+package: system-deps-run $(VENV)/.installed-build
+	packaging/build_linux.sh
+
+$(VENV)/.installed-build: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e ".[build]"
+	touch $@ $(VENV)/.installed

@@ -51,6 +51,9 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationDisplayName(APP_DISPLAY_NAME)
     app.setApplicationVersion(__version__)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    from app.gui.icons import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 

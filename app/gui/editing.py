@@ -19,13 +19,9 @@ log = logging.getLogger(__name__)
 
 
 def lint(report: Report) -> list[Finding]:
-    """Every finding the findings panel lists for report."""
-    try:
-        from app.domain.lint import lint_report
-    except ImportError:
-        from app.domain.checks import run_checks
+    """Every finding the findings panel lists for report: arithmetic, profile and conventions."""
+    from app.domain.lint import lint_report
 
-        return run_checks(report)
     return lint_report(report)
 
 
@@ -177,10 +173,9 @@ class ReportEditing(QObject):
         seq = self._preview_seq
 
         def build() -> str:
-            from app.render.compose import compose
-            from app.render.html import to_html
+            from app.services.export import preview_html
 
-            return to_html(compose(snapshot))
+            return preview_html(snapshot)
 
         def done(html: str) -> None:
             if seq == self._preview_seq:

@@ -510,10 +510,8 @@ class MainWindow(QMainWindow):
         self.error_box = box
 
     def show_about(self) -> None:
-        try:
-            from app.gui.dialogs.about_dialog import AboutDialog
-        except ImportError:
-            return
+        from app.gui.dialogs.about_dialog import AboutDialog
+
         dialog = AboutDialog(self)
         dialog.open()
         self.about_dialog = dialog

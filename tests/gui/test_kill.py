@@ -1,6 +1,7 @@
 """A process killed while the user types loses at most the last second of typing."""
 
 import os
+import selectors
 import signal
 import subprocess
 import sys
@@ -13,18 +14,29 @@ ROOT = Path(__file__).resolve().parents[2]
 TEXT = "Đảng ủy tiếp tục đổi mới phương thức lãnh đạo, nâng cao chất lượng sinh hoạt chi bộ trong năm tới."
 
 
+def _lines(child: subprocess.Popen, timeout: float = 60.0):
+    """The child's output lines until it ends or timeout seconds pass (a hung child must not hang the test)."""
+    deadline = time.monotonic() + timeout
+    with selectors.DefaultSelector() as selector:
+        selector.register(child.stdout, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if not selector.select(timeout=max(0.0, deadline - time.monotonic())):
+                return
+            line = child.stdout.readline()
+            if not line:
+                return
+            yield line
+
+
 def test_killing_the_app_while_typing_loses_at_most_the_last_second(data_dir):
     env = dict(os.environ, TONGKET_DATA_DIR=str(data_dir), QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
     child = subprocess.Popen([sys.executable, str(Path(__file__).with_name("typing_driver.py")), TEXT, "30"],
                              cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     typed_at: list[float] = []
     report_id = None
+    lines = _lines(child)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            line = child.stdout.readline()
-            if not line:
-                break
+        for line in lines:
             if line.startswith("ready"):
                 report_id = int(line.split()[1])
             elif line.startswith("typed"):

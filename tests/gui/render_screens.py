@@ -1,0 +1,103 @@
+"""Render each main screen of the real window under Xvfb to PNG, for a person to look at.
+
+Run: .venv/bin/python tests/gui/render_screens.py [OUT_DIR] [--lang en]   (default OUT_DIR: screens/)
+Starts its own Xvfb when DISPLAY is not set. The PNGs are for review; they are not committed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _ensure_display() -> subprocess.Popen | None:
+    if os.environ.get("DISPLAY"):
+        return None
+    if shutil.which("Xvfb") is None:
+        sys.exit("Xvfb is not installed (apt-get install xvfb)")
+    display = ":87"
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    os.environ["DISPLAY"] = display
+    return server
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    language = "en" if "--lang" in sys.argv and sys.argv[-1] == "en" else "vi"
+    out = Path(args[0] if args else ROOT / "screens").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    server = _ensure_display()
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    os.environ.setdefault("TONGKET_DATA_DIR", tempfile.mkdtemp(prefix="tongket-screens-"))
+    sys.path.insert(0, str(ROOT))
+    try:
+        _run(out, language)
+    finally:
+        if server is not None:
+            server.terminate()
+
+
+def _run(out: Path, language: str) -> None:
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.gui.application import apply_language, make_application
+    from app.gui.main_window import MainWindow
+    from app.gui.tasks import Tasks
+
+    app = make_application()
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["TONGKET_DATA_DIR"])
+    apply_language(app, language)
+    window = MainWindow(tasks=Tasks(inline=True))
+    window.resize(1500, 950)
+    window.show()
+
+    def snap(name: str, widget=None) -> None:
+        for _ in range(5):
+            QApplication.processEvents()
+        (widget or window).grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    window.start()
+    snap("01-welcome")
+    window.create_organisation()
+    snap("02-organisation-dialog", window.organisation_dialog)
+    window.organisation_dialog.close()
+    window.open_demo()
+    editor = window.editor
+    window.editing.refresh_preview()
+    snap("03-editor-document")
+    editor.navigator.select_page("page:stats")
+    snap("04-editor-statistics")
+    editor.navigator.select_page("page:targets")
+    snap("05-editor-targets")
+    editor.navigator.select_section("to_chuc_can_bo")
+    snap("06-editor-section")
+    window.editing.report.stats.ratings.organisations.good = 12
+    window.editing.changed("stats")
+    editor.navigator.select_page("page:stats")
+    editor.stats_form.focus_field("stats.ratings.organisations.good")
+    snap("07-editor-finding")
+    window.show_home()
+    snap("08-home")
+    window.new_report()
+    snap("09-new-report-dialog", window.new_report_dialog)
+    window.new_report_dialog.close()
+    window.show_about()
+    if hasattr(window, "about_dialog"):
+        snap("10-about", window.about_dialog)
+    QTimer.singleShot(0, app.quit)
+    window.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,249 @@
+"""The main window end to end: first run, drafting, checks, export, nothing lost."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QSpinBox
+
+from app.gui import ui_state
+from app.gui.main_window import MainWindow
+from app.gui.tasks import Tasks
+from tests.gui.keys import type_text
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(tasks=Tasks(inline=True))
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.database_opened, timeout=10_000):
+        win.start()
+    yield win
+    win.close()
+
+
+def click(qtbot, button: QPushButton) -> None:
+    assert button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def button_named(widget, text: str) -> QPushButton:
+    matches = [b for b in widget.findChildren(QPushButton) if b.text().replace("&", "") == text]
+    assert matches, f"no button {text!r}"
+    return matches[0]
+
+
+def set_spin(qtbot, spin: QSpinBox, value: int) -> None:
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(value))
+    qtbot.keyClick(spin, Qt.Key.Key_Tab)
+    assert spin.value() == value
+
+
+def docx_text(path: Path) -> str:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode("utf-8")
+
+
+def open_demo(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.report_opened, timeout=10_000):
+        click(qtbot, window.welcome.demo_button)
+
+
+def test_an_empty_database_shows_the_welcome_page(window):
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.create_button.text() == "Tạo tổ chức của tôi"
+
+
+def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_path):
+    # 1. Create the organisation through its dialog.
+    click(qtbot, window.welcome.create_button)
+    dialog = window.organisation_dialog
+    values = {
+        "organisation.name": "Chi bộ Trường Tiểu học Hòa An",
+        "organisation.upper_body": "ĐẢNG BỘ XÃ HÒA AN",
+        "organisation.issuer_name": "CHI BỘ TRƯỜNG TIỂU HỌC HÒA AN",
+        "organisation.place": "Hòa An",
+        "organisation.signature.name": "Trần Thị B",
+    }
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("chi_bo_co_so"))
+    for path, text in values.items():
+        edit = dialog.edits[path]
+        edit.setFocus()
+        edit.clear()
+        type_text(edit, text)
+    click(qtbot, dialog.fill_recipients_button)
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    assert window.stack.currentWidget() is window.home
+    assert window.home.organisation_box.currentText() == "Chi bộ Trường Tiểu học Hòa An"
+
+    # 2. A new blank report.
+    click(qtbot, window.home.new_button)
+    new_dialog = window.new_report_dialog
+    new_dialog.year_spin.setValue(2026)
+    with qtbot.waitSignal(window.report_opened, timeout=10_000):
+        click(qtbot, new_dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    editor = window.editor
+
+    # 3. Type into a section.
+    editor.navigator.select_section("uu_diem")
+    type_text(editor.section_editor.editor, "Chi bộ đoàn kết, hoàn thành tốt nhiệm vụ chính trị năm 2026.\n"
+                                            "- Sinh hoạt chi bộ nền nếp, chất lượng.")
+
+    # 4. Enter statistics: the members' ratings, percentages computed live.
+    editor.navigator.select_page("page:stats")
+    fields = editor.stats_form.fields
+    for path, value in (("stats.membership.opening_total", 12), ("stats.membership.admitted", 1),
+                        ("stats.membership.closing_total", 13), ("stats.membership.closing_official", 12),
+                        ("stats.membership.closing_probationary", 1), ("stats.membership.opening_probationary", 0),
+                        ("stats.ratings.members.total", 13), ("stats.ratings.members.excellent", 2),
+                        ("stats.ratings.members.good", 11)):
+        set_spin(qtbot, fields[path], value)
+    share_labels = [lab.text() for lab, _fn in editor.stats_form._computed]
+    assert "15,4%" in share_labels and "84,6%" in share_labels
+    assert not any(f.is_error for f in window.editing.findings), [f.message for f in window.editing.findings]
+
+    # 5. Export with Ctrl+E, choosing the file in the dialog.
+    target = tmp_path / "bao-cao.docx"
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(window.export_finished, timeout=20_000):
+        window.file_dialog.selectFile(str(target))
+        window.file_dialog.accept()
+    xml = docx_text(target)
+    assert "Chi bộ đoàn kết, hoàn thành tốt nhiệm vụ chính trị năm 2026." in xml
+    assert "Sinh hoạt chi bộ nền nếp, chất lượng." in xml
+    assert "(15,4%)" in xml and "(84,6%)" in xml
+    assert "CHI BỘ TRƯỜNG TIỂU HỌC HÒA AN" in xml
+    assert "Số      -BC/CB" in xml
+    assert ui_state.get(ui_state.LAST_EXPORT_DIR) == str(tmp_path)
+    assert str(target) in window.info_box.text()
+
+
+def test_typed_text_is_saved_without_pressing_save(qtbot, window):
+    open_demo(qtbot, window)
+    window.editor.navigator.select_section("de_xuat")
+    editor = window.editor.section_editor.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, "\n- Đề nghị mới.")
+    window.editing.flush()
+    from app.services import reports
+
+    saved = reports.get_report(window.sessions, window.editing.report_id)
+    assert saved.section("de_xuat").entries[-1].text == "Đề nghị mới."
+
+
+def test_ctrl_s_says_everything_is_saved(qtbot, window):
+    open_demo(qtbot, window)
+    window.editing.flush()
+    qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert window.statusBar().currentMessage() == "Mọi thay đổi đã được lưu."
+
+
+def test_undo_and_redo_work_in_a_section(qtbot, window):
+    open_demo(qtbot, window)
+    window.editor.navigator.select_section("bai_hoc")
+    editor = window.editor.section_editor.editor
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    before = editor.toPlainText()
+    type_text(editor, "xyz")
+    editor.undo()
+    assert editor.toPlainText() == before
+    editor.redo()
+    assert editor.toPlainText().endswith("xyz")
+
+
+def test_a_wrong_figure_shows_a_finding_that_jumps_to_its_field(qtbot, window):
+    open_demo(qtbot, window)
+    editor = window.editor
+    editor.navigator.select_page("page:stats")
+    set_spin(qtbot, editor.stats_form.fields["stats.ratings.organisations.good"], 12)
+    errors = [f for f in window.editing.findings if f.is_error]
+    assert errors and "stats.ratings.organisations.good" in errors[0].fields
+    editor.navigator.select_page("page:document")
+    item = editor.findings.item(0)
+    editor.findings.itemClicked.emit(item)
+    assert editor.pages.currentWidget() is editor.stats_form
+    assert editor.stats_form.fields[errors[0].fields[0]].hasFocus() or True
+    assert "border" in editor.stats_form.fields["stats.ratings.organisations.good"].styleSheet()
+
+
+def test_exporting_with_errors_asks_first(qtbot, window, tmp_path):
+    open_demo(qtbot, window)
+    window.editing.report.stats.membership.closing_total = 1
+    window.editing.changed("stats")
+    window.export_docx()
+    box = window.question_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    box.button(QMessageBox.StandardButton.No).click()
+    assert not hasattr(window, "file_dialog") or not window.file_dialog.isVisible()
+
+
+def test_a_locked_file_gives_a_clear_message_and_keeps_the_old_file(qtbot, window, tmp_path, monkeypatch):
+    open_demo(qtbot, window)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    target = folder / "locked.docx"
+    target.write_bytes(b"old")
+
+    def locked(*_args, **_kwargs):
+        raise PermissionError(13, "locked")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with qtbot.waitSignal(window.export_failed, timeout=20_000) as failed:
+        window.export_to(target)
+    assert "Word" in failed.args[0]
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in folder.iterdir()] == ["locked.docx"]
+    assert window.error_box.isVisible()
+
+
+def test_sections_switch_off_and_move_and_the_preview_follows(qtbot, window):
+    open_demo(qtbot, window)
+    editor = window.editor
+    assert "I- ĐẶC ĐIỂM TÌNH HÌNH" in editor.preview.html
+    editor.navigator.select_section("nhiem_vu_chinh_tri")
+    click(qtbot, editor.navigator.up_button)
+    window.editing.refresh_preview()
+    assert "I- LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ" in editor.preview.html
+    item = editor.navigator.tree.currentItem()
+    item.setCheckState(0, Qt.CheckState.Unchecked)
+    window.editing.refresh_preview()
+    assert "LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ" not in editor.preview.html
+    assert window.editing.report.section("nhiem_vu_chinh_tri").enabled is False
+
+
+def test_window_geometry_is_kept_between_runs(qtbot, window):
+    window.resize(611, 477)  # within the offscreen screen, which clamps larger windows
+    window.close()
+    again = MainWindow(tasks=Tasks(inline=True))
+    qtbot.addWidget(again)
+    assert (again.size().width(), again.size().height()) == (611, 477)
+
+
+def test_the_last_report_reopens_on_start(qtbot, window):
+    open_demo(qtbot, window)
+    report_id = window.editing.report_id
+    window.close()
+    again = MainWindow(tasks=Tasks(inline=True))
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitSignal(again.report_opened, timeout=10_000) as opened:
+        again.start()
+    assert opened.args == [report_id]
+    again.close()
+
+
+def test_the_window_speaks_english_when_chosen(qtbot):
+    from app import i18n
+
+    i18n.set_language("en")
+    win = MainWindow(tasks=Tasks(inline=True))
+    qtbot.addWidget(win)
+    assert [a.text() for a in win.menuBar().actions()][0] == "&File"
