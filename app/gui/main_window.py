@@ -321,9 +321,10 @@ class MainWindow(QMainWindow):
             self.run_db(lambda: reports.new_report_from_previous(sessions, previous_id, year, kind), self.open_report)
             return
         from app.domain.outline import default_outline
-        from app.domain.report import Report
+        from app.domain.report import Report, settings_for
 
-        report = Report(organisation=org, year=year, kind=kind, sections=default_outline(kind, org.kind))
+        report = Report(organisation=org, year=year, kind=kind, sections=default_outline(kind, org.kind),
+                        settings=settings_for(org.preset))
         self.run_db(lambda: reports.save_new_report(sessions, report), self.open_report)
 
     def open_demo(self) -> None:

@@ -59,7 +59,7 @@ class ReportEditor(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([260, 560, 560])
+        self.splitter.setSizes([250, 680, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
@@ -105,10 +105,26 @@ class ReportEditor(QWidget):
             self.navigator.select_page(PAGE_TARGETS)
             self.targets_editor.focus_target(int(path.split(".")[1]))
         elif path.startswith("sections."):
-            self.navigator.select_section(path.split(".")[1])
-            self.section_editor.editor.setFocus()
+            section = self._section_at(path)
+            if section is not None:
+                self.navigator.select_section(section.key)
+                self.section_editor.editor.setFocus()
         elif path.startswith("organisation."):
             self.organisation_edit_requested.emit()
         else:
             self.navigator.select_page(PAGE_DOCUMENT)
-            self.document_fields.focus_field(path)
+            self.document_fields.focus_field(path if path.startswith("report.") else f"report.{path}")
+
+    def _section_at(self, path: str) -> Section | None:
+        """The section a path such as "sections.0.children.2.entries.1.text" points into."""
+        report = self.editing.report
+        if report is None:
+            return None
+        parts = path.split(".")
+        sections, section = report.sections, None
+        for name, index in zip(parts[::2], parts[1::2], strict=False):
+            if name not in ("sections", "children") or not index.isdigit() or int(index) >= len(sections):
+                break
+            section = sections[int(index)]
+            sections = section.children
+        return section

@@ -116,7 +116,6 @@ def to_html(model: DocumentModel, layout: Layout | None = None) -> str:
         w.p("star", header.star)
     if header.issuer_rule_pct:
         w.rule(header.issuer_rule_pct)
-    w.p("number", model.number_line)
     w.out.append(f'</td><td width="{right}%" valign="top">')
     # The line under the title (or the motto) is drawn as an underline of that text.
     if model.motto:
@@ -124,6 +123,10 @@ def to_html(model: DocumentModel, layout: Layout | None = None) -> str:
         w.p("motto", model.motto, underline=True)
     else:
         w.p("party_title", model.party_title, underline=True)
+    # A second row, as in the .docx, keeps the number and the date on one line however the names wrap.
+    w.out.append(f'</td></tr><tr><td width="{left}%" valign="top">')
+    w.p("number", model.number_line)
+    w.out.append(f'</td><td width="{right}%" valign="top">')
     w.p("place_date", model.place_date)
     w.out.append("</td></tr></table>")
     w.p("doc_type", model.doc_type_name)

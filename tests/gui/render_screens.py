@@ -82,9 +82,8 @@ def _run(out: Path, language: str) -> None:
     snap("05-editor-targets")
     editor.navigator.select_section("to_chuc_can_bo")
     snap("06-editor-section")
-    window.editing.report.stats.ratings.organisations.good = 12
-    window.editing.changed("stats")
     editor.navigator.select_page("page:stats")
+    editor.stats_form.fields["stats.ratings.organisations.good"].setValue(12)
     editor.stats_form.focus_field("stats.ratings.organisations.good")
     snap("07-editor-finding")
     window.show_home()

@@ -247,3 +247,15 @@ def test_the_window_speaks_english_when_chosen(qtbot):
     win = MainWindow(tasks=Tasks(inline=True))
     qtbot.addWidget(win)
     assert [a.text() for a in win.menuBar().actions()][0] == "&File"
+
+
+def test_a_finding_in_a_section_text_jumps_to_that_section(qtbot, window):
+    open_demo(qtbot, window)
+    section = window.editing.report.section("bai_hoc")
+    section.entries[0].text = "Giữ vững đoàn kết đoàn kết trong cấp ủy"
+    window.editing.changed("text")
+    from app.domain.findings import Finding, Severity
+
+    path = next(p for f in window.editing.findings for p in f.fields if p.startswith("sections."))
+    window.editor.on_finding_activated(Finding("x", Severity.WARNING, (path,), "m"))
+    assert window.editor.section_editor.section is section

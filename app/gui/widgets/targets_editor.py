@@ -62,7 +62,13 @@ class TargetsTable(QTableWidget):
         self.with_results = with_results
         self._loading = False
         self.setHorizontalHeaderLabels(headers)
-        self.horizontalHeader().setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The label is what the user reads: it keeps a useful width and the table scrolls instead.
+        header.setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_LABEL, 260)
+        header.setStretchLastSection(True)
+        self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
         self.itemChanged.connect(self._on_item_changed)
 
@@ -75,6 +81,7 @@ class TargetsTable(QTableWidget):
         finally:
             self._loading = False
         self._refresh_attainment()
+        self.resizeRowsToContents()
 
     def _append(self, target: Target) -> None:
         row = self.rowCount()
