@@ -24,24 +24,9 @@ from lxml import etree
 
 from app.fileio import write_with
 from app.render.layout import Layout, load_layout
-from app.render.model import Annex, Block, BlockKind, DocumentModel, Table
+from app.render.model import BLOCK_STYLES, BULLET_PREFIXES, Annex, Block, BlockKind, DocumentModel, Table
 from app.render.reference import REQUIRED_STYLES, STYLE_NAMES, apply_page, reference_path
 from app.render.text import clean, text_width_pt
-
-# Layout style key of each body block.
-_BLOCK_STYLES = {
-    BlockKind.PART_LABEL: "part_label",
-    BlockKind.PART_TITLE: "part_title",
-    BlockKind.HEADING1: "heading1",
-    BlockKind.HEADING2: "heading2",
-    BlockKind.HEADING3: "heading3",
-    BlockKind.PARAGRAPH: "paragraph",
-    BlockKind.BULLET: "bullet",
-    BlockKind.SUB_BULLET: "sub_bullet",
-    BlockKind.CLOSING: "closing",
-}
-# The writer adds the list marks: the model's bullet texts carry none.
-_BULLET_PREFIXES = {BlockKind.BULLET: "- ", BlockKind.SUB_BULLET: "+ "}
 
 _TWIPS_PER_MM = 1440 / 25.4
 
@@ -267,10 +252,10 @@ class _Writer:
                 self._data_table(body, block.table)
                 gap = self.layout.table.space_after_pt
                 continue
-            text = _BULLET_PREFIXES.get(block.kind, "") + block.text
+            text = BULLET_PREFIXES.get(block.kind, "") + block.text
             if end_mark and index == last:
                 text = _with_end_mark(text, self.layout.end_mark.text)
-            self._paragraph(body, _BLOCK_STYLES[block.kind], text, space_before_pt=gap)
+            self._paragraph(body, BLOCK_STYLES[block.kind], text, space_before_pt=gap)
             gap = None
         if end_mark and (not blocks or blocks[-1].kind is BlockKind.TABLE):
             self._paragraph(body, "paragraph", self.layout.end_mark.text, space_before_pt=gap)

@@ -5,22 +5,10 @@ from __future__ import annotations
 from html import escape
 
 from app.render.layout import Layout, TextStyle, load_layout
-from app.render.model import Block, BlockKind, DocumentModel, Table
+from app.render.model import BLOCK_STYLES, BULLET_PREFIXES, Block, BlockKind, DocumentModel, Table
 from app.render.text import clean
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "justify"}
-_BLOCK_STYLE = {
-    BlockKind.PART_LABEL: "part_label",
-    BlockKind.PART_TITLE: "part_title",
-    BlockKind.HEADING1: "heading1",
-    BlockKind.HEADING2: "heading2",
-    BlockKind.HEADING3: "heading3",
-    BlockKind.PARAGRAPH: "paragraph",
-    BlockKind.BULLET: "bullet",
-    BlockKind.SUB_BULLET: "sub_bullet",
-    BlockKind.CLOSING: "closing",
-}
-_PREFIX = {BlockKind.BULLET: "- ", BlockKind.SUB_BULLET: "+ "}
 PX_PER_MM = 96 / 25.4
 
 
@@ -92,7 +80,7 @@ class _Writer:
         if block.kind is BlockKind.TABLE and block.table is not None:
             self.table(block.table)
             return
-        self.p(_BLOCK_STYLE[block.kind], _PREFIX.get(block.kind, "") + block.text, anchor=f"b{index}")
+        self.p(BLOCK_STYLES[block.kind], BULLET_PREFIXES.get(block.kind, "") + block.text, anchor=f"b{index}")
 
 
 def to_html(model: DocumentModel, layout: Layout | None = None) -> str:

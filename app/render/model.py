@@ -23,6 +23,21 @@ class BlockKind(enum.StrEnum):
     CLOSING = "closing"            # "Trên đây là báo cáo …": kept with the signature block
 
 
+# Layout style key (templates/layouts/*.toml [styles.*]) of each text block.
+BLOCK_STYLES: dict[BlockKind, str] = {
+    BlockKind.PART_LABEL: "part_label",
+    BlockKind.PART_TITLE: "part_title",
+    BlockKind.HEADING1: "heading1",
+    BlockKind.HEADING2: "heading2",
+    BlockKind.HEADING3: "heading3",
+    BlockKind.PARAGRAPH: "paragraph",
+    BlockKind.BULLET: "bullet",
+    BlockKind.SUB_BULLET: "sub_bullet",
+    BlockKind.CLOSING: "closing",
+}
+# The writers add the list marks: the model's bullet texts carry none.
+BULLET_PREFIXES: dict[BlockKind, str] = {BlockKind.BULLET: "- ", BlockKind.SUB_BULLET: "+ "}
+
 HEADINGS = (BlockKind.PART_LABEL, BlockKind.PART_TITLE, BlockKind.HEADING1, BlockKind.HEADING2, BlockKind.HEADING3)
 
 
