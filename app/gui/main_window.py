@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
             from app.gui.report_editor import ReportEditor
 
             self._editor = ReportEditor(self.editing)
+            self._editor.document_fields.set_services(self.run_db, lambda: self.sessions)
             self._editor.organisation_edit_requested.connect(self.edit_organisation)
             self.stack.addWidget(self._editor)
             splitter = ui_state.get(ui_state.SPLITTER)

@@ -1,9 +1,10 @@
-"""The organisation profile form: header names, code, place, signature and recipients, checked as the user types."""
+"""The organisation profile form: format, header, code, place, signature, recipients, house style; checked as typed."""
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,10 +30,10 @@ from app.domain.org_checks import (
     check_organisation,
     default_authority,
     default_issuer_code,
-    is_party,
     label,
 )
 from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind, Signature, default_recipients
+from app.domain.presets import PRESET_LABELS, Preset, conventions
 from app.i18n import N_, _
 
 O = "organisation."
@@ -82,13 +84,52 @@ def clean(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+# The usual issuer code, collective and signer of a body issuing in a preset other than the Party's, whose
+# codes follow no rule by kind (templates/layouts/*.toml): a commune People's Committee, a grassroots union,
+# a grassroots Đoàn. They fill empty fields only and are there to be overwritten.
+_OTHER_PRESET_DEFAULTS: dict[str, tuple[str, str, str]] = {
+    Preset.STATE: ("UBND", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+    Preset.CONG_DOAN: ("CĐCS", "BAN CHẤP HÀNH", "CHỦ TỊCH"),
+    Preset.DOAN: ("ĐTN", "BAN CHẤP HÀNH", "BÍ THƯ"),
+}
+
+
+def usual_issuer_code(preset: str, kind: OrgKind) -> str:
+    """The issuer code a body of kind issuing in preset usually has; empty when it varies."""
+    if preset == Preset.PARTY or preset not in _OTHER_PRESET_DEFAULTS:
+        return default_issuer_code(kind)
+    return _OTHER_PRESET_DEFAULTS[preset][0]
+
+
+def usual_authority(preset: str, kind: OrgKind) -> str:
+    """The authority line such a body signs under: "T/M ĐẢNG ỦY" (Party), "TM. ỦY BAN NHÂN DÂN" (state) …"""
+    if preset == Preset.PARTY or preset not in _OTHER_PRESET_DEFAULTS:
+        return default_authority(kind)
+    return f"{conventions(preset).on_behalf} {_OTHER_PRESET_DEFAULTS[preset][1]}"
+
+
+def usual_position(preset: str) -> str:
+    """The position of the usual signer: "BÍ THƯ", or "CHỦ TỊCH" for a state or union body."""
+    return _OTHER_PRESET_DEFAULTS[preset][2] if preset in _OTHER_PRESET_DEFAULTS else "BÍ THƯ"
+
+
+def usual_recipients(preset: str, kind: OrgKind) -> list[str]:
+    """The usual Nơi nhận list: the Party's by kind; else the superior body and the filed copy in its marks."""
+    if preset == Preset.PARTY or preset not in _OTHER_PRESET_DEFAULTS:
+        return default_recipients(kind)
+    conv = conventions(preset)
+    return [f"- Cơ quan cấp trên (để báo cáo){conv.recipient_end}", f"{conv.archive}{conv.recipient_last_end}"]
+
+
 class OrganisationDialog(QDialog):
     """Create or edit an organisation's profile; problems show under each field while the user types.
 
     OK stays disabled while a problem is an error (an empty header field, a committee named as the
-    upper level, "K/T" under a committee …); warnings do not block. Fields are stored in NFC, and the
-    header and signature lines in capitals, but shown as typed. Attributes that the form does not
-    show (the id, the document preset …) are kept from the organisation being edited.
+    upper level, "K/T" under a committee, a house-style file that lacks the app's styles …); warnings
+    do not block. Fields are stored in NFC, and the header and signature lines in capitals, but shown
+    as typed. The Party rules apply only while the document format is the Party's; choosing another
+    format or kind puts its usual code, authority and recipients where the old ones' defaults still
+    stand. Attributes that the form does not show (the id …) are kept from the organisation being edited.
 
     Signals:
         organisation_accepted(object): the Organisation as entered, when OK is clicked; it keeps the
@@ -103,6 +144,12 @@ class OrganisationDialog(QDialog):
         # A new profile shows a field's problems once the user has been there; an existing one at once.
         self._touched: set[str] = set() if organisation is None else {"*"}
         self._kind = self._original.kind
+        self._preset = self._original.preset if self._original.preset in set(Preset) else Preset.PARTY.value
+        self._reference = self._original.reference_docx
+        self._templates = self._original.templates_dir
+        # Problems of the chosen house-style file and templates folder, checked when chosen (reading them is slow).
+        self._file_findings: dict[str, list[Finding]] = {}
+        self.file_dialog: QFileDialog | None = None
         self.setWindowTitle(_("Organisation details") if organisation else _("New organisation"))
 
         self.edits: dict[str, QLineEdit] = {}
@@ -110,6 +157,13 @@ class OrganisationDialog(QDialog):
 
         header = QGroupBox(_("Header of the report"))
         header_form = self._form(header)
+        self.preset_combo = QComboBox()
+        for preset in Preset:
+            self.preset_combo.addItem(_(PRESET_LABELS[preset]), preset.value)
+        self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(self._preset)))
+        self.preset_combo.setToolTip(_("The rules the report is written and checked by. Choosing a format fills "
+                                       "in its usual issuer code and signing authority."))
+        self._add_row(header_form, _("Document format:"), O + "preset", self.preset_combo)
         self.kind_combo = QComboBox()
         for kind in OrgKind:
             self.kind_combo.addItem(_(ORG_KIND_LABELS[kind]), kind.value)
@@ -157,18 +211,40 @@ class OrganisationDialog(QDialog):
         recipients_layout.addWidget(self._problem_label(O + "recipients"))
         recipients_layout.addLayout(fill_row)
 
+        house = QGroupBox(_("House style (optional)"))
+        house_form = self._form(house)
+        self.reference_edit, self.reference_button, self.reference_clear_button = self._path_row(
+            house_form, _("House-style file:"), O + "reference_docx", _("Built-in style"), _("Choose file…"),
+            _("A copy of the app's reference .docx whose styles (fonts, sizes, spacing) your office changed in "
+              "Word. Empty: the built-in style of the document format."))
+        self.templates_edit, self.templates_button, self.templates_clear_button = self._path_row(
+            house_form, _("Wording templates folder:"), O + "templates_dir", _("Built-in wording"),
+            _("Choose folder…"),
+            _("A folder of .j2 files that replace the app's wording templates of the same name. "
+              "Empty: the built-in wording."))
+        for pair in ((self.reference_button, self.templates_button),
+                     (self.reference_clear_button, self.templates_clear_button)):
+            width = max(button.sizeHint().width() for button in pair)  # so that both path fields line up
+            for button in pair:
+                button.setMinimumWidth(width)
+
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
 
+        left = QVBoxLayout()
+        left.addWidget(header)
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(signature)
         right.addWidget(recipients, 1)
         columns = QHBoxLayout()
-        columns.addWidget(header, 1)
+        columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(columns, 1)
+        # Across both columns: paths are long, and so are the problems of a house-style file.
+        layout.addWidget(house)
         bottom = QHBoxLayout()
         bottom.addWidget(self.hint_label, 1)
         bottom.addWidget(self.button_box)
@@ -181,9 +257,17 @@ class OrganisationDialog(QDialog):
             edit.editingFinished.connect(lambda path=path: self._touch(path))
         self.recipients_edit.textChanged.connect(self.on_recipients_changed)
         self.kind_combo.currentIndexChanged.connect(self.on_kind_changed)
+        self.preset_combo.currentIndexChanged.connect(self.on_preset_changed)
+        self.reference_button.clicked.connect(self.on_choose_reference_clicked)
+        self.templates_button.clicked.connect(self.on_choose_templates_clicked)
+        self.reference_clear_button.clicked.connect(lambda: self.set_reference(""))
+        self.templates_clear_button.clicked.connect(lambda: self.set_templates(""))
         self.fill_recipients_button.clicked.connect(self.on_fill_recipients_clicked)
         self.button_box.accepted.connect(self.on_accepted)
         self.button_box.rejected.connect(self.reject)
+        self._check_reference()
+        self._check_templates()
+        self._show_paths()
         self._refresh()
         hint = self.sizeHint()
         self.resize(max(hint.width(), 940), hint.height())
@@ -223,6 +307,24 @@ class OrganisationDialog(QDialog):
         row_label.setBuddy(field)
         form.addRow(row_label, cell)
 
+    def _path_row(self, form: QFormLayout, text: str, path: str, placeholder: str, choose_text: str,
+                  tooltip: str) -> tuple[QLineEdit, QPushButton, QPushButton]:
+        """A read-only path with "Choose…" and "Clear" buttons, and its problems under it."""
+        edit = QLineEdit(readOnly=True)
+        edit.setPlaceholderText(placeholder)
+        choose = QPushButton(choose_text)
+        choose.setToolTip(tooltip)
+        # Translators: a button that stops using the chosen file or folder, going back to the built-in one.
+        clear = QPushButton(_("Clear"))
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(edit, 1)
+        row_layout.addWidget(choose)
+        row_layout.addWidget(clear)
+        self._add_row(form, text, path, row)
+        return edit, choose, clear
+
     def _load(self, org: Organisation) -> None:
         values = {
             O + "name": org.name, O + "upper_body": org.upper_body, O + "issuer_name": org.issuer_name,
@@ -232,6 +334,7 @@ class OrganisationDialog(QDialog):
         }
         for path, value in values.items():
             self.edits[path].setText(value)
+            self.edits[path].setCursorPosition(0)  # a long name shows its start, not its end
         self.recipients_edit.setPlainText("\n".join(org.recipients))
 
     # -- reading -----------------------------------------------------------------------------
@@ -243,6 +346,10 @@ class OrganisationDialog(QDialog):
     def kind(self) -> OrgKind:
         """The kind chosen in the combo box."""
         return OrgKind(self.kind_combo.currentData())
+
+    def preset(self) -> str:
+        """The document format chosen (a Preset value: "party", "state" …)."""
+        return str(self.preset_combo.currentData())
 
     def recipients(self) -> list[str]:
         """The recipient lines as stored: cleaned, blank lines left out."""
@@ -262,6 +369,9 @@ class OrganisationDialog(QDialog):
             upper_body=value(O + "upper_body"),
             issuer_name=value(O + "issuer_name"),
             kind=self.kind(),
+            preset=self.preset(),
+            reference_docx=self._reference,
+            templates_dir=self._templates,
             issuer_code=value(O + "issuer_code"),
             place=value(O + "place"),
             signature=Signature(
@@ -273,8 +383,11 @@ class OrganisationDialog(QDialog):
         )
 
     def findings(self) -> list[Finding]:
-        """The problems of the organisation as entered."""
-        return check_organisation(self.organisation())
+        """The problems of the organisation as entered, with those of its house-style file and templates folder."""
+        found = check_organisation(self.organisation())
+        for file_findings in self._file_findings.values():
+            found += file_findings
+        return sorted(found, key=lambda f: -f.severity)
 
     def problem_label(self, path: str) -> QLabel:
         """The label under the field at path ("organisation.upper_body") that shows its problems."""
@@ -293,22 +406,103 @@ class OrganisationDialog(QDialog):
 
     def on_kind_changed(self, _index: int) -> None:
         """Follow the new kind's usual code, authority and recipients where the old kind's are still there."""
-        old, new = self._kind, self.kind()
-        self._kind = new
-        if not is_party(self._original):
-            return
-        code, authority = self.edits[O + "issuer_code"], self.edits[O + "signature.authority"]
-        if clean(code.text()).upper() in ("", default_issuer_code(old)):
-            code.setText(default_issuer_code(new))
-        if clean(authority.text()).upper() in ("", default_authority(old)):
-            authority.setText(default_authority(new))
-        if self.recipients() == default_recipients(old):
-            self._set_recipients(default_recipients(new))
+        old = self._kind
+        self._kind = self.kind()
+        self._follow_defaults(self._preset, old)
         self._refresh()
 
+    def on_preset_changed(self, _index: int) -> None:
+        """Check by the new format's rules, and follow its usual code, authority and recipients where the
+        old format's are still there."""
+        old = self._preset
+        self._preset = self.preset()
+        self._follow_defaults(old, self._kind)
+        self._check_reference()  # the page and margins it is compared with are the format's
+        self._refresh()
+
+    def _follow_defaults(self, old_preset: str, old_kind: OrgKind) -> None:
+        """Replace each field that holds the usual value of (old_preset, old_kind), or nothing, by the new one."""
+        new_preset, new_kind = self._preset, self._kind
+        for path, old, new in (
+            (O + "issuer_code", usual_issuer_code(old_preset, old_kind), usual_issuer_code(new_preset, new_kind)),
+            (O + "signature.authority", usual_authority(old_preset, old_kind), usual_authority(new_preset, new_kind)),
+            (O + "signature.position", usual_position(old_preset), usual_position(new_preset)),
+        ):
+            edit = self.edits[path]
+            if old != new and clean(edit.text()).upper() in ("", old):
+                edit.setText(new)
+        old_recipients = usual_recipients(old_preset, old_kind)
+        new_recipients = usual_recipients(new_preset, new_kind)
+        if old_recipients != new_recipients and self.recipients() == old_recipients:
+            self._set_recipients(new_recipients)
+
     def on_fill_recipients_clicked(self) -> None:
-        self._set_recipients(default_recipients(self.kind()))
+        self._set_recipients(usual_recipients(self.preset(), self.kind()))
         self.recipients_edit.setFocus()
+
+    # -- house style ---------------------------------------------------------------------------
+
+    def on_choose_reference_clicked(self) -> None:
+        self._open_file_dialog(_("Choose the house-style file"), self._reference, directory=False,
+                               chosen=self.set_reference)
+
+    def on_choose_templates_clicked(self) -> None:
+        self._open_file_dialog(_("Choose the folder of wording templates"), self._templates, directory=True,
+                               chosen=self.set_templates)
+
+    def _open_file_dialog(self, caption: str, current: str, directory: bool, chosen) -> None:
+        start = Path(current).expanduser() if current else Path.home()
+        folder = start if directory or not current else start.parent
+        dialog = QFileDialog(self, caption, str(folder))
+        if directory:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+            dialog.setNameFilter(_("Word documents (*.docx)"))
+            if current:
+                dialog.selectFile(str(start))
+        dialog.fileSelected.connect(chosen)
+        dialog.finished.connect(dialog.deleteLater)
+        self.file_dialog = dialog
+        dialog.open()
+
+    def set_reference(self, path: str) -> None:
+        """Use the house-style file at path ("" for the built-in style) and show what it lacks."""
+        self._reference = path
+        self._touched.add(O + "reference_docx")
+        self._check_reference()
+        self._show_paths()
+        self._refresh()
+
+    def set_templates(self, path: str) -> None:
+        """Use the templates folder at path ("" for the built-in wording) and show what is wrong in it."""
+        self._templates = path
+        self._touched.add(O + "templates_dir")
+        self._check_templates()
+        self._show_paths()
+        self._refresh()
+
+    def _check_reference(self) -> None:
+        # Imported here: python-docx is only needed once a house style is chosen.
+        from app.render.lint import check_reference
+
+        path = O + "reference_docx"
+        self._file_findings[path] = check_reference(Path(self._reference), self._preset) if self._reference else []
+
+    def _check_templates(self) -> None:
+        from app.render.lint import check_templates
+
+        path = O + "templates_dir"
+        self._file_findings[path] = check_templates(Path(self._templates)) if self._templates else []
+
+    def _show_paths(self) -> None:
+        for edit, clear, value in ((self.reference_edit, self.reference_clear_button, self._reference),
+                                   (self.templates_edit, self.templates_clear_button, self._templates)):
+            edit.setText(value)
+            edit.setCursorPosition(0)
+            edit.setToolTip(value or edit.placeholderText())
+            clear.setEnabled(bool(value))
 
     def _set_recipients(self, lines: list[str]) -> None:
         # Through a cursor rather than setPlainText(), so that Ctrl+Z brings the user's own list back.
@@ -341,8 +535,9 @@ class OrganisationDialog(QDialog):
             else:
                 problem.clear()
         code = self._value(O + "issuer_code", upper=True)
-        self.number_preview.setVisible(is_party(self._original))
-        self.number_preview.setText(_("Printed as \"{number}\"").format(number=f"Số 05-BC/{code or '…'}"))
+        conv = conventions(self._preset)
+        number = conv.document_number(5, conv.report_type, code or "…")
+        self.number_preview.setText(_("Printed as \"{number}\"").format(number=number))
 
         blocked = has_errors(findings)
         self.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not blocked)

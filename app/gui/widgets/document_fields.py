@@ -1,46 +1,102 @@
-"""The document's own fields: number, date, place, title, opening, signature, recipients and settings."""
+"""The document's own fields: number (from the register), date, place, term, title, opening, signature, recipients
+and settings (margins, line spacing, appendices)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.findings import Finding
 from app.domain.organisation import Signature
+from app.domain.presets import margin_choices
 from app.domain.report import Report, ReportStatus, default_title
+from app.gui.dialogs.organisation_dialog import SEVERITY_COLOURS
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.gui.dialogs.terms_dialog import TermsDialog
+
+RunDb = Callable[[Callable[[], object], Callable[[object], None]], None]
+
+# The body line spacing every preset's layout gives (templates/layouts/*.toml, styles.normal): exactly 18 pt.
+FORMAT_LINE_SPACING_PT = 18
+_INFO_COLOUR = "#555555"
+
+
+class LineSpacingBox(QDoubleSpinBox):
+    """Line spacing in points; its minimum stands for None, "as the document format".
+
+    Stepping up from that special value goes to the format's own spacing rather than to the minimum + 1.
+    """
+
+    SPECIAL = 9.0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(0)  # Settings.line_spacing_pt holds whole points
+        self.setRange(self.SPECIAL, 40)
+        self.setSingleStep(1)
+        self.setSuffix(" pt")
+        self.setSpecialValueText(_("as the document format ({points} pt)").format(points=FORMAT_LINE_SPACING_PT))
+
+    def points(self) -> int | None:
+        """The spacing chosen, in whole points; None for the document format's own."""
+        return None if self.value() <= self.SPECIAL else round(self.value())
+
+    def set_points(self, points: float | None) -> None:
+        self.setValue(self.SPECIAL if points is None else points)
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        if self.value() <= self.SPECIAL and steps > 0:
+            self.setValue(FORMAT_LINE_SPACING_PT)
+        else:
+            super().stepBy(steps)
 
 
 class DocumentFields(QScrollArea):
     """Form over the report's header, title, opening and signature fields.
 
-    Empty fields fall back to the organisation's profile, shown as placeholder text.
+    Empty fields fall back to the organisation's profile, shown as placeholder text. The number can be
+    taken from the organisation's register and entered in it, and the committee's terms edited, once
+    set_services() has given the widget the database thread and the database.
 
     Signals:
         edited(): a field changed (the report object is already updated).
+        number_registered(object): the report's number was entered in the register; the list of Finding
+            about it (a duplicate, a number lower than the term's), empty when it is fine.
     """
 
     edited = Signal()
+    number_registered = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.report: Report | None = None
         self._loading = False
+        self._run_db: RunDb | None = None
+        self._sessions: Callable[[], object] | None = None
+        self.terms_dialog: TermsDialog | None = None
         inner = QWidget()
         column = QVBoxLayout(inner)
 
@@ -50,7 +106,32 @@ class DocumentFields(QScrollArea):
         self.number.setRange(0, 9999)
         self.number.setSpecialValueText(_("(blank: the clerk fills it in)"))
         self.number.valueChanged.connect(self._changed)
-        form.addRow(_("Document number"), self.number)
+        self.number.valueChanged.connect(self._clear_number_status)
+        self.next_number_button = QPushButton(_("Take the next number"))
+        self.next_number_button.setToolTip(_("The number after the highest one this organisation issued for this "
+                                             "type of document in the term (or, for state documents, the year) "
+                                             "of the date."))
+        self.next_number_button.clicked.connect(self.on_next_number_clicked)
+        self.register_button = QPushButton(_("Enter in the register"))
+        self.register_button.setToolTip(_("Record the number and the date in the organisation's register, so that "
+                                          "no other document takes it."))
+        self.register_button.clicked.connect(self.on_register_clicked)
+        self.number_status = QLabel(objectName="number_status")
+        self.number_status.setWordWrap(True)
+        self.number_status.setVisible(False)
+        number_cell = QWidget()
+        number_column = QVBoxLayout(number_cell)
+        number_column.setContentsMargins(0, 0, 0, 0)
+        number_column.setSpacing(2)
+        # The buttons under the number rather than beside it, so that the page stays usable when narrow.
+        row = QHBoxLayout()
+        row.addWidget(self.next_number_button)
+        row.addWidget(self.register_button)
+        row.addStretch(1)
+        number_column.addWidget(self.number)
+        number_column.addLayout(row)
+        number_column.addWidget(self.number_status)
+        form.addRow(_("Document number"), number_cell)
         self.dated = QCheckBox(_("Print the date"))
         self.date = QDateEdit(objectName="report.issued_on")
         self.date.setCalendarPopup(True)
@@ -58,14 +139,25 @@ class DocumentFields(QScrollArea):
         self.dated.toggled.connect(self.date.setEnabled)
         self.dated.toggled.connect(self._changed)
         self.date.dateChanged.connect(self._changed)
+        for signal in (self.dated.toggled, self.date.dateChanged):
+            signal.connect(self._clear_number_status)
         row = QHBoxLayout()
         row.addWidget(self.dated)
         row.addWidget(self.date)
         row.addStretch(1)
         form.addRow(_("Date"), row)
         self.place = self._line("report.place", form, _("Place name"))
-        self.term = self._line("report.term", form, _("Committee term"))
+        self.term = QLineEdit(objectName="report.term")
+        self.term.textEdited.connect(self._changed)
         self.term.setPlaceholderText("2025 - 2030")
+        self.terms_button = QPushButton(_("Terms…"))
+        self.terms_button.setToolTip(_("Record the committee's terms: Party documents are numbered through "
+                                       "each term."))
+        self.terms_button.clicked.connect(self.on_terms_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.term, 1)
+        row.addWidget(self.terms_button)
+        form.addRow(_("Committee term"), row)
         column.addWidget(header)
 
         content = QGroupBox(_("Title and opening"))
@@ -73,7 +165,8 @@ class DocumentFields(QScrollArea):
         self.title = self._line("report.title", form, _("Title (trích yếu)"))
         self.basis = QPlainTextEdit(objectName="report.basis")
         self.basis.setFixedHeight(90)
-        self.basis.setPlaceholderText(_("Thực hiện Hướng dẫn số …, ngày … của …, … báo cáo … như sau:"))
+        # Not translated: it shows the Vietnamese wording the report itself uses.
+        self.basis.setPlaceholderText("Thực hiện Hướng dẫn số …, ngày … của …, … báo cáo … như sau:")
         self.basis.textChanged.connect(self._changed)
         form.addRow(_("Opening sentence"), self.basis)
         column.addWidget(content)
@@ -102,6 +195,19 @@ class DocumentFields(QScrollArea):
         self.heading_style.addItem(_("I. / 1. (newer)"), "dot")
         self.heading_style.currentIndexChanged.connect(self._changed)
         form.addRow(_("Heading numbers"), self.heading_style)
+        self.margins = QComboBox(objectName="report.settings.margins")
+        self.margins.currentIndexChanged.connect(self._changed)
+        form.addRow(_("Margins"), self.margins)
+        self.line_spacing = LineSpacingBox()
+        self.line_spacing.setObjectName("report.settings.line_spacing_pt")
+        self.line_spacing.setToolTip(_("The space between the lines of the body, exactly this many points."))
+        self.line_spacing.valueChanged.connect(self._changed)
+        form.addRow(_("Line spacing"), self.line_spacing)
+        self.annexes = QCheckBox(_("Print Phụ lục 1–3 after the signature"), objectName="report.settings.annexes")
+        self.annexes.setToolTip(_("Membership movement, ratings and targets go on landscape pages after the "
+                                  "signature instead of in the body."))
+        self.annexes.toggled.connect(self._changed)
+        form.addRow(_("Appendices"), self.annexes)
         self.status = QComboBox()
         self.status.addItem(_("Draft"), ReportStatus.DRAFT.value)
         self.status.addItem(_("Final"), ReportStatus.FINAL.value)
@@ -112,7 +218,17 @@ class DocumentFields(QScrollArea):
         self.setWidget(inner)
         self.fields = {w.objectName(): w for w in (self.number, self.date, self.place, self.term, self.title,
                                                    self.basis, self.authority, self.position, self.signer,
-                                                   self.recipients)}
+                                                   self.recipients, self.margins, self.line_spacing,
+                                                   self.annexes)}
+        self._update_number_buttons()
+
+    def set_services(self, run_db: RunDb, sessions_getter: Callable[[], object]) -> None:
+        """Give the widget the database thread (run_db(fn, on_done)) and the open database (sessions_getter()).
+
+        Without them the register and terms buttons stay disabled.
+        """
+        self._run_db, self._sessions = run_db, sessions_getter
+        self._update_number_buttons()
 
     def _line(self, name: str, form: QFormLayout, text: str) -> QLineEdit:
         edit = QLineEdit(objectName=name)
@@ -122,11 +238,16 @@ class DocumentFields(QScrollArea):
 
     def set_report(self, report: Report | None) -> None:
         self.report = report
+        self._clear_number_status()
+        self._update_number_buttons()
         if report is None:
             return
         self._loading = True
         try:
             org = report.organisation
+            self._fill_margins(org.preset, report.settings.margins)
+            self.line_spacing.set_points(report.settings.line_spacing_pt)
+            self.annexes.setChecked(report.settings.annexes)
             self.number.setValue(report.number or 0)
             self.dated.setChecked(report.issued_on is not None)
             self.date.setEnabled(report.issued_on is not None)
@@ -175,8 +296,97 @@ class DocumentFields(QScrollArea):
         r.settings.pad_counts = self.pad_counts.isChecked()
         r.settings.end_mark = self.end_mark.isChecked()
         r.settings.heading_style = self.heading_style.currentData()
+        r.settings.margins = self.margins.currentData()
+        r.settings.line_spacing_pt = self.line_spacing.points()
+        r.settings.annexes = self.annexes.isChecked()
         r.status = ReportStatus(self.status.currentData())
+        self._update_number_buttons()
         self.edited.emit()
+
+    def _fill_margins(self, preset: str, current: str | None) -> None:
+        """The preset's margins, its own first (None); a choice it does not offer stays, named as stored."""
+        self.margins.clear()
+        choices = margin_choices(preset)
+        for name, label in choices.items():
+            text = _("As the document format: {margins}").format(margins=label) if name is None else label
+            self.margins.addItem(text, name)
+        if current is not None and current not in choices:
+            self.margins.addItem(current, current)  # the linter says the format has no such margins
+        self.margins.setCurrentIndex(0 if current is None else self.margins.findData(current))
+
+    # -- the register ----------------------------------------------------------------------------
+
+    def _organisation_id(self) -> int | None:
+        return self.report.organisation.id if self.report is not None else None
+
+    def _update_number_buttons(self) -> None:
+        ready = self._run_db is not None and self._organisation_id() is not None
+        self.next_number_button.setEnabled(ready)
+        self.terms_button.setEnabled(ready)
+        registrable = ready and self.report is not None and self.report.id is not None \
+            and self.report.number is not None and self.report.issued_on is not None
+        self.register_button.setEnabled(registrable)
+
+    def on_next_number_clicked(self) -> None:
+        """Ask the register for the next number of the report's type in the period of its date, and put it in."""
+        org_id = self._organisation_id()
+        if self._run_db is None or self._sessions is None or org_id is None or self.report is None:
+            return
+        from app.services import numbering
+
+        sessions, doc_type = self._sessions(), self.report.doc_type
+        day = self.date.date().toPython()  # the date the report will carry, printed or not
+        self._run_db(lambda: numbering.suggest_next_number(sessions, org_id, doc_type, day), self._on_number_suggested)
+
+    def _on_number_suggested(self, number: int) -> None:
+        if self.report is None:
+            return
+        self.number.setValue(number)  # valueChanged updates the report and emits edited
+        self.number.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def on_register_clicked(self) -> None:
+        """Enter the report's number and date in the register, then show what is wrong with them, if anything."""
+        report, org_id = self.report, self._organisation_id()
+        if self._run_db is None or self._sessions is None or report is None or org_id is None or \
+                report.id is None or report.number is None or report.issued_on is None:
+            return
+        from app.services import numbering
+
+        # The number and date as shown, not as last autosaved: register_report_number() would read the
+        # stored report, which can be a moment behind the form.
+        sessions = self._sessions()
+        args = (org_id, report.doc_type, report.number, report.issued_on, report.id)
+        self._run_db(lambda: numbering.register_number(sessions, *args), self._on_number_registered)
+
+    def _on_number_registered(self, findings: list[Finding]) -> None:
+        if findings:
+            worst = max(f.severity for f in findings)
+            self.number_status.setText("\n".join(f.message for f in findings))
+            self.number_status.setStyleSheet(f"color: {SEVERITY_COLOURS[worst]};")
+        else:
+            self.number_status.setText(_("Entered in the register."))
+            self.number_status.setStyleSheet(f"color: {_INFO_COLOUR};")
+        self.number_status.setVisible(True)
+        self.number_registered.emit(findings)
+
+    def _clear_number_status(self, *_args: object) -> None:
+        if self._loading:
+            return
+        self.number_status.clear()
+        self.number_status.setVisible(False)
+
+    def on_terms_clicked(self) -> None:
+        org_id = self._organisation_id()
+        if self._run_db is None or self._sessions is None or org_id is None:
+            return
+        from app.gui.dialogs.terms_dialog import TermsDialog
+
+        # One dialog, kept: a list still loading in the database thread never lands on a deleted one.
+        if self.terms_dialog is None:
+            self.terms_dialog = TermsDialog(org_id, self._run_db, self._sessions, self)
+        else:
+            self.terms_dialog.set_organisation(org_id)
+        self.terms_dialog.open()
 
     def focus_field(self, path: str) -> bool:
         widget = self.fields.get(path) or self.fields.get(path.rsplit(".", 1)[0])

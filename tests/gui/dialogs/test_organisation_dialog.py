@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
+import docx
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.domain.org_checks import label
 from app.domain.organisation import Organisation, OrgKind, Signature, default_recipients
+from app.domain.presets import PRESET_LABELS, Preset
 from app.gui.dialogs.organisation_dialog import OrganisationDialog
+from app.i18n import _
+from app.paths import templates_dir
 from tests.gui.keys import type_text
 
 # The offscreen platform cannot pass a window's size limits on; that is not the dialog's fault.
@@ -223,3 +228,168 @@ def test_a_recipient_line_without_its_dash_is_named_under_the_list(qtbot, new_di
 def test_the_kind_combo_shows_the_kinds_in_vietnamese(new_dialog):
     labels = [new_dialog.kind_combo.itemText(i) for i in range(new_dialog.kind_combo.count())]
     assert "Chi bộ cơ sở" in labels and "Đảng bộ cơ sở" in labels
+
+
+# -- document format ------------------------------------------------------------------------------
+
+
+def choose_preset(qtbot, dialog, preset: str) -> None:
+    """Pick a format with the keyboard, as a user does: Home, then Down until it is chosen."""
+    combo = dialog.preset_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    while combo.currentData() != preset:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+def test_the_format_combo_lists_every_preset_and_starts_at_the_organisations(qtbot):
+    org = existing()
+    org.preset = "cong-doan"
+    dialog = OrganisationDialog(org)
+    qtbot.addWidget(dialog)
+    assert [dialog.preset_combo.itemData(i) for i in range(dialog.preset_combo.count())] == [
+        "party", "state", "cong-doan", "doan"]
+    assert dialog.preset_combo.itemText(0) == _(PRESET_LABELS[Preset.PARTY])
+    assert dialog.preset() == "cong-doan"
+
+
+def test_choosing_the_state_format_fills_in_its_code_and_tm_authority(qtbot, new_dialog):
+    assert "Số 05-BC/ĐU" in new_dialog.number_preview.text()
+    choose_preset(qtbot, new_dialog, "state")
+    assert new_dialog.edits[O + "issuer_code"].text() == "UBND"
+    assert new_dialog.edits[O + "signature.authority"].text().startswith("TM. ")
+    assert new_dialog.edits[O + "signature.position"].text() == "CHỦ TỊCH"
+    assert "Số: 05/BC-UBND" in new_dialog.number_preview.text()
+
+    fill_required(qtbot, new_dialog)
+    with qtbot.waitSignal(new_dialog.organisation_accepted) as signal:
+        qtbot.mouseClick(ok_button(new_dialog), Qt.MouseButton.LeftButton)
+    org = signal.args[0]
+    assert org.preset == "state"
+    assert org.issuer_code == "UBND"
+    assert org.signature.authority == "TM. ỦY BAN NHÂN DÂN"
+
+
+def test_back_to_the_party_format_brings_back_the_party_defaults(qtbot, new_dialog):
+    choose_preset(qtbot, new_dialog, "doan")
+    assert new_dialog.edits[O + "issuer_code"].text() == "ĐTN"
+    choose_preset(qtbot, new_dialog, "party")
+    assert new_dialog.edits[O + "issuer_code"].text() == "ĐU"
+    assert new_dialog.edits[O + "signature.authority"].text() == "T/M ĐẢNG ỦY"
+    assert new_dialog.edits[O + "signature.position"].text() == "BÍ THƯ"
+
+
+def test_changing_the_format_keeps_what_the_user_typed(qtbot, new_dialog):
+    retype(qtbot, new_dialog.edits[O + "issuer_code"], "ĐUK")
+    retype(qtbot, new_dialog.edits[O + "signature.authority"], "T/M BAN CHẤP HÀNH")
+    choose_preset(qtbot, new_dialog, "state")
+    assert new_dialog.edits[O + "issuer_code"].text() == "ĐUK"
+    assert new_dialog.edits[O + "signature.authority"].text() == "T/M BAN CHẤP HÀNH"
+
+
+def test_the_usual_recipients_follow_the_format_while_untouched(qtbot, new_dialog):
+    qtbot.mouseClick(new_dialog.fill_recipients_button, Qt.MouseButton.LeftButton)
+    choose_preset(qtbot, new_dialog, "state")
+    lines = new_dialog.recipients()
+    assert lines[-1] == "- Lưu: VT."
+    assert all(line.endswith(";") for line in lines[:-1])
+
+
+def test_the_party_rules_apply_only_to_the_party_format(qtbot, new_dialog):
+    fill_required(qtbot, new_dialog)
+    retype(qtbot, new_dialog.edits[O + "upper_body"], "ĐẢNG ỦY XÃ LA BẰNG")
+    assert new_dialog.problem_label(O + "upper_body").isVisible()
+    assert not ok_button(new_dialog).isEnabled()
+    choose_preset(qtbot, new_dialog, "state")
+    assert not new_dialog.problem_label(O + "upper_body").isVisible()
+    assert ok_button(new_dialog).isEnabled()
+    choose_preset(qtbot, new_dialog, "party")
+    assert new_dialog.problem_label(O + "upper_body").isVisible()
+
+
+# -- house style ----------------------------------------------------------------------------------
+
+
+def choose_in_file_dialog(qtbot, dialog, button, path: Path) -> None:
+    """Click the row's Choose button and pick path in the file dialog it opens."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    chooser = dialog.file_dialog
+    assert chooser is not None and chooser.isVisible()
+    with qtbot.waitSignal(chooser.fileSelected):
+        chooser.selectFile(str(path))
+        chooser.accept()
+
+
+@pytest.fixture
+def plain_docx(tmp_path) -> Path:
+    """A Word document with none of the app's styles: what python-docx writes by default."""
+    path = tmp_path / "plain.docx"
+    docx.Document().save(path)
+    return path
+
+
+@pytest.fixture
+def edit_dialog(qtbot):
+    dialog = OrganisationDialog(existing())
+    qtbot.addWidget(dialog)
+    dialog.open()
+    return dialog
+
+
+def test_a_house_style_file_without_the_apps_styles_shows_the_problem_and_blocks_ok(qtbot, edit_dialog,
+                                                                                     plain_docx):
+    problem = edit_dialog.problem_label(O + "reference_docx")
+    assert not problem.isVisible()
+    choose_in_file_dialog(qtbot, edit_dialog, edit_dialog.reference_button, plain_docx)
+
+    assert edit_dialog.reference_edit.text() == str(plain_docx)
+    assert problem.isVisible()
+    assert "“TK Body”" in problem.text() and "plain.docx" in problem.text()
+    assert not ok_button(edit_dialog).isEnabled()
+
+    qtbot.mouseClick(edit_dialog.reference_clear_button, Qt.MouseButton.LeftButton)
+    assert edit_dialog.reference_edit.text() == ""
+    assert not problem.isVisible()
+    assert ok_button(edit_dialog).isEnabled()
+    assert not edit_dialog.reference_clear_button.isEnabled()
+
+
+def test_the_built_in_reference_file_shows_no_problem_and_is_saved(qtbot, edit_dialog):
+    reference = templates_dir() / "reference.docx"
+    choose_in_file_dialog(qtbot, edit_dialog, edit_dialog.reference_button, reference)
+    assert not edit_dialog.problem_label(O + "reference_docx").isVisible()
+    assert ok_button(edit_dialog).isEnabled()
+    with qtbot.waitSignal(edit_dialog.organisation_accepted) as signal:
+        ok_button(edit_dialog).click()
+    assert Path(signal.args[0].reference_docx) == reference
+
+
+def test_an_organisation_whose_house_style_file_is_gone_shows_it_when_opened(qtbot, tmp_path):
+    org = existing()
+    org.reference_docx = str(tmp_path / "moved.docx")
+    dialog = OrganisationDialog(org)
+    qtbot.addWidget(dialog)
+    dialog.open()
+    assert dialog.reference_edit.text() == org.reference_docx
+    assert dialog.problem_label(O + "reference_docx").isVisible()
+    assert not ok_button(dialog).isEnabled()
+
+
+def test_a_templates_folder_with_a_syntax_error_names_the_file_and_line(qtbot, edit_dialog, tmp_path):
+    folder = tmp_path / "mau-cau"
+    folder.mkdir()
+    (folder / "report.j2").write_text("Dòng một\n{% if %}\n", encoding="utf-8")
+    choose_in_file_dialog(qtbot, edit_dialog, edit_dialog.templates_button, folder)
+
+    problem = edit_dialog.problem_label(O + "templates_dir")
+    assert edit_dialog.templates_edit.text() == str(folder)
+    assert problem.isVisible()
+    assert "report.j2" in problem.text() and "2" in problem.text()
+    assert not ok_button(edit_dialog).isEnabled()
+
+    (folder / "report.j2").unlink()
+    choose_in_file_dialog(qtbot, edit_dialog, edit_dialog.templates_button, folder)
+    assert not problem.isVisible()
+    with qtbot.waitSignal(edit_dialog.organisation_accepted) as signal:
+        ok_button(edit_dialog).click()
+    assert Path(signal.args[0].templates_dir) == folder
