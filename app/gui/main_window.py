@@ -75,10 +75,12 @@ class MainWindow(QMainWindow):
     # -- set-up -------------------------------------------------------------------------------
 
     def _make_actions(self) -> None:
-        def action(text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        self._shortcuts: list[tuple[QAction, QKeySequence.StandardKey | str]] = []
+
+        def action(text: str, slot, shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
             act = QAction(text, self)
             if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
+                self._shortcuts.append((act, shortcut))
             act.triggered.connect(slot)
             self.addAction(act)
             return act
@@ -179,8 +181,15 @@ class MainWindow(QMainWindow):
 
     # -- database -----------------------------------------------------------------------------
 
+    def install_shortcuts(self) -> None:
+        """Give the actions their keys; done after the first paint (binding Qt's key enums takes 25 ms)."""
+        for act, shortcut in self._shortcuts:
+            act.setShortcut(QKeySequence(shortcut))
+        self._shortcuts.clear()
+
     def start(self) -> None:
         """Open the database in the database thread, then show the welcome or the home page."""
+        self.install_shortcuts()
         url = self.database_url
 
         def open_database():
