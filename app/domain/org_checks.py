@@ -222,9 +222,9 @@ def _recipients(org: Organisation) -> Iterator[Finding]:
         last = number == len(lines)
         problems = []
         if not line.startswith("- "):
-            problems.append(_("start it with \"- \""))
+            problems.append(_("start it with “- ”"))
         if not last and not line.endswith(","):
-            problems.append(_("end it with a comma"))
+            problems.append(_("end it with “{mark}”").format(mark=","))
         if last:
             body = line.removeprefix("-").strip()
             if not body.startswith("Lưu"):
@@ -233,10 +233,10 @@ def _recipients(org: Organisation) -> Iterator[Finding]:
             elif body.startswith("Lưu:"):
                 problems.append(_("write no colon after \"Lưu\""))
             if not line.endswith("."):
-                problems.append(_("end it with a full stop"))
+                problems.append(_("end it with “{mark}”").format(mark="."))
         if problems:
             yield Finding("organisation.recipient_line", Severity.WARNING, (path,),
-                          _("Recipient line {number} (\"{line}\"): {problems}.").format(
+                          _("Recipient line {number} (“{line}”): {problems}.").format(
                               number=number, line=line, problems="; ".join(problems)))
 
 

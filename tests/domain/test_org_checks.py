@@ -231,15 +231,15 @@ def test_a_recipient_line_without_the_dash_is_a_warning_naming_the_line():
     [finding] = findings(org, "organisation.recipient_line")
     assert finding.severity is Severity.WARNING
     assert finding.fields == ("organisation.recipients",)
-    assert finding.message == 'Recipient line 2 ("Đảng viên trong chi bộ,"): start it with "- ".'
+    assert finding.message == 'Recipient line 2 (“Đảng viên trong chi bộ,”): start it with “- ”.'
 
 
 def test_a_recipient_line_ending_with_a_semicolon_is_a_warning_asking_for_a_comma():
     org = good_chi_bo()
     org.recipients[0] = "- Đảng ủy xã La Bằng (để báo cáo);"
     [finding] = findings(org, "organisation.recipient_line")
-    assert finding.message.startswith('Recipient line 1 ("- Đảng ủy xã La Bằng (để báo cáo);")')
-    assert "end it with a comma" in finding.message
+    assert finding.message.startswith('Recipient line 1 (“- Đảng ủy xã La Bằng (để báo cáo);”)')
+    assert "end it with “,”" in finding.message
 
 
 def test_a_last_line_that_is_not_the_filed_copy_is_a_warning():
@@ -254,7 +254,7 @@ def test_the_state_style_archive_line_is_one_warning_about_the_colon_and_the_sto
     org.recipients[-1] = "- Lưu: VT"
     [finding] = findings(org, "organisation.recipient_line")
     assert 'no colon after "Lưu"' in finding.message
-    assert "full stop" in finding.message
+    assert "end it with “.”" in finding.message
 
 
 def test_an_empty_recipient_list_is_a_warning():
