@@ -55,7 +55,7 @@ class _Field:
 _HEADER_FIELDS = (
     _Field(O + "name", N_("Name of the organisation:"), "Đảng bộ xã La Bằng",
            N_("How the app lists this organisation.")),
-    _Field(O + "upper_body", N_("Upper-level Party organisation:"), "ĐẢNG BỘ HUYỆN ĐẠI TỪ",
+    _Field(O + "upper_body", N_("Upper-level Party organisation:"), "ĐẢNG BỘ TỈNH THÁI NGUYÊN",
            N_("First line of the header: the Party organisation one level up, not its committee. "
               "Printed in capitals."), upper=True),
     _Field(O + "issuer_name", N_("Issuing body:"), "ĐẢNG ỦY XÃ LA BẰNG",
@@ -198,7 +198,7 @@ class OrganisationDialog(QDialog):
         hint.setWordWrap(True)
         self.recipients_edit = QPlainTextEdit()
         self.recipients_edit.setTabChangesFocus(True)
-        self.recipients_edit.setPlaceholderText("- Ban Thường vụ Huyện ủy (để báo cáo),\n- Lưu Văn phòng Đảng ủy.")
+        self.recipients_edit.setPlaceholderText("- Ban Thường vụ Tỉnh ủy (để báo cáo),\n- Lưu Văn phòng Đảng ủy.")
         self.recipients_edit.setMinimumHeight(self.recipients_edit.fontMetrics().lineSpacing() * 6)
         self.fill_recipients_button = QPushButton(_("Fill in the usual list"))
         self.fill_recipients_button.setToolTip(_("Replace the list with the usual recipients for this kind of "
