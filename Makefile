@@ -42,7 +42,7 @@ catalogs: $(VENV)/.installed
 
 # Extract messages from the Python sources and the templates, and merge them into each catalog.
 messages: $(VENV)/.installed
-	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k QT_TRANSLATE_NOOP:1c,2 --add-comments=Translators: \
+	$(BIN)/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 -k QT_TRANSLATE_NOOP:1c,2 -k C_:1c,2 --add-comments=Translators: \
 		--no-location --sort-output --project=TongKet --version=$$($(BIN)/python -c 'import app; print(app.__version__)') \
 		--copyright-holder=TongKet -o resources/locale/app.pot .
 	$(BIN)/pybabel update -D app -d resources/locale -i resources/locale/app.pot \

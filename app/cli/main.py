@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from app import __version__, i18n
+from app.cli import argparse_i18n
 from app.domain.errors import UserError
 from app.domain.findings import Finding, Severity, has_errors
 from app.domain.report import REPORT_KIND_LABELS, Report, ReportKind, ReportStatus
@@ -35,6 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The language is set before the parser is built, so that its help texts are translated.
     i18n.set_language(_requested_language(args_list))
+    argparse_i18n.install()
     try:
         args = build_parser().parse_args(args_list)
     except SystemExit as exc:  # --help, --version and usage errors end here with argparse's status

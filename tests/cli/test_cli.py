@@ -110,12 +110,21 @@ def test_language_option_is_accepted_after_the_command_too():
 
 def test_unknown_language_is_a_usage_error(capsys):
     assert main(["--lang", "xx", "schema"]) == 2
-    assert "invalid choice" in capsys.readouterr().err
+    assert "lựa chọn không hợp lệ: 'xx'" in capsys.readouterr().err
 
 
-def test_unknown_command_is_a_usage_error(capsys):
+def test_unknown_command_is_a_usage_error_in_the_users_language(capsys):
     assert main(["publish"]) == 2
+    assert "cách dùng: tongket" in capsys.readouterr().err
+    assert main(["--lang", "en", "publish"]) == 2
     assert "usage: tongket" in capsys.readouterr().err
+
+
+def test_argparse_help_is_in_vietnamese(capsys):
+    assert main(["render", "--help"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng: tongket render")
+    assert "tùy chọn:" in out and "hiện hướng dẫn này rồi thoát" in out
 
 
 def test_help_lists_every_command(capsys):
