@@ -51,6 +51,14 @@ class _Field:
     upper: bool = False
 
 
+# Examples of the two header lines, by document format.
+_EXAMPLES = {
+    "party": ("ĐẢNG BỘ TỈNH THÁI NGUYÊN", "ĐẢNG ỦY XÃ LA BẰNG"),
+    "state": ("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN", "ỦY BAN NHÂN DÂN XÃ LA BẰNG"),
+    "cong-doan": ("CÔNG ĐOÀN VIÊN CHỨC TỈNH", "CÔNG ĐOÀN TRƯỜNG THCS LA BẰNG"),
+    "doan": ("BCH ĐOÀN TỈNH THÁI NGUYÊN", "BCH ĐOÀN XÃ LA BẰNG"),
+}
+
 # Line edits in form order. Placeholders are Vietnamese examples of what the header prints.
 _HEADER_FIELDS = (
     _Field(O + "name", N_("Name of the organisation:"), "Đảng bộ xã La Bằng",
@@ -141,6 +149,7 @@ class OrganisationDialog(QDialog):
     def __init__(self, organisation: Organisation | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._original = organisation or Organisation(name="", upper_body="", issuer_name="")
+        self._row_labels: dict[str, QLabel] = {}
         # A new profile shows a field's problems once the user has been there; an existing one at once.
         self._touched: set[str] = set() if organisation is None else {"*"}
         self._kind = self._original.kind
@@ -193,8 +202,7 @@ class OrganisationDialog(QDialog):
 
         recipients = QGroupBox(_("Recipients (Nơi nhận)"))
         recipients_layout = QVBoxLayout(recipients)
-        hint = QLabel(_("One recipient per line. Every line starts with \"- \" and ends with a comma; "
-                        "the last one, \"- Lưu …\", ends with a full stop."))
+        hint = self.recipients_hint = QLabel()
         hint.setWordWrap(True)
         self.recipients_edit = QPlainTextEdit()
         self.recipients_edit.setTabChangesFocus(True)
@@ -268,6 +276,7 @@ class OrganisationDialog(QDialog):
         self._check_reference()
         self._check_templates()
         self._show_paths()
+        self._show_format_words()
         self._refresh()
         hint = self.sizeHint()
         self.resize(max(hint.width(), 940), hint.height())
@@ -305,6 +314,7 @@ class OrganisationDialog(QDialog):
         cell_layout.addWidget(self._problem_label(path))
         row_label = QLabel(text)
         row_label.setBuddy(field)
+        self._row_labels[path] = row_label
         form.addRow(row_label, cell)
 
     def _path_row(self, form: QFormLayout, text: str, path: str, placeholder: str, choose_text: str,
@@ -418,7 +428,28 @@ class OrganisationDialog(QDialog):
         self._preset = self.preset()
         self._follow_defaults(old, self._kind)
         self._check_reference()  # the page and margins it is compared with are the format's
+        self._show_format_words()
         self._refresh()
+
+    def _show_format_words(self) -> None:
+        """Labels, examples and the recipients rule in the words of the chosen document format."""
+        from app.domain.presets import conventions
+
+        conv = conventions(self._preset)
+        self.recipients_hint.setText(_(
+            "One recipient per line. Every line starts with “- ” and ends with “{end}”; the last one, "
+            "“{archive} …”, ends with “{last}”."
+        ).format(end=conv.recipient_end, archive=conv.archive, last=conv.recipient_last_end))
+        party = self._preset == "party"
+        upper, issuer = _EXAMPLES.get(self._preset, _EXAMPLES["party"])
+        self.edits[O + "upper_body"].setPlaceholderText(upper)
+        self.edits[O + "issuer_name"].setPlaceholderText(issuer)
+        label = self._form_label(O + "upper_body")
+        if label is not None:
+            label.setText(_("Upper-level Party organisation:") if party else _("Upper-level body:"))
+
+    def _form_label(self, path: str) -> QLabel | None:
+        return self._row_labels.get(path)
 
     def _follow_defaults(self, old_preset: str, old_kind: OrgKind) -> None:
         """Replace each field that holds the usual value of (old_preset, old_kind), or nothing, by the new one."""

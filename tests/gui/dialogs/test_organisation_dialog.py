@@ -393,3 +393,17 @@ def test_a_templates_folder_with_a_syntax_error_names_the_file_and_line(qtbot, e
     with qtbot.waitSignal(edit_dialog.organisation_accepted) as signal:
         ok_button(edit_dialog).click()
     assert Path(signal.args[0].templates_dir) == folder
+
+
+def test_the_recipients_rule_and_examples_follow_the_document_format(qtbot):
+    from app.gui.dialogs.organisation_dialog import OrganisationDialog
+
+    dialog = OrganisationDialog()
+    qtbot.addWidget(dialog)
+    assert "kết thúc bằng “,”" in dialog.recipients_hint.text()
+    assert dialog.edits["organisation.upper_body"].placeholderText() == "ĐẢNG BỘ TỈNH THÁI NGUYÊN"
+    dialog.preset_combo.setCurrentIndex(dialog.preset_combo.findData("state"))
+    assert "kết thúc bằng “;”" in dialog.recipients_hint.text()
+    assert "- Lưu: VT" in dialog.recipients_hint.text()
+    assert dialog.edits["organisation.upper_body"].placeholderText() == "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
+    assert dialog._form_label("organisation.upper_body").text() == "Cơ quan cấp trên:"
