@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
 
     def _on_task_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
-            self.show_error(exc.message)
+            self.show_error(exc.message, exc.detail)
         else:
             log.error("background task failed", exc_info=exc)
             self.show_error(_("Something went wrong; the details are in the log file."))
@@ -450,8 +450,10 @@ class MainWindow(QMainWindow):
         snapshot = copy.deepcopy(self.editing.report)
         ui_state.put(ui_state.LAST_EXPORT_DIR, str(path.parent))
         self.statusBar().showMessage(_("Exporting…"))
+        self.set_busy(True)
 
         def done(_result: object) -> None:
+            self.set_busy(False)
             self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
             self.export_finished.emit(str(path))
             box = QMessageBox(QMessageBox.Icon.Information, _("Export to Word"),
@@ -463,6 +465,7 @@ class MainWindow(QMainWindow):
             self.info_box = box
 
         def failed(exc: BaseException) -> None:
+            self.set_busy(False)
             if isinstance(exc, UserError):
                 message = exc.message
             else:
@@ -470,7 +473,7 @@ class MainWindow(QMainWindow):
                 message = _("The report could not be exported; the details are in the log file.")
             self.statusBar().showMessage(message, 8000)
             self.export_failed.emit(message)
-            self.show_error(message)
+            self.show_error(message, exc.detail if isinstance(exc, UserError) else None)
 
         self.tasks.run_render(lambda: export_docx(snapshot, path), done, failed)
 
@@ -489,8 +492,18 @@ class MainWindow(QMainWindow):
 
         ui_state.put(ui_state.LAST_IMPORT_DIR, str(path.parent))
         sessions = self.sessions
-        self.run_db(lambda: reports.save_new_report(sessions, interchange.import_report_file(path)),
-                    self.open_report)
+        self.set_busy(True)
+
+        def done(report_id: int) -> None:
+            self.set_busy(False)
+            self.open_report(report_id)
+
+        def failed(exc: BaseException) -> None:
+            self.set_busy(False)
+            self._on_task_failed(exc)
+
+        self.tasks.run_db(lambda: reports.save_new_report(sessions, interchange.import_report_file(path)),
+                          done, failed)
 
     def export_json(self) -> None:
         if self.editing.report is None:
@@ -515,8 +528,21 @@ class MainWindow(QMainWindow):
 
     # -- misc ---------------------------------------------------------------------------------
 
-    def show_error(self, message: str) -> None:
+    def set_busy(self, busy: bool) -> None:
+        """A wait cursor while an export or an import runs in the background."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        if busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        elif QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+
+    def show_error(self, message: str, detail: str | None = None) -> None:
+        """A warning the user can act on; detail (what exactly is wrong) goes under the message."""
         box = QMessageBox(QMessageBox.Icon.Warning, APP_DISPLAY_NAME, message, QMessageBox.StandardButton.Ok, self)
+        if detail:
+            box.setInformativeText(detail)
         box.open()
         self.error_box = box
 

@@ -259,3 +259,32 @@ def test_a_finding_in_a_section_text_jumps_to_that_section(qtbot, window):
     path = next(p for f in window.editing.findings for p in f.fields if p.startswith("sections."))
     window.editor.on_finding_activated(Finding("x", Severity.WARNING, (path,), "m"))
     assert window.editor.section_editor.section is section
+
+
+def test_importing_a_bad_file_says_why_and_opens_nothing(qtbot, window, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{ not json", encoding="utf-8")
+    window.import_from(bad)
+    assert "bad.json" in window.error_box.text()
+    assert "JSON" in window.error_box.informativeText()
+    assert window.editing.report is None
+    assert QApplication.overrideCursor() is None
+
+
+def test_importing_a_report_file_opens_it(qtbot, window, tmp_path):
+    from app.domain.demo import demo_report
+    from app.services.interchange import export_report_file
+
+    path = tmp_path / "r.json"
+    export_report_file(demo_report(), path)
+    with qtbot.waitSignal(window.report_opened, timeout=10_000):
+        window.import_from(path)
+    assert window.editing.report.year == 2026
+
+
+def test_choosing_english_asks_for_the_language_change(qtbot, window):
+    with qtbot.waitSignal(window.language_change_requested) as asked:
+        window.en_action.trigger()
+    assert asked.args == ["en"]
