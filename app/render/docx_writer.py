@@ -26,7 +26,7 @@ from app.fileio import write_with
 from app.render.layout import Layout, load_layout
 from app.render.model import BLOCK_STYLES, BULLET_PREFIXES, Annex, Block, BlockKind, DocumentModel, Table
 from app.render.reference import REQUIRED_STYLES, STYLE_NAMES, apply_page, reference_path
-from app.render.text import clean, text_width_pt
+from app.render.text import clean, keep_ranges_together, text_width_pt
 
 _TWIPS_PER_MM = 1440 / 25.4
 
@@ -154,7 +154,7 @@ class _Writer:
             r = _SubElement(p, _R)
             if bold:
                 _SubElement(_SubElement(r, _RPR), _B)
-            for index, line in enumerate(clean(text).split("\n")):
+            for index, line in enumerate(keep_ranges_together(clean(text)).split("\n")):
                 if index:
                     _SubElement(r, _BR)
                 t = _SubElement(r, _T, {_XML_SPACE: "preserve"})
@@ -230,7 +230,8 @@ class _Writer:
             return min(width, available)
         lines = math.ceil(width / available)
         # A line one word longer than the average never pushes a word onto an extra line.
-        longest_word = max(self._width(key, word) for word in text.split())
+        # Split at plain spaces only: the no-break spaces of a range keep it one word, as printed.
+        longest_word = max(self._width(key, word) for word in keep_ranges_together(text).split(" ") if word)
         extra = (available - min(available, math.ceil(width / lines) + longest_word)) // 2
         _indent(p, left + extra, right + extra)
         return math.ceil(width / lines)

@@ -6,7 +6,7 @@ from html import escape
 
 from app.render.layout import Layout, TextStyle, load_layout
 from app.render.model import BLOCK_STYLES, BULLET_PREFIXES, Block, BlockKind, DocumentModel, Table
-from app.render.text import clean
+from app.render.text import clean, keep_ranges_together
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "justify"}
 PX_PER_MM = 96 / 25.4
@@ -42,7 +42,8 @@ class _Writer:
 
     def p(self, style: str, text: str, *, anchor: str = "", underline: bool = False) -> None:
         caps = self.layout.styles[style].caps
-        body = escape(clean(text).upper() if caps else clean(text))
+        text = keep_ranges_together(clean(text))
+        body = escape(text.upper() if caps else text)
         if underline and body:
             body = f'<span style="text-decoration:underline">{body}</span>'
         name = f'<a name="{anchor}"></a>' if anchor else ""

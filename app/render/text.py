@@ -16,6 +16,15 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", _XML_INVALID.sub("", text))
 
 
+# A range such as "nhiệm kỳ 2025 - 2030" (or with an en dash, which the spec normalises to a hyphen).
+_RANGE = re.compile(r"(\d)[ \u00a0]+[-–][ \u00a0]+(\d)")
+
+
+def keep_ranges_together(text: str) -> str:
+    """Glue "2025 - 2030" with no-break spaces: a line starting "- 2030" would read as a list item."""
+    return _RANGE.sub("\\1\u00a0-\u00a0\\2", text)
+
+
 # Advance widths of Times New Roman in 1/2048 em, taken from Liberation Serif, which has the same metrics:
 # printable ASCII from U+0020, then Đ, đ, the letters with a horn (wider than their base letter) and
 # typographic punctuation. Combining marks take no width.
@@ -45,6 +54,7 @@ _OTHER_WIDTHS = {
 }
 _WIDTHS = {
     bold: {chr(0x20 + i): w for i, w in enumerate(_ASCII_WIDTHS[bold])} | _OTHER_WIDTHS[bold]
+    | {"\u00a0": _ASCII_WIDTHS[bold][0]}  # a no-break space is as wide as a space
     for bold in (False, True)
 }
 _UNITS_PER_EM = 2048

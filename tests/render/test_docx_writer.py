@@ -7,11 +7,13 @@ import zipfile
 
 import docx
 import pytest
+
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from app.render.docx_writer import build_document, write_docx
+from app.render.text import keep_ranges_together
 from app.render.layout import load_layout
 from app.render.model import Block, BlockKind, Table
 from app.render.reference import REQUIRED_STYLES
@@ -138,7 +140,8 @@ def test_long_title_is_indented_to_balance_its_lines(document):
     (BlockKind.CLOSING, "TK Closing"),
 ])
 def test_each_block_kind_prints_in_its_style(document, model, kind, style):
-    expected = [b.text for b in model.body if b.kind is kind]
+    # Ranges such as "2025 - 2030" are printed with no-break spaces (text.keep_ranges_together).
+    expected = [keep_ranges_together(b.text) for b in model.body if b.kind is kind]
     assert expected
     assert [p.text for p in document.paragraphs if _style(p) == style] == expected
 

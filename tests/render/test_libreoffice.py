@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from app.render.docx_writer import write_docx
@@ -65,3 +67,14 @@ def test_fonts_are_times_or_its_metric_twin(pdf):
     assert fonts
     assert not [f for f in fonts if "DejaVu" in f]
     assert all(f.startswith(("LiberationSerif", "TimesNewRoman", "Times")) for f in fonts), fonts
+
+
+def test_no_printed_line_starts_with_the_dash_of_a_range(tmp_path):
+    from app.domain.demo import demo_report
+    from app.services.export import export_docx
+
+    path = tmp_path / "demo.docx"
+    export_docx(demo_report(), path)
+    text = "\n".join(pdf_pages(convert_to_pdf(path, tmp_path)))
+    assert "2025 - 2030" in text.replace("\u00a0", " ")
+    assert not re.search(r"^\s*- ?\d{4}\b", text, re.MULTILINE)

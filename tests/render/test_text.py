@@ -55,3 +55,11 @@ def test_width_ignores_tone_marks_but_counts_the_horn():
     assert text_width_pt("Ả", 14, bold=False) == text_width_pt("A", 14, bold=False)
     assert text_width_pt("Ừ", 14, bold=True) > text_width_pt("U", 14, bold=True)
     assert text_width_pt(unicodedata.normalize("NFD", "Ừ"), 14, bold=True) == text_width_pt("Ừ", 14, bold=True)
+
+
+def test_a_range_is_glued_so_that_no_line_starts_with_a_dash():
+    from app.render.text import keep_ranges_together
+
+    assert keep_ranges_together("nhiệm kỳ 2025 - 2030") == "nhiệm kỳ 2025\u00a0-\u00a02030"
+    assert keep_ranges_together("(1969 – 2019)") == "(1969\u00a0-\u00a02019)"
+    assert keep_ranges_together("Đảng - Đoàn thể") == "Đảng - Đoàn thể"
