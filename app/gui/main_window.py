@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
             home = self._home = HomePage()
             home.organisation_chosen.connect(self.on_organisation_chosen)
             home.new_organisation_requested.connect(self.create_organisation)
+            home.delete_organisation_requested.connect(self.delete_organisation)
             home.edit_organisation_requested.connect(self.edit_organisation)
             home.new_report_requested.connect(self.new_report)
             home.open_report_requested.connect(self.open_report)
@@ -296,6 +297,30 @@ class MainWindow(QMainWindow):
             self.editing.changed("organisation")
         self.run_db(lambda: organisations.update_organisation(sessions, organisation),
                     lambda _r: self.refresh_home(select_org=organisation.id))
+
+    def delete_organisation(self) -> None:
+        org = self._home.current_organisation() if self._home is not None else None
+        if org is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, _("Delete organisation"),
+                          _("Delete the organisation “{name}”? Only an organisation without reports can be "
+                            "deleted.").format(name=org.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+
+        def answered(button: int) -> None:
+            if button != QMessageBox.StandardButton.Yes:
+                return
+            from app.services import organisations
+
+            sessions = self.sessions
+            self.organisation_id = None
+            self.run_db(lambda: organisations.delete_organisation(sessions, org.id),
+                        lambda _r: self.refresh_home())
+
+        box.finished.connect(answered)
+        box.open()
+        self.question_box = box
 
     # -- reports ------------------------------------------------------------------------------
 

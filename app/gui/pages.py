@@ -73,6 +73,7 @@ class HomePage(QWidget):
     Signals:
         organisation_chosen(object): the organisation id chosen in the list.
         new_organisation_requested()
+        delete_organisation_requested()
         edit_organisation_requested()
         new_report_requested()
         open_report_requested(int)
@@ -83,6 +84,7 @@ class HomePage(QWidget):
 
     organisation_chosen = Signal(object)
     new_organisation_requested = Signal()
+    delete_organisation_requested = Signal()
     edit_organisation_requested = Signal()
     new_report_requested = Signal()
     open_report_requested = Signal(int)
@@ -105,6 +107,10 @@ class HomePage(QWidget):
         top.addWidget(self.organisation_box, 1)
         top.addWidget(self.edit_org)
         top.addWidget(add_org)
+        self.delete_org = QPushButton(_("Delete organisation…"))
+        self.delete_org.setToolTip(_("Only an organisation without reports can be deleted."))
+        self.delete_org.clicked.connect(self.delete_organisation_requested)
+        top.addWidget(self.delete_org)
 
         self.table = QTableWidget(0, 4, objectName="reports")
         self.table.setHorizontalHeaderLabels([_("Year"), _("Kind"), _("Status"), _("Last edited")])
@@ -151,6 +157,7 @@ class HomePage(QWidget):
         self.organisation_box.setCurrentIndex(max(index, 0))
         self.organisation_box.blockSignals(False)
         self.edit_org.setEnabled(bool(organisations))
+        self.delete_org.setEnabled(bool(organisations))
         self.new_button.setEnabled(bool(organisations))
         self._on_organisation_changed()
 

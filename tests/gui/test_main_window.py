@@ -288,3 +288,24 @@ def test_choosing_english_asks_for_the_language_change(qtbot, window):
     with qtbot.waitSignal(window.language_change_requested) as asked:
         window.en_action.trigger()
     assert asked.args == ["en"]
+
+
+def test_an_organisation_with_reports_is_not_deleted_and_one_without_is(qtbot, window):
+    open_demo(qtbot, window)
+    window.show_home()
+    click(qtbot, window.home.delete_org)
+    window.question_box.button(QMessageBox.StandardButton.Yes).click()
+    assert "báo cáo" in window.error_box.text()
+    assert window.home.organisation_box.count() == 1
+
+    from app.domain.organisation import Organisation
+    from app.services import organisations
+
+    organisations.add_organisation(window.sessions, Organisation(name="Chi bộ thử", upper_body="ĐẢNG BỘ XÃ A",
+                                                                 issuer_name="CHI BỘ THỬ"))
+    window.refresh_home()
+    box = window.home.organisation_box
+    box.setCurrentIndex(box.findText("Chi bộ thử"))
+    click(qtbot, window.home.delete_org)
+    window.question_box.button(QMessageBox.StandardButton.Yes).click()
+    assert box.findText("Chi bộ thử") == -1
