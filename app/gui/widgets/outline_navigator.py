@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -137,7 +137,9 @@ class OutlineNavigator(QWidget):
             if enabled != data.enabled:
                 data.enabled = enabled
                 self.outline_edited.emit()
-                self._fill(data)
+                # Renumber after this signal returns: clearing the tree now would delete the item
+                # Qt is still emitting from (a crash, seen about once in a dozen runs).
+                QTimer.singleShot(0, lambda: self._fill(data))
 
     def _siblings(self, section: Section) -> list[Section] | None:
         assert self.report is not None
