@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 TENTH = Decimal("0.1")
 HUNDRED = Decimal(100)
@@ -49,10 +49,6 @@ def attainment(result: Decimal | int, target: Decimal | int) -> Decimal | None:
 def excess(attained: Decimal) -> Decimal:
     """How far past 100 % a target was passed ("vượt Y%" with Y = X − 100); 0 when not passed."""
     return max(attained - HUNDRED, Decimal(0))
-
-
-def floor_tenth(value: Decimal) -> Decimal:
-    return value.quantize(TENTH, rounding=ROUND_FLOOR)
 
 
 _ROMAN = [

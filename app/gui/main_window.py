@@ -258,13 +258,16 @@ class MainWindow(QMainWindow):
 
     # -- organisations ------------------------------------------------------------------------
 
-    def create_organisation(self) -> None:
+    def _open_organisation_dialog(self, organisation: Organisation | None, on_accepted) -> None:
         from app.gui.dialogs.organisation_dialog import OrganisationDialog
 
-        dialog = OrganisationDialog(None, self)
-        dialog.organisation_accepted.connect(self._add_organisation)
+        dialog = OrganisationDialog(organisation, self)
+        dialog.organisation_accepted.connect(on_accepted)
         dialog.open()
         self.organisation_dialog = dialog
+
+    def create_organisation(self) -> None:
+        self._open_organisation_dialog(None, self._add_organisation)
 
     def _add_organisation(self, organisation: Organisation) -> None:
         from app.services import organisations
@@ -278,14 +281,8 @@ class MainWindow(QMainWindow):
             org = self.editing.report.organisation
         else:
             org = self._home.current_organisation() if self._home is not None else None
-        if org is None:
-            return
-        from app.gui.dialogs.organisation_dialog import OrganisationDialog
-
-        dialog = OrganisationDialog(org, self)
-        dialog.organisation_accepted.connect(self._update_organisation)
-        dialog.open()
-        self.organisation_dialog = dialog
+        if org is not None:
+            self._open_organisation_dialog(org, self._update_organisation)
 
     def _update_organisation(self, organisation: Organisation) -> None:
         from app.services import organisations
@@ -302,15 +299,8 @@ class MainWindow(QMainWindow):
         org = self._home.current_organisation() if self._home is not None else None
         if org is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, _("Delete organisation"),
-                          _("Delete the organisation “{name}”? Only an organisation without reports can be "
-                            "deleted.").format(name=org.name),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
 
-        def answered(button: int) -> None:
-            if button != QMessageBox.StandardButton.Yes:
-                return
+        def delete() -> None:
             from app.services import organisations
 
             sessions = self.sessions
@@ -318,9 +308,9 @@ class MainWindow(QMainWindow):
             self.run_db(lambda: organisations.delete_organisation(sessions, org.id),
                         lambda _r: self.refresh_home())
 
-        box.finished.connect(answered)
-        box.open()
-        self.question_box = box
+        self.ask(_("Delete organisation"),
+                 _("Delete the organisation “{name}”? Only an organisation without reports can be "
+                   "deleted.").format(name=org.name), delete)
 
     # -- reports ------------------------------------------------------------------------------
 
@@ -395,23 +385,14 @@ class MainWindow(QMainWindow):
         self.tasks.run_db(lambda: reports.get_report(sessions, report_id), done, failed)
 
     def delete_report(self, report_id: int) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, _("Delete report"),
-                          _("Delete this report and everything in it? This cannot be undone."),
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-
-        def answered(button: int) -> None:
-            if button != QMessageBox.StandardButton.Yes:
-                return
+        def delete() -> None:
             from app.services import reports
 
             sessions = self.sessions
             self.run_db(lambda: reports.delete_report(sessions, report_id),
                         lambda _r: self.on_organisation_chosen(self.organisation_id))
 
-        box.finished.connect(answered)
-        box.open()
-        self.question_box = box
+        self.ask(_("Delete report"), _("Delete this report and everything in it? This cannot be undone."), delete)
 
     def save_now(self) -> None:
         """Ctrl+S: everything is saved as you type; this writes at once and says so."""
@@ -436,13 +417,8 @@ class MainWindow(QMainWindow):
         if self.editing.report is None:
             return
         if has_errors(self.editing.findings):
-            box = QMessageBox(QMessageBox.Icon.Warning, _("Export to Word"),
-                              _("The checks found errors in the figures. Export anyway?"),
-                              QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-            box.setDefaultButton(QMessageBox.StandardButton.No)
-            box.finished.connect(lambda b: self.ask_export_path() if b == QMessageBox.StandardButton.Yes else None)
-            box.open()
-            self.question_box = box
+            self.ask(_("Export to Word"), _("The checks found errors in the figures. Export anyway?"),
+                     self.ask_export_path, icon=QMessageBox.Icon.Warning)
             return
         self.ask_export_path()
 
@@ -552,6 +528,14 @@ class MainWindow(QMainWindow):
                     lambda _r: self.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000))
 
     # -- misc ---------------------------------------------------------------------------------
+
+    def ask(self, title: str, question: str, on_yes, icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> None:
+        """A Yes/No question, No by default, opened without blocking; on_yes() runs when the answer is Yes."""
+        box = QMessageBox(icon, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda answer: on_yes() if answer == QMessageBox.StandardButton.Yes else None)
+        box.open()
+        self.question_box = box
 
     def set_busy(self, busy: bool) -> None:
         """A wait cursor while an export or an import runs in the background."""

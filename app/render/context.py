@@ -12,7 +12,7 @@ from app.domain.numbers import roman
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, RatingCounts
 from app.domain.report import EntryKind, Report, ReportKind, Section
-from app.domain.targets import Comparator, Target
+from app.domain.targets import Comparator, Target, summary as targets_summary
 from app.render.model import Table
 
 PART_ORDINALS = ("thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm")
@@ -334,9 +334,8 @@ def build_context(report: Report, conv: Conventions | None = None) -> dict[str, 
         "fmt": fmt,
         "c": fmt.count, "n": fmt.number, "pct": fmt.pct, "frac": fmt.frac,
     }
-    met = sum(1 for t in report.targets if t.met)
-    judged = sum(1 for t in report.targets if t.met is not None)
-    ctx["targets_summary"] = {"met": met, "not_met": judged - met, "total": judged}
+    met, not_met, judged = targets_summary(report.targets)
+    ctx["targets_summary"] = {"met": met, "not_met": not_met, "total": judged}
     ctx["tables"] = _tables(report, ctx, labels)
     # With appendices on, the tables move out of the body and the sentences point to them.
     annexes = _annex_tables(report, ctx, labels) if report.settings.annexes else {}
