@@ -44,18 +44,49 @@ REPORT_STATUS_LABELS: dict[ReportStatus, str] = {
 
 
 class EntryKind(enum.StrEnum):
-    """A paragraph, a "- " bullet, or a "+ " bullet one level down."""
+    """A paragraph, a "- " bullet, a "+ " bullet one level down, or a statistics table (generated only)."""
 
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
     SUB_BULLET = "sub_bullet"
+    TABLE = "table"
+
+
+class EntryState(enum.StrEnum):
+    """What became of a sentence the app generated from the figures (Entry.source set)."""
+
+    AUTO = "auto"        # follows the figures: rewritten whenever they change
+    EDITED = "edited"    # she changed it: it is her text now and no longer follows the figures
+    REMOVED = "removed"  # she took it out: not printed, and not generated again
 
 
 @dataclass(slots=True)
 class Entry:
+    """One printed paragraph, bullet or table of a section, in document order.
+
+    source: "" for text she typed; for a sentence generated from the figures, its slot
+            ("kiem_tra.work": the template's name and the sentence's name in it).
+    state: for a generated entry, whether it still follows the figures; ignored when source is "".
+    basis: for an EDITED entry, the generated text she started from, so that a later change of the
+           figures it stated can be pointed out; "" otherwise.
+    text: for a TABLE entry, the name of the table ("membership").
+    """
+
     text: str
     kind: EntryKind = EntryKind.PARAGRAPH
     id: int | None = None
+    source: str = ""
+    state: EntryState = EntryState.AUTO
+    basis: str = ""
+
+    @property
+    def is_generated(self) -> bool:
+        return bool(self.source)
+
+    @property
+    def prints(self) -> bool:
+        """True unless she removed this generated entry."""
+        return not (self.source and self.state is EntryState.REMOVED)
 
 
 @dataclass(slots=True)

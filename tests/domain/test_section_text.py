@@ -4,6 +4,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.report import Entry, EntryKind
+
+# The kinds she can type; tables are generated only.
+TYPED_KINDS = [EntryKind.PARAGRAPH, EntryKind.BULLET, EntryKind.SUB_BULLET]
 from app.domain.section_text import entries_from_text, text_from_entries
 
 
@@ -25,7 +28,7 @@ def test_a_hyphen_inside_a_line_is_text():
 
 line = st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=40)
 entry = st.builds(Entry, line.map(str.strip).filter(lambda s: s and s[:2] not in ("- ", "+ ", "– ", "• ") and s not in ("-", "+", "–", "•")),
-                  st.sampled_from(list(EntryKind)))
+                  st.sampled_from(TYPED_KINDS))
 
 
 @given(st.lists(entry, max_size=8))
