@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 FORMAT = "tongket-report"
-VERSION = 1  # the newest format version this program reads and the one it writes
+VERSION = 2  # the newest format version this program reads and the one it writes
 SCHEMA_FILE = f"report-v{VERSION}.schema.json"
 MAX_PROBLEMS = 20  # schema problems listed in one message; the rest are counted
 
@@ -90,6 +90,7 @@ def loads_report(text: str) -> Report:
     try:
         data = _normalised(_parse(text.removeprefix("\ufeff")))
         _check_envelope(data)
+        data = _upgraded(data)
         _check_schema(data)
         return _detached(_structure(data["report"]))
     except RecursionError as exc:
@@ -160,6 +161,39 @@ def _check_envelope(data: Any) -> None:
             "({ours}) reads format version {supported} and older. Update {app} to open it."
         ).format(version=version, app=APP_DISPLAY_NAME, written_by=written_by if isinstance(written_by, str) else "?",
                  ours=__version__, supported=VERSION))
+
+
+def _upgraded(data: dict[str, Any]) -> dict[str, Any]:
+    """data in the current format version, upgraded one version step at a time (docs/interchange.md)."""
+    version = data.get("version")
+    if isinstance(version, int) and not isinstance(version, bool):
+        for step in range(version, VERSION):
+            data = _UPGRADES[step](data)
+            data["version"] = step + 1
+    return data
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 says where each entry comes from; every entry of a version 1 file is text she typed."""
+    def visit(sections: Any) -> None:
+        for section in sections if isinstance(sections, list) else ():
+            if not isinstance(section, dict):
+                continue
+            for entry in section.get("entries", ()) if isinstance(section.get("entries"), list) else ():
+                if isinstance(entry, dict):
+                    entry.setdefault("source", "")
+                    entry.setdefault("state", "auto")
+                    entry.setdefault("basis", "")
+            visit(section.get("children"))
+
+    report = data.get("report")
+    if isinstance(report, dict):
+        visit(report.get("sections"))
+    return data
+
+
+# The step that upgrades a file of version N to N + 1, by N.
+_UPGRADES = {1: _v1_to_v2}
 
 
 def _check_schema(data: Any) -> None:

@@ -62,7 +62,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(schema):
 
 def test_schema_accepts_the_demo_report(validator, demo):
     assert list(validator.iter_errors(json.loads(dumps_report(demo)))) == []
-    envelope = {"format": "tongket-report", "version": 1, "app_version": __version__,
+    envelope = {"format": "tongket-report", "version": 2, "app_version": __version__,
                 "exported_at": "2026-12-15T09:30:00+07:00", "report": to_dict(demo)}
     assert list(validator.iter_errors(envelope)) == []
 
@@ -135,7 +135,7 @@ def test_file_has_the_envelope_and_keeps_vietnamese_unescaped(demo):
     data = json.loads(text)
     assert list(data) == ["format", "version", "app_version", "exported_at", "report"]
     assert data["format"] == "tongket-report"
-    assert data["version"] == 1
+    assert data["version"] == 2
     assert data["app_version"] == __version__
     assert data["exported_at"] == "2026-12-15T09:30:00+07:00"
     assert "Đảng bộ Trường" in text
@@ -160,8 +160,26 @@ def test_same_report_dumps_to_the_same_text(demo):
 
 
 @pytest.mark.parametrize("name", ["report_demo_v1.json", "report_minimal_v1.json", "check_unbalanced_v1.json"])
-def test_version_1_files_still_read_and_write_back_byte_for_byte(name: str):
+def test_version_1_files_still_read_and_write_back_as_version_2(name: str):
     text = (DATA / name).read_text(encoding="utf-8")
+    written = json.loads(dumps_report(loads_report(text), exported_at=EXPORTED_AT))
+    assert written["version"] == 2
+    old = json.loads(text)["report"]
+    # Every entry of a version 1 file is text she typed; nothing else changes.
+    for section in _walk(old["sections"]):
+        for entry in section["entries"]:
+            entry.update(source="", state="auto", basis="")
+    assert written["report"] == old
+
+
+def _walk(sections):
+    for section in sections:
+        yield section
+        yield from _walk(section["children"])
+
+
+def test_version_2_demo_file_reads_and_writes_back_byte_for_byte():
+    text = (DATA / "report_demo_v2.json").read_text(encoding="utf-8")
     assert dumps_report(loads_report(text), exported_at=EXPORTED_AT) == text
 
 
@@ -187,7 +205,7 @@ BAD_FILES = [
     ("bad_not_json.json", ["not valid JSON", "line 69, column 5"]),
     ("bad_not_an_object.json", ["not a Tổng Kết report file"]),
     ("bad_wrong_format.json", ["not a Tổng Kết report file", '"format": "tongket-report"']),
-    ("bad_newer_version.json", ["format version 2", "Tổng Kết 2.0.0", "reads format version 1 and older"]),
+    ("bad_newer_version.json", ["format version 3", "Tổng Kết 2.0.0", "reads format version 2 and older"]),
     ("bad_duplicate_key.json", ["“year” appears twice"]),
     ("bad_negative_count.json", ["report.stats.membership.closing_total: -3 is less than the minimum 0"]),
     ("bad_unknown_report_kind.json",
@@ -228,7 +246,7 @@ def test_schema_problems_are_listed_one_per_line_with_a_count_beyond_twenty(demo
     with pytest.raises(UserError) as caught:
         loads_report(json.dumps(data))
     lines = caught.value.detail.splitlines()
-    assert caught.value.message == "The file does not match the report format, version 1:"
+    assert caught.value.message == "The file does not match the report format, version 2:"
     assert len(lines) == interchange.MAX_PROBLEMS + 1
     assert lines[0] == "report.stats.membership.opening_total: -1 is less than the minimum 0"
     assert lines[-1] == "… and 2 more problems."
