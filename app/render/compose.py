@@ -1,6 +1,6 @@
 """Report → DocumentModel: header fields from the profile and the preset, body wording from the Jinja2 templates.
 
-The body template prints one block per line, each starting with a tag: "@h1 I- ĐẶC ĐIỂM TÌNH HÌNH",
+The body template prints one block per line, each starting with a tag: "@h1 I- ĐẶC ĐIỂM TÌNH HÌNH" (or "@h1#dac_diem …", which also marks the blocks that follow as section dac_diem),
 "@p …", "@bullet …", "@sub …", "@table membership", "@closing …", "@part_label …", "@part_title …".
 Lines without a tag continue the block before them.
 
@@ -40,13 +40,14 @@ TAGS: dict[str, BlockKind] = {
     "table": BlockKind.TABLE,
     "closing": BlockKind.CLOSING,
 }
-_TAG_LINE = re.compile(r"^@(\w+)(?:\s+(.*))?$")
+_TAG_LINE = re.compile(r"^@(\w+)(?:#(\w+))?(?:\s+(.*))?$")
 _SPACES = re.compile(r"[ \t]+")
 
 
 def parse_blocks(text: str, tables: dict) -> list[Block]:
     """Blocks from the tagged template output; an unknown tag or table is a template bug."""
     blocks: list[Block] = []
+    section = ""
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
@@ -57,16 +58,17 @@ def parse_blocks(text: str, tables: dict) -> list[Block]:
                 raise ValueError(f"text outside a block: {line!r}")
             blocks[-1].text = f"{blocks[-1].text} {line}"
             continue
-        tag, rest = match.group(1), _SPACES.sub(" ", match.group(2) or "").strip()
+        tag, rest = match.group(1), _SPACES.sub(" ", match.group(3) or "").strip()
+        section = match.group(2) or section
         kind = TAGS.get(tag)
         if kind is None:
             raise ValueError(f"unknown block tag @{tag}")
         if kind is BlockKind.TABLE:
             if rest not in tables:
                 raise ValueError(f"unknown table {rest!r}")
-            blocks.append(Block(kind, table=tables[rest]))
+            blocks.append(Block(kind, table=tables[rest], section=section))
         elif rest:
-            blocks.append(Block(kind, rest))
+            blocks.append(Block(kind, rest, section=section))
     return blocks
 
 

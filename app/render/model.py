@@ -60,9 +60,12 @@ class Table:
 
 @dataclass(slots=True)
 class Block:
+    """One printed block. section: the outline key of the section it belongs to ("" before the first)."""
+
     kind: BlockKind
     text: str = ""
     table: Table | None = None
+    section: str = ""
 
 
 @dataclass(slots=True)
