@@ -195,9 +195,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from app.domain.lint import lint_report
+    from app.services.drafting import check_report
 
-    findings = lint_report(_input_report(args), args.preset)
+    findings = check_report(_input_report(args), preset=args.preset)
     if not findings:
         print(_("No problems found."))
         return OK

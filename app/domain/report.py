@@ -135,6 +135,8 @@ class Settings:
     line_spacing_pt: body line spacing, exactly this many points; None for the preset's (18 pt).
     annexes: print Phụ lục 1–3 (membership movement, ratings, targets) on landscape pages after the
              signature, instead of the tables in the body.
+    keep_empty_sections: print the heading of a section with no text, followed by a dotted line to fill in by
+             hand; by default such a section is left out and the headings after it are renumbered.
     """
 
     pad_counts: bool = True
@@ -143,6 +145,7 @@ class Settings:
     margins: str | None = None
     line_spacing_pt: int | None = None
     annexes: bool = False
+    keep_empty_sections: bool = False
 
 
 def settings_for(preset: str) -> Settings:

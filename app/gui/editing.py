@@ -19,10 +19,10 @@ log = logging.getLogger(__name__)
 
 
 def lint(report: Report) -> list[Finding]:
-    """Every finding the findings panel lists for report: arithmetic, profile and conventions."""
-    from app.domain.lint import lint_report
+    """Every finding the findings panel lists for report: arithmetic, profile, conventions and the drafting."""
+    from app.services.drafting import check_report
 
-    return lint_report(report)
+    return check_report(report)
 
 
 class Debouncer(QObject):

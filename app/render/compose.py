@@ -1,8 +1,13 @@
-"""Report → DocumentModel: header fields from the profile and the preset, body wording from the Jinja2 templates.
+"""Report → DocumentModel: header fields from the profile and the preset, the body from the report's entries.
 
-The body template prints one block per line, each starting with a tag: "@h1 I- ĐẶC ĐIỂM TÌNH HÌNH" (or "@h1#dac_diem …", which also marks the blocks that follow as section dac_diem),
-"@p …", "@bullet …", "@sub …", "@table membership", "@closing …", "@part_label …", "@part_title …".
-Lines without a tag continue the block before them.
+The body is the report's outline as it prints: for each printed section its heading, then its entries in the
+order she sees them in the section editor, generated sentences included (app/render/drafting.py words them
+from templates/sections/<key>.j2 and app/domain/drafting.py merges them with her text). Entries are data:
+whatever she typed prints as text, never as a heading or a table.
+
+templates/report.j2 words the frame: the opening sentence (used when she wrote no basis) and the closing one.
+It prints one block per line, each starting with a tag ("@p …", "@closing …"); lines without a tag continue
+the block before them.
 
 An organisation may override the built-in templates by name with a folder of its own (Organisation.templates_dir).
 They run in Jinja2's sandbox; any error in them becomes a UserError that names the template and the line.
@@ -10,17 +15,19 @@ They run in Jinja2's sandbox; any error in them becomes a UserError that names t
 
 from __future__ import annotations
 
+import copy
 import re
+from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from app.domain import numfmt
+from app.domain import drafting, numfmt
 from app.domain.errors import UserError
-from app.domain.report import Report, ReportKind
+from app.domain.report import EntryKind, Report, ReportKind
 from app.i18n import _
 from app.paths import templates_dir
-from app.render.context import build_context
+from app.render.context import build_context, flatten_outline, one_line
 from app.render.environment import environment
 from app.render.layout import Layout, report_layout
 from app.render.model import Annex, Block, BlockKind, DocumentModel
@@ -84,29 +91,87 @@ def templates_override(report: Report) -> Path | None:
     return path.resolve()
 
 
-def render_body(report: Report, context: dict[str, Any] | None = None) -> list[Block]:
-    """The body blocks of a report, worded by templates/report.j2 and its section templates (or their overrides)."""
-    context = context if context is not None else build_context(report)
+def render_frame(report: Report, context: dict[str, Any]) -> tuple[Block, Block]:
+    """The opening paragraph ("Đảng ủy báo cáo … như sau:") and the closing one, worded by templates/report.j2."""
     override = templates_override(report)
-    text = _render(environment(override), context, override)
+    text = render_template(environment(override), BODY_TEMPLATE, context, override)
     try:
-        return parse_blocks(text, context["tables"])
+        blocks = parse_blocks(text, context["tables"])
     except ValueError as exc:
         if override is None:
             raise
         raise UserError(_("The templates in {folder} print something the report cannot lay out: {error}").format(
             folder=override, error=exc)) from exc
+    opening = next((b for b in blocks if b.kind is BlockKind.PARAGRAPH), Block(BlockKind.PARAGRAPH))
+    closing = next((b for b in blocks if b.kind is BlockKind.CLOSING), Block(BlockKind.CLOSING))
+    return opening, closing
 
 
-def _render(env: Any, context: dict[str, Any], override: Path | None) -> str:
+# A line of dots under the heading of a section kept with no text, for the secretary to fill in by hand.
+FILL_LINE = "…" * 30
+
+_HEADING_KINDS = {1: BlockKind.HEADING1, 2: BlockKind.HEADING2, 3: BlockKind.HEADING3}
+
+
+def render_body(report: Report, context: dict[str, Any] | None = None) -> list[Block]:
+    """The body blocks of a drafted report: opening, each printed section's heading and entries, closing.
+
+    report: its generated entries already merged (render.drafting.drafted); context: build_context(report).
+    """
+    context = context if context is not None else build_context(report)
+    opening, closing = render_frame(report, context)
+    basis = one_line(report.basis).strip()
+    blocks = [Block(BlockKind.PARAGRAPH, basis) if basis else opening]
+    for item in context["sections"]:
+        key = item["key"]
+        if item["level"] == 0:
+            blocks.append(Block(BlockKind.PART_LABEL, item["label"], section=key))
+            blocks.append(Block(BlockKind.PART_TITLE, item["heading"], section=key))
+        else:
+            blocks.append(Block(_HEADING_KINDS[min(item["level"], 3)], item["heading"], section=key))
+        if not item["entries"] and not any(s["key"] != key for s in _children(context["sections"], item)):
+            blocks.append(Block(BlockKind.PARAGRAPH, FILL_LINE, section=key))
+        for entry in item["entries"]:
+            if entry["kind"] is EntryKind.TABLE:
+                table = context["tables"].get(entry["text"])
+                if table is not None:
+                    blocks.append(Block(BlockKind.TABLE, table=table, section=key))
+            else:
+                blocks.append(Block(_ENTRY_BLOCKS[entry["kind"]], entry["text"], section=key))
+    closing.section = "_closing"
+    blocks.append(closing)
+    return blocks
+
+
+_ENTRY_BLOCKS = {EntryKind.PARAGRAPH: BlockKind.PARAGRAPH, EntryKind.BULLET: BlockKind.BULLET,
+                 EntryKind.SUB_BULLET: BlockKind.SUB_BULLET}
+
+
+def _children(flat: list[dict[str, Any]], item: dict[str, Any]) -> list[dict[str, Any]]:
+    """The printed sections directly or indirectly under item in the flattened outline."""
+    index = next(i for i, x in enumerate(flat) if x is item)
+    under = []
+    for later in flat[index + 1:]:
+        if later["level"] <= item["level"]:
+            break
+        under.append(later)
+    return under
+
+
+def render_template(env: Any, name: str, context: dict[str, Any], override: Path | None) -> str:
+    """The text a template prints; a broken template of the organisation's folder becomes a UserError."""
+    return _render(env, context, override, name)
+
+
+def _render(env: Any, context: dict[str, Any], override: Path | None, name: str = BODY_TEMPLATE) -> str:
     import jinja2
     from jinja2.sandbox import SecurityError
 
     try:
-        return env.get_template(BODY_TEMPLATE).render(context)
+        return env.get_template(name).render(context)
     except jinja2.TemplateSyntaxError as exc:
         raise UserError(_("The template {name} has an error on line {line}: {error}").format(
-            name=exc.name or BODY_TEMPLATE, line=exc.lineno, error=exc.message)) from exc
+            name=exc.name or name, line=exc.lineno, error=exc.message)) from exc
     except jinja2.UndefinedError as exc:
         where = _template_line(exc.__traceback__, override)
         if where is None:
@@ -114,7 +179,7 @@ def _render(env: Any, context: dict[str, Any], override: Path | None) -> str:
         raise UserError(_("The template {name} uses a value that does not exist on line {line}: {error}").format(
             name=where[0], line=where[1], error=exc.message)) from exc
     except SecurityError as exc:
-        where = _template_line(exc.__traceback__, override) or (BODY_TEMPLATE, 0)
+        where = _template_line(exc.__traceback__, override) or (name, 0)
         raise UserError(_("The template {name} does something templates may not do, on line {line}: {error}").format(
             name=where[0], line=where[1], error=exc)) from exc
     except Exception as exc:  # noqa: BLE001 - only an override's own failure becomes a UserError
@@ -173,10 +238,17 @@ def compose(report: Report, layout: Layout | None = None) -> DocumentModel:
 
     layout: the layout to print in; by default the organisation's preset with the report's settings.
     """
+    from app.render.drafting import generate
+
     layout = layout or report_layout(report)
     conv = layout.conventions
-    org = report.organisation
     context = build_context(report, conv)
+    # What the figures say now, merged into a copy of the sections; the outline is then flattened anew.
+    generated = generate(report, conv, context)
+    report = replace(report, sections=copy.deepcopy(report.sections))
+    drafting.refresh(report, generated)
+    context["sections"] = flatten_outline(report, conv)
+    org = report.organisation
     signature = report.effective_signature
     note = _annex_note(report, layout) if context["annexes"] else ""
     return DocumentModel(

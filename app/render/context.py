@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from app.domain import numfmt
+from app.domain.drafting import has_content, printed
 from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
 from app.domain.presets import Conventions, conventions
@@ -16,7 +18,6 @@ from app.domain.targets import Comparator, Target, summary as targets_summary
 from app.render.model import Table
 
 PART_ORDINALS = ("thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm")
-ENTRY_TAGS = {EntryKind.PARAGRAPH: "p", EntryKind.BULLET: "bullet", EntryKind.SUB_BULLET: "sub"}
 _LETTERS = "abcdeghiklmnopqrstuvxy"  # Vietnamese list letters skip f, j, w, z
 
 
@@ -42,6 +43,30 @@ class Formatter:
         return numfmt.fraction(part, whole)
 
 
+# Every character that ends a line somewhere: Python's str.splitlines() breaks on all of them.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """text with every line break turned into a space: text from a one-line field prints on its own line only."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+def _one_line_all(value: Any) -> Any:
+    """value with one_line() applied to every string inside its dicts and lists (the values templates print).
+
+    The template output is read back line by line, so a line break in a name or a title would otherwise start a
+    block of its own: user text is data, never markup.
+    """
+    if isinstance(value, str):
+        return one_line(value)
+    if isinstance(value, dict):
+        return {key: _one_line_all(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_one_line_all(item) for item in value]
+    return value
+
+
 def _fill(title: str, report: Report) -> str:
     return (title.replace("{year}", str(report.year)).replace("{next_year}", str(report.year + 1))
             .replace("{term}", report.term))
@@ -56,13 +81,19 @@ def _heading(level: int, index: int, title: str, style: str) -> str:
     return f"{_LETTERS[(index - 1) % len(_LETTERS)]}) {title}"
 
 
-def _entries(section: Section) -> list[dict[str, str]]:
-    """One dict per printed line: an entry typed over several lines prints as several blocks."""
-    out = []
-    for entry in section.entries:
+def _entries(section: Section) -> list[dict[str, Any]]:
+    """One dict per printed block: kind, text (a table's name for a TABLE) and where it came from.
+
+    An entry typed over several lines prints as several blocks of its kind.
+    """
+    out: list[dict[str, Any]] = []
+    for entry in printed(section):
+        if entry.kind is EntryKind.TABLE:
+            out.append({"kind": entry.kind, "text": entry.text, "source": entry.source})
+            continue
         for line in entry.text.splitlines():
             if line.strip():
-                out.append({"tag": ENTRY_TAGS[entry.kind], "text": line.strip()})
+                out.append({"kind": entry.kind, "text": line.strip(), "source": entry.source})
     return out
 
 
@@ -73,15 +104,21 @@ def part_label(index: int, numerals: str) -> str:
     return f"Phần {PART_ORDINALS[index - 1] if index <= len(PART_ORDINALS) else index}"
 
 
-def flatten_outline(report: Report, conv: Conventions | None = None) -> list[dict[str, Any]]:
-    """The enabled sections in reading order, each numbered among its enabled siblings."""
+def flatten_outline(report: Report, conv: Conventions | None = None, *,
+                    keep_empty: bool | None = None) -> list[dict[str, Any]]:
+    """The printed sections in reading order, each numbered among its printed siblings.
+
+    A switched-off section never prints. A section with nothing to print (no entry of its own or of a section
+    under it) is left out like a switched-off one, unless keep_empty (default: the report's setting) keeps it.
+    """
     conv = conv or conventions(report.organisation.preset)
+    keep = report.settings.keep_empty_sections if keep_empty is None else keep_empty
     flat: list[dict[str, Any]] = []
     style = report.settings.heading_style
 
     def visit(sections: list[Section], level: int) -> None:
-        enabled = [s for s in sections if s.enabled]
-        for index, section in enumerate(enabled, start=1):
+        shown = [s for s in sections if s.enabled and (keep or has_content(s))]
+        for index, section in enumerate(shown, start=1):
             title = _fill(section.title, report)
             item: dict[str, Any] = {"key": section.key, "level": level, "title": title,
                                     "entries": _entries(section)}
@@ -346,4 +383,6 @@ def build_context(report: Report, conv: Conventions | None = None) -> dict[str, 
     ctx["annex_ref"] = {name: "" for name in ("membership", "ratings", "targets")} | {
         a["name"]: f" (chi tiết tại Phụ lục {a['label']})" for a in ctx["annexes"]}
     ctx["in_body"] = {name: not report.settings.annexes for name in ctx["annex_ref"]}
+    for name in ("org", "report", "sections", "life", "targets", "next_targets", "ratings", "labels"):
+        ctx[name] = _one_line_all(ctx[name])
     return ctx

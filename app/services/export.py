@@ -2,22 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from app.domain.report import Report
+from app.services.drafting import in_preset
 from app.render.compose import compose
 from app.render.docx_writer import write_docx
 from app.render.html import to_html
 from app.render.layout import report_layout
 from app.render.lint import reference_for
-
-
-def in_preset(report: Report, preset: str | None) -> Report:
-    """The report as its organisation would print it in another preset (None: unchanged)."""
-    if not preset or preset == report.organisation.preset:
-        return report
-    return replace(report, organisation=replace(report.organisation, preset=preset))
 
 
 def export_docx(report: Report, path: Path, *, preset: str | None = None) -> None:

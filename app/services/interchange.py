@@ -174,7 +174,8 @@ def _upgraded(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 2 says where each entry comes from; every entry of a version 1 file is text she typed."""
+    """Version 2 says where each entry comes from (every entry of a version 1 file is text she typed) and whether
+    empty sections print."""
     def visit(sections: Any) -> None:
         for section in sections if isinstance(sections, list) else ():
             if not isinstance(section, dict):
@@ -189,6 +190,10 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     report = data.get("report")
     if isinstance(report, dict):
         visit(report.get("sections"))
+        settings = report.get("settings")
+        if isinstance(settings, dict):
+            # Version 1 printed empty sections as bare headings: a fault, not a choice to keep.
+            settings.setdefault("keep_empty_sections", False)
     return data
 
 

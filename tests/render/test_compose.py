@@ -48,7 +48,7 @@ def test_sentences_generated_from_the_figures(demo):
         "Đảng ủy kiểm tra 03 tổ chức đảng và 05 đảng viên, giám sát chuyên đề 02 tổ chức đảng và 04 đảng viên",
         "kiểm tra việc thu, nộp đảng phí tại 13/13 chi bộ",
         "Thi hành kỷ luật 01 đảng viên bằng hình thức khiển trách.",
-        "Các chi bộ duy trì sinh hoạt định kỳ đủ 12/12 kỳ và sinh hoạt chuyên đề ít nhất 01 lần mỗi quý.",
+        "Các chi bộ duy trì sinh hoạt định kỳ đủ 12/12 kỳ; tổ chức 04 buổi sinh hoạt chuyên đề.",
         "chỉ tiêu kết nạp đảng viên mới đạt 200% (vượt 100%)",
     ):
         assert sentence in body
