@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from app.domain.findings import Finding, Severity
 from app.domain.report import Entry, EntryKind, EntryState, Report, Section
-from app.i18n import _
+from app.i18n import N_, _
+
+# What the section editor calls each table a template can place, by the table's name.
+TABLE_LABELS: dict[str, str] = {
+    "membership": N_("Table: membership movement (computed from the figures)"),
+    "ratings": N_("Table: quality ratings (computed from the figures)"),
+    "targets": N_("Table: results against the targets (computed from the figures)"),
+}
 
 # The mark a line of the section editor starts with for each kind of entry (as she types it).
 MARKS: dict[EntryKind, str] = {EntryKind.PARAGRAPH: "", EntryKind.BULLET: "- ", EntryKind.SUB_BULLET: "+ "}

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QW
 
 from app.domain.findings import Finding
 from app.domain.report import Report, Section
+from app.gui.drafting import DraftSync
 from app.gui.editing import ReportEditing
 from app.gui.widgets.document_fields import DocumentFields
 from app.gui.widgets.findings_panel import FindingsPanel
@@ -30,6 +31,7 @@ class ReportEditor(QWidget):
     def __init__(self, editing: ReportEditing, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editing = editing
+        self.draft_sync = DraftSync(editing, self)
         self.navigator = OutlineNavigator()
         self.document_fields = DocumentFields()
         self.stats_form = StatsForm()
@@ -75,6 +77,7 @@ class ReportEditor(QWidget):
         editing.report_loaded.connect(self.on_report_loaded)
         editing.findings_updated.connect(self.on_findings_updated)
         editing.preview_updated.connect(self.preview.show_html)
+        self.draft_sync.sentences_merged.connect(self.section_editor.refresh)
 
     def on_report_loaded(self, report: Report | None) -> None:
         self.section_editor.clear_documents()
