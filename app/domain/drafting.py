@@ -180,7 +180,8 @@ def drift_findings(report: Report, generated: Mapping[str, Sequence[Generated]],
                     "“{sentence}”. The computed sentence now reads: “{current}”."
                 )
                 findings.append(Finding("drafting.stale_number", Severity.ERROR, (where,), message.format(
-                    heading=heading, old=old, new=new, sentence=_quote(entry.text), current=_quote(current.text))))
+                    heading=heading, old=old, new=new, sentence=_quote_around(entry.text, old),
+                    current=_quote_around(current.text, new or old))))
     return findings
 
 
@@ -213,3 +214,14 @@ def empty_section_findings(report: Report, headings: Mapping[str, str], *, kept:
 
 def _quote(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _quote_around(text: str, number: str, width: int = 50) -> str:
+    """A piece of text around the first place it states number, "…" marking what is cut."""
+    match = next((m for m in _NUMBER.finditer(text) if _same_number(m.group(), number)), None)
+    if match is None or len(text) <= 2 * width:
+        return _quote(text)
+    start, end = max(0, match.start() - width), min(len(text), match.end() + width)
+    start = text.rfind(" ", 0, start) + 1 if start else 0
+    end = (text.find(" ", end) if text.find(" ", end) != -1 else len(text)) if end < len(text) else end
+    return ("…" if start else "") + text[start:end].strip() + ("…" if end < len(text) else "")

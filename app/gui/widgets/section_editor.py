@@ -118,7 +118,7 @@ class SectionEditor(QWidget):
                         "Shaded lines are computed from the figures and follow them; change one and it becomes "
                         "yours (yellow), delete it and it is left out. Right-click for more."))
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: palette(mid);")
+        hint.setStyleSheet("color: #555;")
         self.editor = QPlainTextEdit(objectName="section_text")
         self.editor.setFont(QFont("Times New Roman", 13))
         self.editor.setTabChangesFocus(True)
@@ -231,7 +231,10 @@ class SectionEditor(QWidget):
                 selection = QTextEdit.ExtraSelection()
                 selection.format.setBackground(colour)
                 selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-                selection.cursor = QTextCursor(block)
+                # The whole block selected: a wrapped sentence is shaded on every line it takes.
+                cursor = QTextCursor(block)
+                cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
                 selections.append(selection)
             block = block.next()
         self.editor.setExtraSelections(selections)
