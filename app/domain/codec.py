@@ -33,8 +33,8 @@ def _converter():
 
 
 def _decimal_out(value: Decimal) -> int | str:
-    """Whole numbers stay numbers; anything else is a string, so no precision is lost."""
-    return int(value) if value == value.to_integral_value() else str(value)
+    """Whole numbers stay numbers; anything else is a string in plain notation ("0.0001", never "1E-4")."""
+    return int(value) if value == value.to_integral_value() else format(value, "f")
 
 
 def _decimal_in(value: Any, _type: type) -> Decimal:

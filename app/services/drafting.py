@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from app.domain.bounds import bounds_findings
 from app.domain.drafting import Generated
 from app.domain.findings import Finding
 from app.domain.lint import lint_report
@@ -36,6 +37,9 @@ def check_report(report: Report, *, preset: str | None = None) -> list[Finding]:
     The linter sees the drafted report, so that a figure stated both by a generated sentence and by her text,
     or a section with nothing to print, is found as it will print.
     """
+    out_of_bounds = bounds_findings(report)
+    if out_of_bounds:
+        return out_of_bounds  # nothing beyond a value out of range can be worded or checked
     printed_as = in_preset(report, preset)
     copy, generated = drafted(printed_as)
     findings = lint_report(copy, preset) + drafting_findings(copy, generated)
