@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.domain import org_checks
+from app.domain import numfmt, org_checks
 from app.domain.checks import run_checks
 from app.domain.checks import label as stat_label
 from app.domain.findings import Finding, Severity
@@ -253,6 +253,8 @@ _TU = re.compile(r"(?<=/)TƯ\b")
 @rule
 def cited_numbers(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
+    # Numbers cited in the text are Party documents' whatever the report's own format.
+    party = conventions(Preset.PARTY)
     for path, text in typed_texts(report):
         if ctx.is_party:
             for match in _NUMBER_COLON.finditer(text):
@@ -263,17 +265,17 @@ def cited_numbers(ctx: Context) -> Iterator[Finding]:
             number, kind, issuer = match.groups()
             yield _finding("text.number_state_style", Severity.WARNING, report, path, _(
                 "“{found}” is written in the state style; a Party document is numbered “{fixed}”.").format(
-                    found=match.group(0), fixed=f"{int(number):02d}-{kind}/{issuer}"))
+                    found=match.group(0), fixed=party.symbol(int(number), kind, issuer)))
         for match in _SPACED.finditer(text):
             number, kind, issuer = match.groups()
             yield _finding("text.number_spacing", Severity.WARNING, report, path, _(
                 "“{found}” has spaces inside the number: write “{fixed}”.").format(
-                    found=match.group(0), fixed=f"{number}-{kind}/{issuer}"))
+                    found=match.group(0), fixed=party.symbol(int(number), kind, issuer)))
         for match in _UNPADDED.finditer(text):
             number, kind, issuer = match.groups()
             yield _finding("text.number_padding", Severity.WARNING, report, path, _(
                 "“{found}”: numbers below 10 take a leading zero, “{fixed}”.").format(
-                    found=match.group(0), fixed=f"0{number}-{kind}/{issuer}"))
+                    found=match.group(0), fixed=party.symbol(int(number), kind, issuer)))
         for match in _TU.finditer(text):
             yield _finding("text.number_tu", Severity.WARNING, report, path, _(
                 "“{found}”: the code of the Central Committee is written “TW”.").format(
@@ -516,10 +518,10 @@ def dates_in_text(ctx: Context) -> Iterator[Finding]:
                     found=match.group(0), month=match.group(1)))
         for match in _FULL_DATE.finditer(text):
             day, month, year = (int(g) for g in match.groups())
-            if not (1 <= month <= 12 and 1 <= day <= 31):
+            try:
+                fixed = numfmt.document_date(date(year, month, day))
+            except ValueError:  # not a date ("ngày 31 tháng 2"): not this rule's business
                 continue
-            month_text = f"{month:02d}" if month <= 2 else str(month)
-            fixed = f"ngày {day:02d} tháng {month_text} năm {year}"
             if match.group(0) != fixed and not _PADDED_MONTH.search(match.group(0)):
                 yield _finding("text.date_padding", Severity.WARNING, report, path, _(
                     "“{found}”: days 1 to 9 and months 1 and 2 take a leading zero, write “{fixed}”.").format(
@@ -538,7 +540,8 @@ def dissolved_bodies(ctx: Context) -> Iterator[Finding]:
     on = report.reference_date
     if on < REORGANISATION_DAY:
         return
-    when = f"{on.day:02d}/{on.month:02d}/{on.year}"
+    when = numfmt.display_date(on)
+    reorganised = numfmt.display_date(REORGANISATION_DAY)
     seen: set[tuple[str, str]] = set()
     for path, text in _header_names(report):
         for match in _DISSOLVED.finditer(unicodedata.normalize("NFC", text)):
@@ -548,11 +551,12 @@ def dissolved_bodies(ctx: Context) -> Iterator[Finding]:
             seen.add(key)
             yield Finding("names.dissolved", Severity.WARNING, (path,), _(
                 "“{found}” in {field} ({text}): district-level units and the đảng ủy khối were dissolved or "
-                "reorganised on 01/7/2025. Write the name the body has on {date}.").format(
+                "reorganised on {reorganised}. Write the name the body has on {date}.").format(
                     found=match.group(0), field=describe(report, path), text=_quote(text, match.start(),
-                                                                                   match.end(), 30), date=when))
+                                                                                   match.end(), 30), date=when,
+                    reorganised=reorganised))
     code = report.organisation.issuer_code.strip().upper()
     if code in _DISSOLVED_CODES:
         yield Finding("names.dissolved_code", Severity.WARNING, ("organisation.issuer_code",), _(
-            "The issuer code “{code}” belongs to a body dissolved or reorganised on 01/7/2025: write the code "
-            "of the body that issues the report on {date}.").format(code=code, date=when))
+            "The issuer code “{code}” belongs to a body dissolved or reorganised on {reorganised}: write the code "
+            "of the body that issues the report on {date}.").format(code=code, date=when, reorganised=reorganised))
