@@ -89,7 +89,9 @@ def _is_mapping(kind: Any) -> bool:
 
 
 def _mapping_hook(kind: Any) -> Callable[[Any, Any], Mapping[Any, Any]]:
-    build = make_mapping_structure_fn(dict[typing.get_args(kind)], converter)  # type: ignore[misc]
+    key, value_type = typing.get_args(kind)
+    build: Callable[[Any, Any], dict[Any, Any]] = make_mapping_structure_fn(
+        dict[key, value_type], converter)  # type: ignore[valid-type]
 
     def hook(value: Any, _type: Any) -> Mapping[Any, Any]:
         if not isinstance(value, dict):

@@ -1,7 +1,7 @@
-"""Wording that depends on when a report is written: rating level names and the regulations cited (report-content.md §0, §4.2).
+"""Wording that depends on when a report is written: rating level names and the regulations cited.
 
 The data lives in templates/labels/ratings.toml with the year or date each wording takes effect, so a new
-regulation is one more entry there and a 2019 report keeps its 2019 wording.
+regulation is one more entry there and a 2019 report keeps its 2019 wording (docs/conventions.md, Ratings).
 """
 
 from __future__ import annotations

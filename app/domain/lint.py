@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from app.domain import numfmt, org_checks
-from app.domain.checks import run_checks
 from app.domain.checks import label as stat_label
+from app.domain.checks import run_checks
 from app.domain.findings import Finding, Severity
 from app.domain.presets import Conventions, Preset, conventions, margin_choices
 from app.domain.report import Report, ReportStatus, Section
@@ -225,7 +225,8 @@ def document_number(ctx: Context) -> Iterator[Finding]:
             "The issuer code “{code}” holds a slash: write only the code that ends the number, as in “{example}”."
         ).format(code=code, example=conv.document_number(25, conv.report_type, "UBND")))
     if code.upper() in conv.foreign_issuer_codes:
-        yield Finding("number.issuer_code_preset", Severity.WARNING, ("organisation.issuer_code", "organisation.preset"), _(
+        fields = ("organisation.issuer_code", "organisation.preset")
+        yield Finding("number.issuer_code_preset", Severity.WARNING, fields, _(
             "“{code}” is the code of another kind of body than this document format is for: check the "
             "organisation's document format (a Party body issues Party documents, “Số 25-BC/ĐU”; a state body "
             "state documents, “Số: 25/BC-UBND”).").format(code=code))

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
+from types import ModuleType
 
 from app.domain import numbers
 
@@ -13,7 +14,7 @@ LOCALE = "vi"
 
 
 @cache
-def _babel_numbers():
+def _babel_numbers() -> ModuleType:
     # Imported on first use: Babel is not needed to show the main window.
     from babel import numbers
 
@@ -22,7 +23,7 @@ def _babel_numbers():
 
 def number(value: int | Decimal) -> str:
     """Grouped with dots, decimals after a comma: 1.234.567,5. Not for years or document numbers."""
-    return _babel_numbers().format_decimal(value, format="#,##0.###", locale=LOCALE)
+    return str(_babel_numbers().format_decimal(value, format="#,##0.###", locale=LOCALE))
 
 
 def count(value: int, *, pad: bool = True) -> str:
@@ -35,7 +36,7 @@ def count(value: int, *, pad: bool = True) -> str:
 def percent_value(value: Decimal, *, decimals: bool) -> str:
     """A percentage that is already rounded: "15,4%"; with decimals off it reads "100%"."""
     pattern = "#,##0.0" if decimals else "#,##0"
-    return _babel_numbers().format_decimal(value, format=pattern, locale=LOCALE) + "%"
+    return str(_babel_numbers().format_decimal(value, format=pattern, locale=LOCALE)) + "%"
 
 
 def percent(value: Decimal | None, *, exact: bool | None = None) -> str:

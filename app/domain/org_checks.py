@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from app.domain.findings import Finding, Severity
-from app.domain.organisation import ORG_KIND_LABELS, OrgKind, Organisation
+from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind
 from app.i18n import N_, _
 
 O = "organisation."

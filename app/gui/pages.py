@@ -23,7 +23,6 @@ from app.domain.report import REPORT_KIND_LABELS, REPORT_STATUS_LABELS, ReportKi
 from app.i18n import _
 
 
-
 class WelcomePage(QWidget):
     """First run: create the organisation, or look at the demo report.
 

@@ -251,7 +251,8 @@ def report_layout(report: Report) -> Layout:
     Margins the preset does not offer (chosen under another preset) fall back to its own; the linter says so.
     """
     settings = report.settings
-    margins = settings.margins if settings.margins in load_layout(report.organisation.preset).page.alternatives else None
+    alternatives = load_layout(report.organisation.preset).page.alternatives
+    margins = settings.margins if settings.margins in alternatives else None
     return layout_for(report.organisation.preset, margins, settings.line_spacing_pt)
 
 

@@ -10,8 +10,8 @@ from datetime import date
 
 from app.domain.errors import UserError
 from app.domain.findings import Finding
-from app.domain.numfmt import display_date
 from app.domain.numbering import IssuedNumber, Period, Term, next_number, number_findings, period_for
+from app.domain.numfmt import display_date
 from app.domain.presets import conventions
 from app.i18n import _
 from app.storage import numbering_repo, org_repo, report_repo

@@ -46,7 +46,7 @@ def test_a_nested_table_is_named_with_its_path(raw_conventions):
 def test_every_mistake_of_a_file_is_named_at_once(raw_conventions):
     del raw_conventions["on_behalf"]
     raw_conventions["colour"] = "red"
-    with pytest.raises(DataFileError, match="lacks on_behalf.*has unknown keys colour"):
+    with pytest.raises(DataFileError, match=r"lacks on_behalf.*has unknown keys colour"):
         parse_conventions(raw_conventions, "state.toml")
 
 
@@ -94,7 +94,7 @@ def test_a_level_name_missing_from_a_period_is_named(tmp_path, monkeypatch, labe
 
 def test_a_labels_file_that_is_not_toml_names_itself(tmp_path, monkeypatch, labels_text):
     _broken_labels(tmp_path, monkeypatch, "[[levels]\n")
-    with pytest.raises(LabelsError, match="ratings.toml"):
+    with pytest.raises(LabelsError, match=r"ratings\.toml"):
         labels_for(2010)
 
 

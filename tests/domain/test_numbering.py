@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from app import i18n
-from app.domain.presets import Preset, conventions
 from app.domain.numbering import IssuedNumber, Term, next_number, number_findings, period_for
+from app.domain.presets import Preset, conventions
 
 TERMS = [Term("2020 - 2025", date(2020, 7, 16), date(2025, 7, 20)), Term("2025 - 2030", date(2025, 7, 21))]
 
