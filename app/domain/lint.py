@@ -1,7 +1,7 @@
 """The report linter: the arithmetic checks, the organisation profile checks and the conventions of the preset.
 
 lint_report() is what `python -m app check` prints and the GUI's findings panel shows. It covers the typical
-mistakes of document-format.md §13 that the app cannot prevent by construction: what the user typed
+mistakes party offices make (docs/conventions.md, section 13) that the app cannot prevent by construction: what the user typed
 (numbers cited in the text, dates, percentages, spelling, dashes, spaces) and what the profile says
 (codes, signature, recipients, names of bodies dissolved in 2025). Every finding names its fields as
 dotted paths into the report ("sections.0.children.2.entries.1.text", "organisation.upper_body") and says
@@ -24,7 +24,7 @@ from app.domain.presets import Conventions, Preset, conventions, margin_choices
 from app.domain.report import Report, ReportStatus, Section
 from app.i18n import _
 
-# District-level units and the đảng ủy khối were dissolved or reorganised on this day (§2, §13 item 11).
+# District-level units and the đảng ủy khối were dissolved or reorganised on this day (docs/conventions.md, section 12).
 REORGANISATION_DAY = date(2025, 7, 1)
 
 
@@ -192,7 +192,7 @@ def _quote(text: str, start: int, end: int, margin: int = 12) -> str:
     return ("…" if left else "") + text[left:right].strip() + ("…" if right < len(text) else "")
 
 
-# The number of the document and its codes (§3, §13 items 1–2).
+# The number of the document and its codes (36-HD/VPTW point 1.3; NĐ 30).
 
 _CODE_SEPARATORS = re.compile(r"[/:\s]")
 
@@ -242,7 +242,7 @@ def layout_settings(ctx: Context) -> Iterator[Finding]:
             "{choices}.").format(name=margins, label=choices[None], choices=", ".join(choices.values())))
 
 
-# Party document numbers cited in the text: the Party form is "05-HD/ĐU", no colon after "Số" (§3, §13 item 1).
+# Party document numbers cited in the text: the Party form is "05-HD/ĐU", no colon after "Số" (36-HD/VPTW point 1.3).
 _PARTY_ISSUER = r"(?:[A-ZĐ]*(?:TW|TƯ|TU|HU|QU|ĐU|ĐUK)|CB)"
 _STATE_STYLE = re.compile(rf"\b(\d+)\s*/\s*([A-ZĐ][A-Za-zĐđ]{{0,4}})\s*[-/]\s*({_PARTY_ISSUER})\b")
 _NUMBER_COLON = re.compile(r"\b[Ss]ố\s*:\s*\d")
@@ -283,7 +283,7 @@ def cited_numbers(ctx: Context) -> Iterator[Finding]:
                     found=_quote(text, match.start(), match.end())))
 
 
-# The signature and the recipients of non-Party presets; org_checks checks the Party form (§6, §7, §11, §12).
+# The signature and the recipients of non-Party presets; org_checks checks the Party form (NĐ 30 and the union and Đoàn rules).
 
 @rule
 def state_signature(ctx: Context) -> Iterator[Finding]:
@@ -327,7 +327,7 @@ def state_recipients(ctx: Context) -> Iterator[Finding]:
                     number=number, line=line, problems="; ".join(problems)))
 
 
-# The header and the title (§2, §13 items 4–5).
+# The header and the title (36-HD/VPTW points 1.1–1.2).
 
 _STRAY_HEADER = re.compile(r"C[ƠO]\s*QUAN\s*:|\*{2,}|ĐỘC LẬP\s*-\s*TỰ DO", re.IGNORECASE)
 
@@ -362,7 +362,7 @@ def title_case(ctx: Context) -> Iterator[Finding]:
                 fixed=title[:1].lower() + title[1:]))
 
 
-# Spelling (§2, §13 item 9): one tone-mark style per document.
+# Spelling: one tone-mark style per document.
 
 _LETTER = r"[^\W\d_]"
 # Old style puts the mark on the second vowel of a final oa, oe, uy ("hoá", "khoẻ", "uỷ"); new style on the first.
@@ -406,7 +406,7 @@ def tone_marks(ctx: Context) -> Iterator[Finding]:
                 pairs=pairs))
 
 
-# Dashes (§13 item 9; report-content.md §5): ranges are "2025 - 2030", and one kind of dash between words.
+# Dashes: ranges are "2025 - 2030", and one kind of dash between words.
 
 _RANGE_DASH = re.compile(r"\b((?:19|20)\d\d)\s*[–—]\s*((?:19|20)\d\d)\b")
 _SPACED_HYPHEN = re.compile(r"\S - \S")
@@ -438,7 +438,7 @@ def dashes(ctx: Context) -> Iterator[Finding]:
                     "write “-”.").format(found=_quote(text, match.start(), match.end())))
 
 
-# Plain typing mistakes (report-content.md §5, §5.1).
+# Plain typing mistakes: text not in NFC (TCVN 6909:2001), stray spaces.
 
 @rule
 def text_form(ctx: Context) -> Iterator[Finding]:
@@ -504,7 +504,7 @@ def numbers_in_text(ctx: Context) -> Iterator[Finding]:
                     fixed=_quote(text, match.start(), match.end(), 6).replace(match.group(0), match.group(1) + "%")))
 
 
-# Dates written out (§4): days 1–9 and months 1–2 padded, months 3–12 never.
+# Dates written out (36-HD/VPTW point 1.4): days 1–9 and months 1–2 padded, months 3–12 never.
 _PADDED_MONTH = re.compile(r"\btháng\s+0([3-9])\b")
 _FULL_DATE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
 
@@ -529,7 +529,7 @@ def dates_in_text(ctx: Context) -> Iterator[Finding]:
                         found=match.group(0), fixed=fixed))
 
 
-# Bodies dissolved in 2025 (§2, §13 item 11).
+# Bodies dissolved in 2025.
 
 _DISSOLVED = re.compile(r"(?<!\w)(quận|huyện|thị xã|thị\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ|bộ)\s+khối)(?!\w)", re.IGNORECASE)
 _DISSOLVED_CODES = ("HU", "QU", "ĐUK")

@@ -11,7 +11,7 @@ from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind
 from app.i18n import N_, _
 
 O = "organisation."
-PARTY = "party"  # app.domain.presets.Preset.PARTY, the format of document-format.md
+PARTY = "party"  # app.domain.presets.Preset.PARTY: Hướng dẫn 36-HD/VPTW
 
 # Field path → its name as the user sees it on the organisation form; messages name fields through it.
 FIELD_LABELS: dict[str, str] = {
@@ -28,7 +28,7 @@ FIELD_LABELS: dict[str, str] = {
     O + "recipients": N_("recipients"),
 }
 
-# Fields the header or the numbering cannot do without (document-format.md §2, §3, §4).
+# Fields the header or the numbering cannot do without (36-HD/VPTW points 1.2–1.4).
 REQUIRED: tuple[str, ...] = (
     O + "name", O + "upper_body", O + "issuer_name", O + "issuer_code", O + "place",
 )
@@ -49,7 +49,7 @@ def default_issuer_code(kind: OrgKind) -> str:
 
 
 def default_authority(kind: OrgKind) -> str:
-    """The usual authority line of the signature: a cấp ủy signs on behalf of the collective (§6, §9)."""
+    """The usual authority line of the signature: a cấp ủy signs on behalf of the collective (36-HD/VPTW point 1.7)."""
     if kind.is_chi_bo:
         return "T/M CHI BỘ"
     if kind is OrgKind.DANG_BO_CAP_TREN:
@@ -112,7 +112,7 @@ def _required(org: Organisation) -> Iterator[Finding]:
                       _("The signer's name is empty: the document will have no name under the signature."))
 
 
-# A committee's name at the start of the upper-level line → the đảng bộ it leads (§2, §13 item 4).
+# A committee's name at the start of the upper-level line → the đảng bộ it leads (36-HD/VPTW point 1.2).
 _COMMITTEES: tuple[tuple[str, str], ...] = (
     ("ĐẢNG ỦY", "ĐẢNG BỘ"),
     ("HUYỆN ỦY", "ĐẢNG BỘ HUYỆN"),
@@ -176,7 +176,7 @@ def _authority(org: Organisation) -> Iterator[Finding]:
                               found=match.group(0)))
 
 
-# Academic and other titles that never go before the signer's name (§6, §13 item 3).
+# Academic and other titles that never go before the signer's name (36-HD/VPTW point 1.7).
 _TITLE = re.compile(
     r"^\s*((?:(?:P?GS|TSKH|TS|Th\.?S|KS|BS|CN|LS|NCS)\s*\.?\s*)+|Đ/c\.?\s*|Đồng chí\s+)",
     re.IGNORECASE,
@@ -211,7 +211,7 @@ def _issuer_code(org: Organisation) -> Iterator[Finding]:
 
 
 def _recipients(org: Organisation) -> Iterator[Finding]:
-    """One warning per recipient line that breaks the §7 form, listing everything to change on it."""
+    """One warning per recipient line that breaks the Party form of Nơi nhận, listing everything to change on it."""
     path = O + "recipients"
     lines = [_nfc(line).strip() for line in org.recipients]
     if not any(lines):

@@ -107,7 +107,7 @@ class Font:
 
 @dataclass(frozen=True, slots=True)
 class HeaderBlock:
-    """The first-page block (§2, §11, §12).
+    """The first-page block (36-HD/VPTW points 1.1–1.2; NĐ 30; the union and Đoàn rules).
 
     title: top right ("ĐẢNG CỘNG SẢN VIỆT NAM", the Quốc hiệu, "ĐOÀN TNCS HỒ CHÍ MINH").
     motto: the tiêu ngữ under the title; "" for none. The rule goes under the motto, or under the title without one.

@@ -1,7 +1,7 @@
 """The number register of an organisation: its committee terms, the next number to take, duplicates warned about.
 
 Party bodies number each document type through the committee's term, state bodies per calendar year
-(the preset's conventions say which; document-format.md §3, §11). Each function is one transaction.
+(the preset's conventions say which; 36-HD/VPTW point 1.3, NĐ 30 art. 15). Each function is one transaction.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ class TermsDialog(QDialog):
     """Lists the committee's terms of an organisation; the form under the table adds, saves or deletes one.
 
     Every change is written at once through run_db (the database thread), so the dialog only closes.
-    Party numbers run on through a term (document-format.md §3), so the dates matter more than the name.
+    Party numbers run on through a term (Hướng dẫn 36-HD/VPTW point 1.3), so the dates matter more than the name.
 
     Signals:
         terms_changed(): a term was added, saved or deleted (the list is reloaded after it).
