@@ -1,4 +1,4 @@
-"""docs/conventions.md and the code stay in step: every reference on the page resolves, every rule in the code is on it."""
+"""docs/conventions.md and the code stay in step: every reference on the page resolves, every rule is on it."""
 
 from __future__ import annotations
 

@@ -1,9 +1,9 @@
 """The report linter: the arithmetic checks, the organisation profile checks and the conventions of the preset.
 
 lint_report() is what `python -m app check` prints and the GUI's findings panel shows. It covers the typical
-mistakes party offices make (docs/conventions.md, section 13) that the app cannot prevent by construction: what the user typed
-(numbers cited in the text, dates, percentages, spelling, dashes, spaces) and what the profile says
-(codes, signature, recipients, names of bodies dissolved in 2025). Every finding names its fields as
+mistakes party offices make that the app cannot prevent by construction (docs/conventions.md, section 13):
+what the user typed (numbers cited in the text, dates, percentages, spelling, dashes, spaces) and what the
+profile says (codes, signature, recipients, names of bodies dissolved in 2025). Every finding names its fields as
 dotted paths into the report ("sections.0.children.2.entries.1.text", "organisation.upper_body") and says
 what to write instead.
 """
@@ -228,8 +228,10 @@ def document_number(ctx: Context) -> Iterator[Finding]:
         fields = ("organisation.issuer_code", "organisation.preset")
         yield Finding("number.issuer_code_preset", Severity.WARNING, fields, _(
             "“{code}” is the code of another kind of body than this document format is for: check the "
-            "organisation's document format (a Party body issues Party documents, “Số 25-BC/ĐU”; a state body "
-            "state documents, “Số: 25/BC-UBND”).").format(code=code))
+            "organisation's document format (a Party body issues Party documents, “{party}”; a state body "
+            "state documents, “{state}”).").format(
+                code=code, party=conventions(Preset.PARTY).document_number(25, "BC", "ĐU"),
+                state=conventions(Preset.STATE).document_number(25, "BC", "UBND")))
 
 
 @rule
@@ -242,7 +244,7 @@ def layout_settings(ctx: Context) -> Iterator[Finding]:
             "{choices}.").format(name=margins, label=choices[None], choices=", ".join(choices.values())))
 
 
-# Party document numbers cited in the text: the Party form is "05-HD/ĐU", no colon after "Số" (36-HD/VPTW point 1.3).
+# Party document numbers cited in the text: "05-HD/ĐU", no colon after "Số" (36-HD/VPTW point 1.3).
 _PARTY_ISSUER = r"(?:[A-ZĐ]*(?:TW|TƯ|TU|HU|QU|ĐU|ĐUK)|CB)"
 _STATE_STYLE = re.compile(rf"\b(\d+)\s*/\s*([A-ZĐ][A-Za-zĐđ]{{0,4}})\s*[-/]\s*({_PARTY_ISSUER})\b")
 _NUMBER_COLON = re.compile(r"\b[Ss]ố\s*:\s*\d")
@@ -283,7 +285,8 @@ def cited_numbers(ctx: Context) -> Iterator[Finding]:
                     found=_quote(text, match.start(), match.end())))
 
 
-# The signature and the recipients of non-Party presets; org_checks checks the Party form (NĐ 30 and the union and Đoàn rules).
+# The signature and the recipients of non-Party presets (NĐ 30, the union and Đoàn rules); org_checks checks
+# the Party form.
 
 @rule
 def state_signature(ctx: Context) -> Iterator[Finding]:

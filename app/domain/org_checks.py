@@ -8,10 +8,11 @@ from collections.abc import Iterator
 
 from app.domain.findings import Finding, Severity
 from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind
+from app.domain.presets import Preset, conventions
 from app.i18n import N_, _
 
 O = "organisation."
-PARTY = "party"  # app.domain.presets.Preset.PARTY: Hướng dẫn 36-HD/VPTW
+PARTY = Preset.PARTY.value  # Hướng dẫn 36-HD/VPTW
 
 # Field path → its name as the user sees it on the organisation form; messages name fields through it.
 FIELD_LABELS: dict[str, str] = {
@@ -205,14 +206,17 @@ def _issuer_code(org: Organisation) -> Iterator[Finding]:
     expected = default_issuer_code(org.kind)
     if expected and code != expected:
         yield Finding("organisation.issuer_code_kind", Severity.WARNING, (O + "issuer_code", O + "kind"),
-                      _("A {kind} uses the code \"{expected}\" (\"Số 05-BC/{expected}\"); this one has "
+                      _("A {kind} uses the code \"{expected}\" (\"{example}\"); this one has "
                         "\"{code}\". Write \"{expected}\" unless your superiors told you otherwise.").format(
-                          kind=_(ORG_KIND_LABELS[org.kind]), expected=expected, code=code))
+                          kind=_(ORG_KIND_LABELS[org.kind]), expected=expected, code=code,
+                          example=conventions(PARTY).document_number(5, "BC", expected)))
 
 
 def _recipients(org: Organisation) -> Iterator[Finding]:
     """One warning per recipient line that breaks the Party form of Nơi nhận, listing everything to change on it."""
     path = O + "recipients"
+    conv = conventions(PARTY)
+    archive = conv.archive.removeprefix("-").strip()  # "Lưu"
     lines = [_nfc(line).strip() for line in org.recipients]
     if not any(lines):
         yield Finding("organisation.recipients_missing", Severity.WARNING, (path,),
@@ -223,17 +227,17 @@ def _recipients(org: Organisation) -> Iterator[Finding]:
         problems = []
         if not line.startswith("- "):
             problems.append(_("start it with “- ”"))
-        if not last and not line.endswith(","):
-            problems.append(_("end it with “{mark}”").format(mark=","))
+        if not last and not line.endswith(conv.recipient_end):
+            problems.append(_("end it with “{mark}”").format(mark=conv.recipient_end))
         if last:
             body = line.removeprefix("-").strip()
-            if not body.startswith("Lưu"):
+            if not body.startswith(archive):
                 problems.append(_("make the last line the filed copy, such as \"- Lưu Văn phòng Đảng ủy.\" "
                                   "or \"- Lưu Chi bộ.\""))
-            elif body.startswith("Lưu:"):
+            elif body.startswith(f"{archive}:"):
                 problems.append(_("write no colon after \"Lưu\""))
-            if not line.endswith("."):
-                problems.append(_("end it with “{mark}”").format(mark="."))
+            if not line.endswith(conv.recipient_last_end):
+                problems.append(_("end it with “{mark}”").format(mark=conv.recipient_last_end))
         if problems:
             yield Finding("organisation.recipient_line", Severity.WARNING, (path,),
                           _("Recipient line {number} (“{line}”): {problems}.").format(
