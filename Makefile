@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test bench screens package catalogs messages system-deps-run system-deps-test clean
+.PHONY: run test bench screens package catalogs messages system-deps-run system-deps-test clean dev
 
 run: system-deps-run $(VENV)/.installed
 	$(BIN)/python -m app
@@ -28,12 +28,13 @@ $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install -q -e .
+# Every install goes through constraints.txt: the exact versions the tests last passed with.
+$(VENV)/.installed: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install -q -e ".[test]"
+$(VENV)/.installed-test: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test]"
 	touch $@ $(VENV)/.installed
 
 # Compile the gettext catalogs (the app also compiles a stale catalog on start).
@@ -59,6 +60,14 @@ screens: $(VENV)/.installed-test
 package: system-deps-run $(VENV)/.installed-build
 	packaging/build_linux.sh
 
-$(VENV)/.installed-build: pyproject.toml | $(VENV)/bin/python
-	$(BIN)/python -m pip install -q -e ".[build]"
+$(VENV)/.installed-build: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[build]"
 	touch $@ $(VENV)/.installed
+
+# Developer tools (ruff, mypy, pre-commit) and the hooks that run them before each commit.
+dev: $(VENV)/.installed-dev
+	$(BIN)/pre-commit install
+
+$(VENV)/.installed-dev: pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test,dev]"
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed

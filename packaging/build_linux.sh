@@ -3,7 +3,7 @@
 #
 #   packaging/build_linux.sh [smoke_test.py options, e.g. --repeat 5 --max-size-mb 150]
 #
-# Needs PyInstaller in the venv (pip install -e ".[build]", or "pyinstaller>=6.10,<7") and, to run the
+# Needs PyInstaller in the venv (pip install -c constraints.txt -e ".[build]", as make package does) and, to run the
 # bundle, libgl1 libegl1 and a font (.ci/system-packages-run.txt has them). PYTHON overrides the interpreter.
 # Exits non-zero when the build or any smoke check fails.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-.venv/bin/python}
 if ! "$PYTHON" -c "import PyInstaller" 2>/dev/null; then
-    echo "PyInstaller is not installed for $PYTHON: $PYTHON -m pip install 'pyinstaller>=6.10,<7'" >&2
+    echo "PyInstaller is not installed for $PYTHON: $PYTHON -m pip install -c constraints.txt -e \".[build]\"" >&2
     exit 1
 fi
 

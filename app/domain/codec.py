@@ -6,13 +6,16 @@ import enum
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
 
 @cache
-def _converter():
+def _converter() -> cattrs.Converter:
     # cattrs is imported on first use; the main window does not need it.
     import cattrs
 
@@ -50,7 +53,8 @@ def to_dict(obj: Any) -> Any:
 
 def from_dict(data: Any, cls: type[T]) -> T:
     """The domain object of class cls from to_dict's output; raises on unknown or missing keys."""
-    return _converter().structure(data, cls)
+    result: T = _converter().structure(data, cls)
+    return result
 
 
 def error_paths(exc: BaseException) -> list[str]:

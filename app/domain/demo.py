@@ -160,7 +160,7 @@ def demo_organisation() -> Organisation:
 
 
 def demo_statistics() -> Statistics:
-    """The figures of report-content.md §6: 94 + 4 + 2 − 1 − 1 = 98 members in 13 chi bộ."""
+    """The demo's figures: 94 + 4 + 2 − 1 − 1 = 98 members in 13 chi bộ."""
     return Statistics(
         units=13,
         membership=Membership(

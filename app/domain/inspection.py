@@ -1,4 +1,4 @@
-"""Inspection, supervision and discipline (kiểm tra, giám sát, kỷ luật) of report-content.md §4.3–4.4."""
+"""Inspection, supervision and discipline (kiểm tra, giám sát, kỷ luật): Quy định 296-QĐ/TW, Điều lệ Đảng."""
 
 from __future__ import annotations
 

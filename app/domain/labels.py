@@ -1,7 +1,7 @@
-"""Wording that depends on when a report is written: rating level names and the regulations cited (report-content.md §0, §4.2).
+"""Wording that depends on when a report is written: rating level names and the regulations cited.
 
 The data lives in templates/labels/ratings.toml with the year or date each wording takes effect, so a new
-regulation is one more entry there and a 2019 report keeps its 2019 wording.
+regulation is one more entry there and a 2019 report keeps its 2019 wording (docs/conventions.md, Ratings).
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any
+from pathlib import Path
 
+from app.domain.datafile import DataFileError, structure
 from app.domain.ratings import LEVELS, Level
+from app.i18n import N_, _
 from app.paths import templates_dir
 
 
@@ -35,10 +37,23 @@ class LabelSet:
 
 
 @dataclass(frozen=True, slots=True)
+class _LevelNames:
+    """The four level names of one period, as [[levels]] organisation = {…} / member = {…} write them."""
+
+    excellent: str
+    good: str
+    complete: str
+    not_complete: str
+
+    def by_level(self) -> dict[Level, str]:
+        return {level: getattr(self, level.value) for level in LEVELS}
+
+
+@dataclass(frozen=True, slots=True)
 class _Levels:
     first_year: int
-    organisation: dict[Level, str]
-    member: dict[Level, str]
+    organisation: _LevelNames
+    member: _LevelNames
     exemplary: str
 
 
@@ -51,43 +66,37 @@ class _Rule:
 @dataclass(frozen=True, slots=True)
 class _Data:
     levels: tuple[_Levels, ...]
-    rating_rules: tuple[_Rule, ...]
-    inspection_rules: tuple[_Rule, ...]
+    rating_rule: tuple[_Rule, ...]
+    inspection_rule: tuple[_Rule, ...]
 
 
-def labels_path():
+
+class LabelsError(DataFileError):
+    """templates/labels/ratings.toml lacks a key, has an unknown one or a value of the wrong type."""
+
+
+def labels_path() -> Path:
     return templates_dir() / "labels" / "ratings.toml"
 
 
 @cache
 def _data() -> _Data:
     path = labels_path()
-    with open(path, "rb") as f:
-        raw = tomllib.load(f)
     try:
-        return _Data(
-            levels=tuple(sorted((_levels(entry) for entry in raw["levels"]), key=lambda e: e.first_year)),
-            rating_rules=_rules(raw["rating_rule"]),
-            inspection_rules=_rules(raw["inspection_rule"]),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise ValueError(f"{path}: {exc!r}") from exc
-
-
-def _levels(entry: dict[str, Any]) -> _Levels:
-    return _Levels(
-        first_year=int(entry["first_year"]),
-        organisation={level: str(entry["organisation"][level.value]) for level in LEVELS},
-        member={level: str(entry["member"][level.value]) for level in LEVELS},
-        exemplary=str(entry["exemplary"]),
+        with open(path, "rb") as f:
+            raw = tomllib.load(f)
+        data = structure(raw, _Data, str(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise LabelsError(f"{path}: {exc}") from exc
+    except DataFileError as exc:
+        raise LabelsError(str(exc)) from exc
+    if not (data.levels and data.rating_rule and data.inspection_rule):
+        raise LabelsError(f"{path}: [[levels]], [[rating_rule]] and [[inspection_rule]] need one entry each at least")
+    return _Data(
+        levels=tuple(sorted(data.levels, key=lambda e: e.first_year)),
+        rating_rule=tuple(sorted(data.rating_rule, key=lambda r: r.effective)),
+        inspection_rule=tuple(sorted(data.inspection_rule, key=lambda r: r.effective)),
     )
-
-
-def _rules(entries: list[dict[str, Any]]) -> tuple[_Rule, ...]:
-    rules = [_Rule(entry["from"], str(entry["text"])) for entry in entries]
-    if not all(isinstance(rule.effective, date) for rule in rules):
-        raise ValueError("every rule needs a date in “from”")
-    return tuple(sorted(rules, key=lambda r: r.effective))
 
 
 def _in_force(rules: tuple[_Rule, ...], on: date) -> str:
@@ -113,9 +122,33 @@ def labels_for(year: int, on: date | None = None) -> LabelSet:
     on = on or date(year, 12, 31)
     return LabelSet(
         first_year=levels.first_year,
-        organisation_levels=levels.organisation,
-        member_levels=levels.member,
-        rating_rule=_in_force(data.rating_rules, on),
-        inspection_rule=_in_force(data.inspection_rules, on),
+        organisation_levels=levels.organisation.by_level(),
+        member_levels=levels.member.by_level(),
+        rating_rule=_in_force(data.rating_rule, on),
+        inspection_rule=_in_force(data.inspection_rule, on),
         exemplary=levels.exemplary,
     )
+
+
+# Translators: {level} is a rating level of the report's year, in Vietnamese: "hoàn thành xuất sắc nhiệm vụ".
+_RATED_ORGANISATIONS = N_("Party cells rated {level}")
+# Translators: {level} is a rating level of the report's year, in Vietnamese: "hoàn thành xuất sắc nhiệm vụ".
+_RATED_MEMBERS = N_("members rated {level}")
+_RATING_PREFIX = "stats.ratings."
+
+
+def rating_field_label(path: str, year: int) -> str | None:
+    """The label of a rating count in the wording of the report's year; None when path is no rated level.
+
+    "stats.ratings.organisations.excellent" in a 2012 report reads "số chi bộ được xếp loại trong sạch, vững mạnh",
+    in a 2025 report "… hoàn thành xuất sắc nhiệm vụ".
+    """
+    who, _dot, level = path.removeprefix(_RATING_PREFIX).partition(".")
+    if not path.startswith(_RATING_PREFIX) or level not in {lv.value for lv in LEVELS}:
+        return None
+    labels = labels_for(year)
+    if who == "organisations":
+        return _(_RATED_ORGANISATIONS).format(level=labels.organisation_levels[Level(level)])
+    if who == "members":
+        return _(_RATED_MEMBERS).format(level=labels.member_levels[Level(level)])
+    return None

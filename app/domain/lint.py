@@ -1,9 +1,9 @@
 """The report linter: the arithmetic checks, the organisation profile checks and the conventions of the preset.
 
 lint_report() is what `python -m app check` prints and the GUI's findings panel shows. It covers the typical
-mistakes of document-format.md §13 that the app cannot prevent by construction: what the user typed
-(numbers cited in the text, dates, percentages, spelling, dashes, spaces) and what the profile says
-(codes, signature, recipients, names of bodies dissolved in 2025). Every finding names its fields as
+mistakes party offices make that the app cannot prevent by construction (docs/conventions.md, section 13):
+what the user typed (numbers cited in the text, dates, percentages, spelling, dashes, spaces) and what the
+profile says (codes, signature, recipients, names of bodies dissolved in 2025). Every finding names its fields as
 dotted paths into the report ("sections.0.children.2.entries.1.text", "organisation.upper_body") and says
 what to write instead.
 """
@@ -16,15 +16,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.domain import org_checks
-from app.domain.checks import run_checks
+from app.domain import numfmt, org_checks
 from app.domain.checks import label as stat_label
+from app.domain.checks import run_checks
 from app.domain.findings import Finding, Severity
 from app.domain.presets import Conventions, Preset, conventions, margin_choices
 from app.domain.report import Report, ReportStatus, Section
 from app.i18n import _
 
-# District-level units and the đảng ủy khối were dissolved or reorganised on this day (§2, §13 item 11).
+# District-level units and the đảng ủy khối were dissolved or reorganised on this day (docs/conventions.md, section 12).
 REORGANISATION_DAY = date(2025, 7, 1)
 
 
@@ -192,7 +192,7 @@ def _quote(text: str, start: int, end: int, margin: int = 12) -> str:
     return ("…" if left else "") + text[left:right].strip() + ("…" if right < len(text) else "")
 
 
-# The number of the document and its codes (§3, §13 items 1–2).
+# The number of the document and its codes (36-HD/VPTW point 1.3; NĐ 30).
 
 _CODE_SEPARATORS = re.compile(r"[/:\s]")
 
@@ -225,10 +225,13 @@ def document_number(ctx: Context) -> Iterator[Finding]:
             "The issuer code “{code}” holds a slash: write only the code that ends the number, as in “{example}”."
         ).format(code=code, example=conv.document_number(25, conv.report_type, "UBND")))
     if code.upper() in conv.foreign_issuer_codes:
-        yield Finding("number.issuer_code_preset", Severity.WARNING, ("organisation.issuer_code", "organisation.preset"), _(
+        fields = ("organisation.issuer_code", "organisation.preset")
+        yield Finding("number.issuer_code_preset", Severity.WARNING, fields, _(
             "“{code}” is the code of another kind of body than this document format is for: check the "
-            "organisation's document format (a Party body issues Party documents, “Số 25-BC/ĐU”; a state body "
-            "state documents, “Số: 25/BC-UBND”).").format(code=code))
+            "organisation's document format (a Party body issues Party documents, “{party}”; a state body "
+            "state documents, “{state}”).").format(
+                code=code, party=conventions(Preset.PARTY).document_number(25, "BC", "ĐU"),
+                state=conventions(Preset.STATE).document_number(25, "BC", "UBND")))
 
 
 @rule
@@ -241,7 +244,7 @@ def layout_settings(ctx: Context) -> Iterator[Finding]:
             "{choices}.").format(name=margins, label=choices[None], choices=", ".join(choices.values())))
 
 
-# Party document numbers cited in the text: the Party form is "05-HD/ĐU", no colon after "Số" (§3, §13 item 1).
+# Party document numbers cited in the text: "05-HD/ĐU", no colon after "Số" (36-HD/VPTW point 1.3).
 _PARTY_ISSUER = r"(?:[A-ZĐ]*(?:TW|TƯ|TU|HU|QU|ĐU|ĐUK)|CB)"
 _STATE_STYLE = re.compile(rf"\b(\d+)\s*/\s*([A-ZĐ][A-Za-zĐđ]{{0,4}})\s*[-/]\s*({_PARTY_ISSUER})\b")
 _NUMBER_COLON = re.compile(r"\b[Ss]ố\s*:\s*\d")
@@ -253,6 +256,8 @@ _TU = re.compile(r"(?<=/)TƯ\b")
 @rule
 def cited_numbers(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
+    # Numbers cited in the text are Party documents' whatever the report's own format.
+    party = conventions(Preset.PARTY)
     for path, text in typed_texts(report):
         if ctx.is_party:
             for match in _NUMBER_COLON.finditer(text):
@@ -263,24 +268,25 @@ def cited_numbers(ctx: Context) -> Iterator[Finding]:
             number, kind, issuer = match.groups()
             yield _finding("text.number_state_style", Severity.WARNING, report, path, _(
                 "“{found}” is written in the state style; a Party document is numbered “{fixed}”.").format(
-                    found=match.group(0), fixed=f"{int(number):02d}-{kind}/{issuer}"))
+                    found=match.group(0), fixed=party.symbol(int(number), kind, issuer)))
         for match in _SPACED.finditer(text):
             number, kind, issuer = match.groups()
             yield _finding("text.number_spacing", Severity.WARNING, report, path, _(
                 "“{found}” has spaces inside the number: write “{fixed}”.").format(
-                    found=match.group(0), fixed=f"{number}-{kind}/{issuer}"))
+                    found=match.group(0), fixed=party.symbol(int(number), kind, issuer)))
         for match in _UNPADDED.finditer(text):
             number, kind, issuer = match.groups()
             yield _finding("text.number_padding", Severity.WARNING, report, path, _(
                 "“{found}”: numbers below 10 take a leading zero, “{fixed}”.").format(
-                    found=match.group(0), fixed=f"0{number}-{kind}/{issuer}"))
+                    found=match.group(0), fixed=party.symbol(int(number), kind, issuer)))
         for match in _TU.finditer(text):
             yield _finding("text.number_tu", Severity.WARNING, report, path, _(
                 "“{found}”: the code of the Central Committee is written “TW”.").format(
                     found=_quote(text, match.start(), match.end())))
 
 
-# The signature and the recipients of non-Party presets; org_checks checks the Party form (§6, §7, §11, §12).
+# The signature and the recipients of non-Party presets (NĐ 30, the union and Đoàn rules); org_checks checks
+# the Party form.
 
 @rule
 def state_signature(ctx: Context) -> Iterator[Finding]:
@@ -324,7 +330,7 @@ def state_recipients(ctx: Context) -> Iterator[Finding]:
                     number=number, line=line, problems="; ".join(problems)))
 
 
-# The header and the title (§2, §13 items 4–5).
+# The header and the title (36-HD/VPTW points 1.1–1.2).
 
 _STRAY_HEADER = re.compile(r"C[ƠO]\s*QUAN\s*:|\*{2,}|ĐỘC LẬP\s*-\s*TỰ DO", re.IGNORECASE)
 
@@ -359,7 +365,7 @@ def title_case(ctx: Context) -> Iterator[Finding]:
                 fixed=title[:1].lower() + title[1:]))
 
 
-# Spelling (§2, §13 item 9): one tone-mark style per document.
+# Spelling: one tone-mark style per document.
 
 _LETTER = r"[^\W\d_]"
 # Old style puts the mark on the second vowel of a final oa, oe, uy ("hoá", "khoẻ", "uỷ"); new style on the first.
@@ -403,7 +409,7 @@ def tone_marks(ctx: Context) -> Iterator[Finding]:
                 pairs=pairs))
 
 
-# Dashes (§13 item 9; report-content.md §5): ranges are "2025 - 2030", and one kind of dash between words.
+# Dashes: ranges are "2025 - 2030", and one kind of dash between words.
 
 _RANGE_DASH = re.compile(r"\b((?:19|20)\d\d)\s*[–—]\s*((?:19|20)\d\d)\b")
 _SPACED_HYPHEN = re.compile(r"\S - \S")
@@ -435,7 +441,7 @@ def dashes(ctx: Context) -> Iterator[Finding]:
                     "write “-”.").format(found=_quote(text, match.start(), match.end())))
 
 
-# Plain typing mistakes (report-content.md §5, §5.1).
+# Plain typing mistakes: text not in NFC (TCVN 6909:2001), stray spaces.
 
 @rule
 def text_form(ctx: Context) -> Iterator[Finding]:
@@ -501,7 +507,7 @@ def numbers_in_text(ctx: Context) -> Iterator[Finding]:
                     fixed=_quote(text, match.start(), match.end(), 6).replace(match.group(0), match.group(1) + "%")))
 
 
-# Dates written out (§4): days 1–9 and months 1–2 padded, months 3–12 never.
+# Dates written out (36-HD/VPTW point 1.4): days 1–9 and months 1–2 padded, months 3–12 never.
 _PADDED_MONTH = re.compile(r"\btháng\s+0([3-9])\b")
 _FULL_DATE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\b")
 
@@ -516,17 +522,17 @@ def dates_in_text(ctx: Context) -> Iterator[Finding]:
                     found=match.group(0), month=match.group(1)))
         for match in _FULL_DATE.finditer(text):
             day, month, year = (int(g) for g in match.groups())
-            if not (1 <= month <= 12 and 1 <= day <= 31):
+            try:
+                fixed = numfmt.document_date(date(year, month, day))
+            except ValueError:  # not a date ("ngày 31 tháng 2"): not this rule's business
                 continue
-            month_text = f"{month:02d}" if month <= 2 else str(month)
-            fixed = f"ngày {day:02d} tháng {month_text} năm {year}"
             if match.group(0) != fixed and not _PADDED_MONTH.search(match.group(0)):
                 yield _finding("text.date_padding", Severity.WARNING, report, path, _(
                     "“{found}”: days 1 to 9 and months 1 and 2 take a leading zero, write “{fixed}”.").format(
                         found=match.group(0), fixed=fixed))
 
 
-# Bodies dissolved in 2025 (§2, §13 item 11).
+# Bodies dissolved in 2025.
 
 _DISSOLVED = re.compile(r"(?<!\w)(quận|huyện|thị xã|thị\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ|bộ)\s+khối)(?!\w)", re.IGNORECASE)
 _DISSOLVED_CODES = ("HU", "QU", "ĐUK")
@@ -538,7 +544,8 @@ def dissolved_bodies(ctx: Context) -> Iterator[Finding]:
     on = report.reference_date
     if on < REORGANISATION_DAY:
         return
-    when = f"{on.day:02d}/{on.month:02d}/{on.year}"
+    when = numfmt.display_date(on)
+    reorganised = numfmt.display_date(REORGANISATION_DAY)
     seen: set[tuple[str, str]] = set()
     for path, text in _header_names(report):
         for match in _DISSOLVED.finditer(unicodedata.normalize("NFC", text)):
@@ -548,11 +555,12 @@ def dissolved_bodies(ctx: Context) -> Iterator[Finding]:
             seen.add(key)
             yield Finding("names.dissolved", Severity.WARNING, (path,), _(
                 "“{found}” in {field} ({text}): district-level units and the đảng ủy khối were dissolved or "
-                "reorganised on 01/7/2025. Write the name the body has on {date}.").format(
+                "reorganised on {reorganised}. Write the name the body has on {date}.").format(
                     found=match.group(0), field=describe(report, path), text=_quote(text, match.start(),
-                                                                                   match.end(), 30), date=when))
+                                                                                   match.end(), 30), date=when,
+                    reorganised=reorganised))
     code = report.organisation.issuer_code.strip().upper()
     if code in _DISSOLVED_CODES:
         yield Finding("names.dissolved_code", Severity.WARNING, ("organisation.issuer_code",), _(
-            "The issuer code “{code}” belongs to a body dissolved or reorganised on 01/7/2025: write the code "
-            "of the body that issues the report on {date}.").format(code=code, date=when))
+            "The issuer code “{code}” belongs to a body dissolved or reorganised on {reorganised}: write the code "
+            "of the body that issues the report on {date}.").format(code=code, date=when, reorganised=reorganised))

@@ -1,4 +1,4 @@
-"""Membership movement (biến động đảng viên) of report-content.md §4.1."""
+"""Membership movement (biến động đảng viên) in a year-end report."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Document numbers: Party numbers run per document type through the committee's term, state numbers per year.
 
-document-format.md §3: a Party body numbers each type of document from 01 through the whole term of its
+Hướng dẫn 36-HD/VPTW (point 1.3): a Party body numbers each type of document from 01 through the whole term of its
 committee (from the day after one congress closes to the close of the next); a state body restarts at 01
 on 1 January (NĐ 30, Article 15). The register keeps every number issued; these functions decide which
 of them share a numbering period with a new one.
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.findings import Finding, Severity
+from app.domain.numfmt import display_date
+from app.domain.presets import Conventions
 from app.i18n import _
 
 
@@ -84,9 +86,10 @@ def next_number(issued: Iterable[IssuedNumber]) -> int:
 
 
 def number_findings(number: int, doc_type: str, period: Period, issued: list[IssuedNumber], *,
-                    numbering: str, report_id: int | None = None) -> list[Finding]:
+                    conv: Conventions, report_id: int | None = None) -> list[Finding]:
     """Warnings about taking number for a document of doc_type in period, given the numbers issued in it.
 
+    conv: the conventions of the organisation's preset (how numbers run and are padded).
     issued: the period's numbers of the same type; the report's own earlier registration is not a duplicate.
     """
     others = [n for n in issued if report_id is None or n.report_id != report_id]
@@ -96,11 +99,11 @@ def number_findings(number: int, doc_type: str, period: Period, issued: list[Iss
         first = same[0]
         return [Finding("number.duplicate", Severity.WARNING, ("number",), _(
             "Number {number} of the {type} documents was already issued in {period}, on {date}. Take the next "
-            "free number, {next}.").format(number=f"{number:02d}", type=doc_type, period=period.label,
-                                           date=first.issued_on.strftime("%d/%m/%Y"), next=f"{following:02d}"))]
-    if numbering == "term" and others and number < max(n.number for n in others):
+            "free number, {next}.").format(number=conv.padded(number), type=doc_type, period=period.label,
+                                           date=display_date(first.issued_on), next=conv.padded(following)))]
+    if conv.numbering == "term" and others and number < max(n.number for n in others):
         return [Finding("number.restarted", Severity.WARNING, ("number",), _(
             "Number {number} is lower than the numbers already issued in {period}: Party documents are numbered "
             "through the committee's term and do not start again in January. The next number is {next}.").format(
-                number=f"{number:02d}", period=period.label, next=f"{following:02d}"))]
+                number=conv.padded(number), period=period.label, next=conv.padded(following)))]
     return []

@@ -1,11 +1,12 @@
-"""Vietnamese number and date formatting by the conventions of report-content.md §5 and document-format.md §4."""
+"""Vietnamese numbers and dates as the app writes them: the one home of those rules (docs/conventions.md)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
+from types import ModuleType
 
 from app.domain import numbers
 
@@ -13,7 +14,7 @@ LOCALE = "vi"
 
 
 @cache
-def _babel_numbers():
+def _babel_numbers() -> ModuleType:
     # Imported on first use: Babel is not needed to show the main window.
     from babel import numbers
 
@@ -22,7 +23,7 @@ def _babel_numbers():
 
 def number(value: int | Decimal) -> str:
     """Grouped with dots, decimals after a comma: 1.234.567,5. Not for years or document numbers."""
-    return _babel_numbers().format_decimal(value, format="#,##0.###", locale=LOCALE)
+    return str(_babel_numbers().format_decimal(value, format="#,##0.###", locale=LOCALE))
 
 
 def count(value: int, *, pad: bool = True) -> str:
@@ -35,7 +36,7 @@ def count(value: int, *, pad: bool = True) -> str:
 def percent_value(value: Decimal, *, decimals: bool) -> str:
     """A percentage that is already rounded: "15,4%"; with decimals off it reads "100%"."""
     pattern = "#,##0.0" if decimals else "#,##0"
-    return _babel_numbers().format_decimal(value, format=pattern, locale=LOCALE) + "%"
+    return str(_babel_numbers().format_decimal(value, format=pattern, locale=LOCALE)) + "%"
 
 
 def percent(value: Decimal | None, *, exact: bool | None = None) -> str:
@@ -74,19 +75,31 @@ def fraction(part: int, whole: int) -> str:
     return f"{number(part)}/{number(whole)}"
 
 
+def padded_day(day: int) -> str:
+    """A day of the month as dates are written: 1–9 padded ("05"), 10–31 as they are."""
+    return f"{day:02d}"
+
+
+def padded_month(month: int) -> str:
+    """A month as dates are written: 1 and 2 padded ("01", "02"), 3–12 never ("4", not "04")."""
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
 def document_date(d: date) -> str:
-    """ "ngày 05 tháng 01 năm 2026": days 1–9 and months 1–2 padded, months 3–12 not."""
-    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
-    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
+    """ "ngày 05 tháng 01 năm 2026", "ngày 15 tháng 12 năm 2026": the date line of the header."""
+    return f"ngày {padded_day(d.day)} tháng {padded_month(d.month)} năm {d.year}"
+
+
+def display_date(d: date) -> str:
+    """ "05/01/2026", "01/7/2025": a date in the app's windows and messages, padded as the header pads it."""
+    return f"{padded_day(d.day)}/{padded_month(d.month)}/{d.year}"
+
+
+def display_datetime(moment: datetime) -> str:
+    """ "05/01/2026 14:30": when something happened, in the app's windows."""
+    return f"{display_date(moment.date())} {moment:%H:%M}"
 
 
 def body_date(d: date) -> str:
-    """ "14/5/2011": the unpadded form used inside the body."""
+    """ "14/5/2011": the unpadded form used inside the body (and in the appendices' note)."""
     return f"{d.day}/{d.month}/{d.year}"
-
-
-def document_number(number_: int | None, doc_type: str, issuer_code: str) -> str:
-    """ "Số 25-BC/ĐU" (Party form); below 10 padded; a draft without a number leaves the gap blank."""
-    if number_ is None:
-        return f"Số      -{doc_type}/{issuer_code}"
-    return f"Số {number_:02d}-{doc_type}/{issuer_code}"

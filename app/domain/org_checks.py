@@ -7,11 +7,12 @@ import unicodedata
 from collections.abc import Iterator
 
 from app.domain.findings import Finding, Severity
-from app.domain.organisation import ORG_KIND_LABELS, OrgKind, Organisation
+from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind
+from app.domain.presets import Preset, conventions
 from app.i18n import N_, _
 
 O = "organisation."
-PARTY = "party"  # app.domain.presets.Preset.PARTY, the format of document-format.md
+PARTY = Preset.PARTY.value  # Hướng dẫn 36-HD/VPTW
 
 # Field path → its name as the user sees it on the organisation form; messages name fields through it.
 FIELD_LABELS: dict[str, str] = {
@@ -28,7 +29,7 @@ FIELD_LABELS: dict[str, str] = {
     O + "recipients": N_("recipients"),
 }
 
-# Fields the header or the numbering cannot do without (document-format.md §2, §3, §4).
+# Fields the header or the numbering cannot do without (36-HD/VPTW points 1.2–1.4).
 REQUIRED: tuple[str, ...] = (
     O + "name", O + "upper_body", O + "issuer_name", O + "issuer_code", O + "place",
 )
@@ -49,7 +50,7 @@ def default_issuer_code(kind: OrgKind) -> str:
 
 
 def default_authority(kind: OrgKind) -> str:
-    """The usual authority line of the signature: a cấp ủy signs on behalf of the collective (§6, §9)."""
+    """The usual authority line of the signature: a cấp ủy signs on behalf of the collective (36-HD/VPTW point 1.7)."""
     if kind.is_chi_bo:
         return "T/M CHI BỘ"
     if kind is OrgKind.DANG_BO_CAP_TREN:
@@ -112,7 +113,7 @@ def _required(org: Organisation) -> Iterator[Finding]:
                       _("The signer's name is empty: the document will have no name under the signature."))
 
 
-# A committee's name at the start of the upper-level line → the đảng bộ it leads (§2, §13 item 4).
+# A committee's name at the start of the upper-level line → the đảng bộ it leads (36-HD/VPTW point 1.2).
 _COMMITTEES: tuple[tuple[str, str], ...] = (
     ("ĐẢNG ỦY", "ĐẢNG BỘ"),
     ("HUYỆN ỦY", "ĐẢNG BỘ HUYỆN"),
@@ -176,7 +177,7 @@ def _authority(org: Organisation) -> Iterator[Finding]:
                               found=match.group(0)))
 
 
-# Academic and other titles that never go before the signer's name (§6, §13 item 3).
+# Academic and other titles that never go before the signer's name (36-HD/VPTW point 1.7).
 _TITLE = re.compile(
     r"^\s*((?:(?:P?GS|TSKH|TS|Th\.?S|KS|BS|CN|LS|NCS)\s*\.?\s*)+|Đ/c\.?\s*|Đồng chí\s+)",
     re.IGNORECASE,
@@ -205,14 +206,17 @@ def _issuer_code(org: Organisation) -> Iterator[Finding]:
     expected = default_issuer_code(org.kind)
     if expected and code != expected:
         yield Finding("organisation.issuer_code_kind", Severity.WARNING, (O + "issuer_code", O + "kind"),
-                      _("A {kind} uses the code \"{expected}\" (\"Số 05-BC/{expected}\"); this one has "
+                      _("A {kind} uses the code \"{expected}\" (\"{example}\"); this one has "
                         "\"{code}\". Write \"{expected}\" unless your superiors told you otherwise.").format(
-                          kind=_(ORG_KIND_LABELS[org.kind]), expected=expected, code=code))
+                          kind=_(ORG_KIND_LABELS[org.kind]), expected=expected, code=code,
+                          example=conventions(PARTY).document_number(5, "BC", expected)))
 
 
 def _recipients(org: Organisation) -> Iterator[Finding]:
-    """One warning per recipient line that breaks the §7 form, listing everything to change on it."""
+    """One warning per recipient line that breaks the Party form of Nơi nhận, listing everything to change on it."""
     path = O + "recipients"
+    conv = conventions(PARTY)
+    archive = conv.archive.removeprefix("-").strip()  # "Lưu"
     lines = [_nfc(line).strip() for line in org.recipients]
     if not any(lines):
         yield Finding("organisation.recipients_missing", Severity.WARNING, (path,),
@@ -223,17 +227,17 @@ def _recipients(org: Organisation) -> Iterator[Finding]:
         problems = []
         if not line.startswith("- "):
             problems.append(_("start it with “- ”"))
-        if not last and not line.endswith(","):
-            problems.append(_("end it with “{mark}”").format(mark=","))
+        if not last and not line.endswith(conv.recipient_end):
+            problems.append(_("end it with “{mark}”").format(mark=conv.recipient_end))
         if last:
             body = line.removeprefix("-").strip()
-            if not body.startswith("Lưu"):
+            if not body.startswith(archive):
                 problems.append(_("make the last line the filed copy, such as \"- Lưu Văn phòng Đảng ủy.\" "
                                   "or \"- Lưu Chi bộ.\""))
-            elif body.startswith("Lưu:"):
+            elif body.startswith(f"{archive}:"):
                 problems.append(_("write no colon after \"Lưu\""))
-            if not line.endswith("."):
-                problems.append(_("end it with “{mark}”").format(mark="."))
+            if not line.endswith(conv.recipient_last_end):
+                problems.append(_("end it with “{mark}”").format(mark=conv.recipient_last_end))
         if problems:
             yield Finding("organisation.recipient_line", Severity.WARNING, (path,),
                           _("Recipient line {number} (“{line}”): {problems}.").format(

@@ -99,7 +99,7 @@ class Organisation:
 
 
 def default_recipients(kind: OrgKind, upper_committee: str = "") -> list[str]:
-    """The conventional Nơi nhận list of document-format.md §7 for a kind of body."""
+    """The conventional Nơi nhận list of a kind of Party body (docs/conventions.md, section 8)."""
     if kind.is_chi_bo:
         return [f"- {upper_committee or 'Đảng ủy'} (để báo cáo),", "- Đảng viên trong chi bộ,", "- Lưu Chi bộ."]
     return [

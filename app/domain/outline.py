@@ -1,4 +1,4 @@
-"""The conventional outline of report-content.md §2, per report kind, as data.
+"""The conventional outline of a year-end report, per report kind, as data.
 
 Titles may hold {year}, {next_year} and {term}; they are filled in when the report is printed,
 so an outline copied from last year's report reads right without retyping.

@@ -1,4 +1,4 @@
-"""Study of resolutions, chi bộ meetings, the annual theme and commendations (report-content.md §4.5)."""
+"""Study of resolutions, chi bộ meetings, the annual theme and commendations (badges: Hướng dẫn 01-HD/TW)."""
 
 from __future__ import annotations
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import enum
 import tomllib
+import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
+from app.domain.datafile import DataFileError, structure
 from app.i18n import N_
 from app.paths import templates_dir
 
@@ -34,15 +36,33 @@ PRESET_LABELS: dict[Preset, str] = {
     Preset.DOAN: N_("Youth Union document (Đoàn TNCS Hồ Chí Minh)"),
 }
 
-TITLE_INITIALS = ("lower", "upper")
-NUMERALS = ("arabic", "roman")
-PART_NUMERALS = ("ordinal", "roman")
-NUMBERING_PERIODS = ("term", "year")
-HEADING_STYLES = ("dash", "dot")
+TitleInitial = Literal["lower", "upper"]
+Numerals = Literal["arabic", "roman"]
+PartNumerals = Literal["ordinal", "roman"]
+NumberingPeriod = Literal["term", "year"]
+HeadingStyle = Literal["dash", "dot"]
+TITLE_INITIALS: tuple[str, ...] = typing.get_args(TitleInitial)
+NUMERALS: tuple[str, ...] = typing.get_args(Numerals)
+PART_NUMERALS: tuple[str, ...] = typing.get_args(PartNumerals)
+NUMBERING_PERIODS: tuple[str, ...] = typing.get_args(NumberingPeriod)
+HEADING_STYLES: tuple[str, ...] = typing.get_args(HeadingStyle)
 
 
-class ConventionsError(ValueError):
+class ConventionsError(DataFileError):
     """The [conventions] table of a layout file is missing a key or has a wrong value."""
+
+
+@dataclass(frozen=True, slots=True)
+class UsualProfile:
+    """What a body issuing in a non-Party preset usually writes, filled into empty profile fields.
+
+    issuer_code: the code after the slash ("UBND"); collective: who signs on behalf ("ỦY BAN NHÂN DÂN");
+    position: the signer ("CHỦ TỊCH"). The Party preset has none: its codes follow the kind (org_checks).
+    """
+
+    issuer_code: str
+    collective: str
+    position: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +84,7 @@ class Conventions:
     end_mark: the default of Settings.end_mark: whether the text ends with "./.".
     issuer_codes: organisation kind → the issuer codes such a body uses; empty when the preset has no rule.
     foreign_issuer_codes: issuer codes that belong to another preset (a Party "ĐU" on a state document).
+    usual: the code and signer a body of this preset usually has; None for the Party preset.
     """
 
     number_format: str
@@ -77,23 +98,38 @@ class Conventions:
     recipient_end: str
     recipient_last_end: str
     archive: str
-    title_initial: str
-    annex_numerals: str
-    part_numerals: str
-    numbering: str
-    heading_style: str
+    title_initial: TitleInitial
+    annex_numerals: Numerals
+    part_numerals: PartNumerals
+    numbering: NumberingPeriod
+    heading_style: HeadingStyle
     end_mark: bool
     issuer_codes: Mapping[str, tuple[str, ...]]
     foreign_issuer_codes: tuple[str, ...]
+    usual: UsualProfile | None = None
+
+    def padded(self, number: int) -> str:
+        """The number as the preset writes it: "05", "25"."""
+        return f"{number:0{self.number_digits}d}"
+
+    @property
+    def number_prefix(self) -> str:
+        """What stands before the number: "Số " (Party) or "Số: " (state)."""
+        return self.number_format[:self.number_format.index("{number}")]
+
+    def symbol(self, number: int | None, doc_type: str, issuer_code: str) -> str:
+        """The number and codes without "Số": "25-BC/ĐU", "25/BC-UBND", as a document is cited."""
+        shown = self.number_blank if number is None else self.padded(number)
+        return self.number_format.removeprefix(self.number_prefix).format(
+            number=shown, type=doc_type, issuer=issuer_code)
 
     def document_number(self, number: int | None, doc_type: str, issuer_code: str) -> str:
         """ "Số 25-BC/ĐU" or "Số: 25/BC-UBND"; a draft without a number leaves number_blank in its place."""
-        shown = self.number_blank if number is None else f"{number:0{self.number_digits}d}"
-        return self.number_format.format(number=shown, type=doc_type, issuer=issuer_code)
+        return self.number_prefix + self.symbol(number, doc_type, issuer_code)
 
     @property
     def number_has_colon(self) -> bool:
-        return self.number_format.startswith("Số:")
+        return self.number_prefix.startswith("Số:")
 
     def apply_title_initial(self, title: str) -> str:
         """The trích yếu with its first letter as the preset writes it (only ever raised, never lowered)."""
@@ -102,57 +138,18 @@ class Conventions:
         return title
 
 
-_CHOICES = {
-    "title_initial": TITLE_INITIALS,
-    "annex_numerals": NUMERALS,
-    "part_numerals": PART_NUMERALS,
-    "numbering": NUMBERING_PERIODS,
-    "heading_style": HEADING_STYLES,
-}
-
-
 def parse_conventions(raw: Any, source: str = "<layout>") -> Conventions:
     """Conventions from the [conventions] table of a layout file; ConventionsError names the offending key."""
-    where = f"{source}: [conventions]"
-    if not isinstance(raw, Mapping):
-        raise ConventionsError(f"{where} is missing")
-    names = list(Conventions.__dataclass_fields__)
-    missing = [name for name in names if name not in raw]
-    if missing:
-        raise ConventionsError(f"{where} lacks {', '.join(missing)}")
-    unknown = sorted(set(raw) - set(names))
-    if unknown:
-        raise ConventionsError(f"{where} has unknown keys {', '.join(unknown)}")
-    values: dict[str, Any] = {}
-    for name in names:
-        value = raw[name]
-        if name == "number_digits":
-            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-                raise ConventionsError(f"{where} number_digits must be a whole number of at least 1")
-        elif name == "end_mark":
-            if not isinstance(value, bool):
-                raise ConventionsError(f"{where} end_mark must be true or false")
-        elif name in ("doc_types", "foreign_issuer_codes"):
-            value = _strings(value, f"{where} {name}")
-        elif name == "issuer_codes":
-            if not isinstance(value, Mapping):
-                raise ConventionsError(f"{where} issuer_codes must be a table")
-            value = {kind: _strings(codes, f"{where} issuer_codes.{kind}") for kind, codes in value.items()}
-        elif not isinstance(value, str):
-            raise ConventionsError(f"{where} {name} must be text")
-        if name in _CHOICES and value not in _CHOICES[name]:
-            raise ConventionsError(f"{where} {name} must be one of {', '.join(_CHOICES[name])}")
-        values[name] = value
+    try:
+        conv = structure(raw, Conventions, source, "conventions")
+    except DataFileError as exc:
+        raise ConventionsError(str(exc)) from exc
     for field in ("{number}", "{type}", "{issuer}"):
-        if field not in values["number_format"]:
-            raise ConventionsError(f"{where} number_format lacks {field}")
-    return Conventions(**values)
-
-
-def _strings(value: Any, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConventionsError(f"{where} must be a list of texts")
-    return tuple(value)
+        if field not in conv.number_format:
+            raise ConventionsError(f"{source}: [conventions] number_format lacks {field}")
+    if conv.number_digits < 1:
+        raise ConventionsError(f"{source}: [conventions] number_digits must be a whole number of at least 1")
+    return conv
 
 
 @cache
@@ -180,3 +177,8 @@ def margin_choices(preset: str = Preset.PARTY) -> dict[str | None, str]:
     """
     page = _layout_data(Preset(preset).value)[1]["page"]
     return {None: page["label"]} | {name: alt["label"] for name, alt in page.get("alternatives", {}).items()}
+
+
+def usual_profiles() -> dict[str, UsualProfile]:
+    """Preset → the code and signer its bodies usually have, for the presets that have one (not the Party's)."""
+    return {preset.value: conv.usual for preset in Preset if (conv := conventions(preset)).usual is not None}

@@ -1,4 +1,4 @@
-"""Quality classification (đánh giá, xếp loại chất lượng) of report-content.md §4.2."""
+"""Quality classification (đánh giá, xếp loại chất lượng) by Quy định 366-QĐ/TW and its predecessors."""
 
 from __future__ import annotations
 

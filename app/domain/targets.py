@@ -1,4 +1,4 @@
-"""Targets (chỉ tiêu) and how far they were attained (report-content.md §4.6)."""
+"""Targets (chỉ tiêu) and how far they were attained."""
 
 from __future__ import annotations
 

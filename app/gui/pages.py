@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_DISPLAY_NAME
+from app.domain import numfmt
 from app.domain.organisation import Organisation
 from app.domain.report import REPORT_KIND_LABELS, REPORT_STATUS_LABELS, ReportKind, ReportStatus
 from app.i18n import _
-
 
 
 class WelcomePage(QWidget):
@@ -176,7 +176,7 @@ class HomePage(QWidget):
             self.table.setItem(row, 1, QTableWidgetItem(_(REPORT_KIND_LABELS[ReportKind(summary.kind)])))
             self.table.setItem(row, 2, QTableWidgetItem(_(REPORT_STATUS_LABELS[ReportStatus(summary.status)])))
             when = summary.updated_at.astimezone() if summary.updated_at else None
-            self.table.setItem(row, 3, QTableWidgetItem(when.strftime("%d/%m/%Y %H:%M") if when else ""))
+            self.table.setItem(row, 3, QTableWidgetItem(numfmt.display_datetime(when) if when else ""))
         if summaries:
             self.table.selectRow(0)
         self._update_buttons()

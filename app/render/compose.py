@@ -226,9 +226,8 @@ def _annex_note(report: Report, layout: Layout) -> str:
     """ "(Kèm theo Báo cáo số 25-BC/ĐU, ngày 15/12/2026 của …)"; blanks for a draft's number and date."""
     conv = layout.conventions
     org = report.organisation
-    # "Số 25-BC/ĐU" → "25-BC/ĐU"; a draft keeps its blank for the clerk.
-    number = conv.document_number(report.number, report.doc_type, org.issuer_code)
-    number = number.removeprefix("Số:").removeprefix("Số").removeprefix(" ")
+    # "25-BC/ĐU", as a document is cited; a draft keeps its blank for the clerk.
+    number = conv.symbol(report.number, report.doc_type, org.issuer_code)
     day = numfmt.body_date(report.issued_on) if report.issued_on else f"     /     /{report.year}"
     return layout.annex.note.format(number=number, date=day, issuer=org.name)
 

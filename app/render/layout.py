@@ -10,15 +10,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from app.domain.presets import Conventions, ConventionsError, Preset, parse_conventions
+from app.domain.datafile import DataFileError, structure
+from app.domain.presets import Conventions, Preset, parse_conventions
 from app.domain.report import Report
 from app.paths import templates_dir
 
-ALIGNMENTS = ("left", "center", "right", "justify")
-LINE_RULES = ("exact", "at_least", "multiple")
-VERTICAL_ALIGNMENTS = ("top", "center", "bottom")
+Alignment = Literal["left", "center", "right", "justify"]
+LineRule = Literal["exact", "at_least", "multiple"]
+VerticalAlignment = Literal["top", "center", "bottom"]
+ALIGNMENTS: tuple[str, ...] = typing.get_args(Alignment)
+LINE_RULES: tuple[str, ...] = typing.get_args(LineRule)
+VERTICAL_ALIGNMENTS: tuple[str, ...] = typing.get_args(VerticalAlignment)
 
 # The paragraph styles every preset defines; "normal" must set every field, the others override some.
 STYLE_KEYS = (
@@ -35,7 +39,7 @@ STYLE_KEYS = (
 )
 
 
-class LayoutError(ValueError):
+class LayoutError(DataFileError):
     """A layout file is missing a key, has an unknown one or a value of the wrong type."""
 
 
@@ -103,7 +107,7 @@ class Font:
 
 @dataclass(frozen=True, slots=True)
 class HeaderBlock:
-    """The first-page block (§2, §11, §12).
+    """The first-page block (36-HD/VPTW points 1.1–1.2; NĐ 30; the union and Đoàn rules).
 
     title: top right ("ĐẢNG CỘNG SẢN VIỆT NAM", the Quốc hiệu, "ĐOÀN TNCS HỒ CHÍ MINH").
     motto: the tiêu ngữ under the title; "" for none. The rule goes under the motto, or under the title without one.
@@ -143,7 +147,7 @@ class TableLayout:
     border_pt: float
     cell_margin_mm: float
     space_after_pt: float
-    vertical_align: str
+    vertical_align: VerticalAlignment
     repeat_header: bool
     rows_cant_split: bool
 
@@ -177,13 +181,13 @@ class TextStyle:
     italic: bool
     underline: bool
     caps: bool
-    align: str
+    align: Alignment
     first_line_indent_mm: float
     left_indent_mm: float
     right_indent_mm: float
     space_before_pt: float
     space_after_pt: float
-    line_rule: str
+    line_rule: LineRule
     line_spacing: float
     keep_with_next: bool
 
@@ -247,7 +251,8 @@ def report_layout(report: Report) -> Layout:
     Margins the preset does not offer (chosen under another preset) fall back to its own; the linter says so.
     """
     settings = report.settings
-    margins = settings.margins if settings.margins in load_layout(report.organisation.preset).page.alternatives else None
+    alternatives = load_layout(report.organisation.preset).page.alternatives
+    margins = settings.margins if settings.margins in alternatives else None
     return layout_for(report.organisation.preset, margins, settings.line_spacing_pt)
 
 
@@ -261,6 +266,22 @@ def read_layout(path: Path) -> Layout:
     return parse_layout(data, source=str(path))
 
 
+@dataclass(frozen=True, slots=True)
+class _Sections:
+    """The tables of a layout file other than [conventions] and [styles], as the file holds them."""
+
+    meta: Meta
+    page: Page
+    font: Font
+    header: HeaderBlock
+    title: TitleBlock
+    annex: AnnexLayout
+    table: TableLayout
+    signature: SignatureBlock
+    page_number: PageNumber
+    end_mark: EndMark
+
+
 def parse_layout(data: Mapping[str, Any], source: str = "<layout>") -> Layout:
     """Build a Layout from parsed TOML data; source only labels error messages."""
     data = dict(data)
@@ -269,15 +290,12 @@ def parse_layout(data: Mapping[str, Any], source: str = "<layout>") -> Layout:
         raise LayoutError(f"{source}: missing table [styles]")
     try:
         conventions = parse_conventions(data.pop("conventions", None), source)
-    except ConventionsError as exc:
+        sections = structure(data, _Sections, source)
+        styles = _build_styles(raw_styles, source)
+    except DataFileError as exc:
         raise LayoutError(str(exc)) from exc
-    sections = {
-        f.name: _build(_field_type(Layout, f.name), data.get(f.name), f"{source}: [{f.name}]")
-        for f in dataclasses.fields(Layout) if f.name not in ("styles", "conventions")
-    }
-    _reject_unknown(data, set(sections), f"{source}: top level")
-    layout = Layout(**sections, conventions=conventions,
-                    styles=types.MappingProxyType(_build_styles(raw_styles, source)))
+    layout = Layout(**{f.name: getattr(sections, f.name) for f in dataclasses.fields(_Sections)},
+                    conventions=conventions, styles=types.MappingProxyType(styles))
     _check(layout, source)
     return layout
 
@@ -286,76 +304,21 @@ def _build_styles(raw: Mapping[str, Any], source: str) -> dict[str, TextStyle]:
     missing = [key for key in STYLE_KEYS if key not in raw]
     if missing:
         raise LayoutError(f"{source}: [styles] lacks {', '.join(missing)}")
-    _reject_unknown(raw, set(STYLE_KEYS), f"{source}: [styles]")
-    normal = _build(TextStyle, raw["normal"], f"{source}: [styles.normal]")
+    unknown = sorted(set(raw) - set(STYLE_KEYS))
+    if unknown:
+        raise LayoutError(f"{source}: [styles] has unknown keys {', '.join(unknown)}")
+    normal = structure(raw["normal"], TextStyle, source, "styles.normal")
     styles = {"normal": normal}
     for key in STYLE_KEYS[1:]:
-        where = f"{source}: [styles.{key}]"
         overrides = raw[key]
         if not isinstance(overrides, Mapping):
-            raise LayoutError(f"{where} must be a table")
-        # Unknown keys in overrides survive the merge, so _build refuses them.
-        styles[key] = _build(TextStyle, dataclasses.asdict(normal) | dict(overrides), where)
+            raise LayoutError(f"{source}: [styles.{key}] must be a table")
+        # Unknown keys in overrides survive the merge, so structure() refuses them.
+        styles[key] = structure(dataclasses.asdict(normal) | dict(overrides), TextStyle, source, f"styles.{key}")
     return styles
 
 
-def _build(cls: type, raw: Any, where: str) -> Any:
-    """An instance of the dataclass cls from a TOML table, every field required and type-checked."""
-    if not isinstance(raw, Mapping):
-        raise LayoutError(f"{where} is missing")
-    names = [f.name for f in dataclasses.fields(cls)]
-    missing = [name for name in names if name not in raw]
-    if missing:
-        raise LayoutError(f"{where} lacks {', '.join(missing)}")
-    _reject_unknown(raw, set(names), where)
-    return cls(**{name: _coerce(raw[name], _field_type(cls, name), f"{where} {name}") for name in names})
-
-
-def _field_type(cls: type, name: str) -> type:
-    return typing.get_type_hints(cls)[name]
-
-
-def _coerce(value: Any, kind: Any, where: str) -> Any:
-    if dataclasses.is_dataclass(kind):
-        return _build(kind, value, where)
-    if typing.get_origin(kind) is Mapping:
-        # A table of named sub-tables, such as [page.alternatives.older].
-        if not isinstance(value, Mapping):
-            raise LayoutError(f"{where} must be a table")
-        item_type = typing.get_args(kind)[1]
-        return types.MappingProxyType({name: _coerce(item, item_type, f"{where}.{name}") for name, item in value.items()})
-    # bool is an int in Python: check it first so that "size_pt = true" is refused.
-    if kind is bool:
-        if isinstance(value, bool):
-            return value
-    elif kind is float:
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-    elif kind is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    elif kind is str:
-        if isinstance(value, str):
-            return value
-    else:
-        raise TypeError(f"unsupported field type {kind!r}")
-    raise LayoutError(f"{where} must be {kind.__name__}, not {value!r}")
-
-
-def _reject_unknown(raw: Mapping[str, Any], known: set[str], where: str) -> None:
-    unknown = sorted(set(raw) - known)
-    if unknown:
-        raise LayoutError(f"{where} has unknown keys {', '.join(unknown)}")
-
-
 def _check(layout: Layout, source: str) -> None:
-    for key, style in layout.styles.items():
-        if style.align not in ALIGNMENTS:
-            raise LayoutError(f"{source}: [styles.{key}] align must be one of {', '.join(ALIGNMENTS)}")
-        if style.line_rule not in LINE_RULES:
-            raise LayoutError(f"{source}: [styles.{key}] line_rule must be one of {', '.join(LINE_RULES)}")
-    if layout.table.vertical_align not in VERTICAL_ALIGNMENTS:
-        raise LayoutError(f"{source}: [table] vertical_align must be one of {', '.join(VERTICAL_ALIGNMENTS)}")
     for name, block in (("header", layout.header), ("signature", layout.signature)):
         if abs(block.left_width_pct + block.right_width_pct - 100) > 1e-6:
             raise LayoutError(f"{source}: [{name}] left_width_pct + right_width_pct must be 100")

@@ -1,7 +1,7 @@
 """The number register of an organisation: its committee terms, the next number to take, duplicates warned about.
 
 Party bodies number each document type through the committee's term, state bodies per calendar year
-(the preset's conventions say which; document-format.md §3, §11). Each function is one transaction.
+(the preset's conventions say which; 36-HD/VPTW point 1.3, NĐ 30 art. 15). Each function is one transaction.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from datetime import date
 from app.domain.errors import UserError
 from app.domain.findings import Finding
 from app.domain.numbering import IssuedNumber, Period, Term, next_number, number_findings, period_for
+from app.domain.numfmt import display_date
 from app.domain.presets import conventions
 from app.i18n import _
 from app.storage import numbering_repo, org_repo, report_repo
@@ -46,7 +47,7 @@ def delete_term(sessions: Database, term_id: int) -> None:
 def _check_term(term: Term) -> None:
     if term.ends_on is not None and term.ends_on < term.starts_on:
         raise UserError(_("A term cannot end ({end}) before it starts ({start}).").format(
-            end=term.ends_on.strftime("%d/%m/%Y"), start=term.starts_on.strftime("%d/%m/%Y")))
+            end=display_date(term.ends_on), start=display_date(term.starts_on)))
 
 
 def numbering_period(sessions: Database, organisation_id: int, issued_on: date) -> Period:
@@ -78,10 +79,10 @@ def check_number(sessions: Database, organisation_id: int, doc_type: str, number
 def _findings(session, organisation_id: int, doc_type: str, number: int, issued_on: date,
               report_id: int | None) -> list[Finding]:
     organisation = org_repo.get(session, organisation_id)
-    numbering = conventions(organisation.preset).numbering
-    period = period_for(numbering, issued_on, numbering_repo.list_terms(session, organisation_id))
+    conv = conventions(organisation.preset)
+    period = period_for(conv.numbering, issued_on, numbering_repo.list_terms(session, organisation_id))
     issued = numbering_repo.numbers_in(session, organisation_id, doc_type, period)
-    return number_findings(number, doc_type, period, issued, numbering=numbering, report_id=report_id)
+    return number_findings(number, doc_type, period, issued, conv=conv, report_id=report_id)
 
 
 def register_number(sessions: Database, organisation_id: int, doc_type: str, number: int, issued_on: date,

@@ -1,6 +1,6 @@
 """Vietnamese number and date conventions (report-content.md §5, document-format.md §3–4)."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -60,10 +60,14 @@ def test_body_dates_are_unpadded_with_slashes():
     assert numfmt.body_date(date(2011, 5, 14)) == "14/5/2011"
 
 
-def test_document_number_has_no_colon_and_pads_below_10():
-    assert numfmt.document_number(25, "BC", "ĐU") == "Số 25-BC/ĐU"
-    assert numfmt.document_number(5, "BC", "CB") == "Số 05-BC/CB"
+@pytest.mark.parametrize(("d", "text"), [
+    (date(2026, 1, 5), "05/01/2026"),
+    (date(2025, 7, 1), "01/7/2025"),
+    (date(2025, 12, 31), "31/12/2025"),
+])
+def test_dates_in_windows_and_messages_are_padded_like_the_header(d, text):
+    assert numfmt.display_date(d) == text
 
 
-def test_a_draft_leaves_the_number_blank():
-    assert numfmt.document_number(None, "BC", "ĐU") == "Số      -BC/ĐU"
+def test_a_moment_in_the_windows_shows_its_date_then_hours_and_minutes():
+    assert numfmt.display_datetime(datetime(2026, 3, 4, 9, 5)) == "04/3/2026 09:05"

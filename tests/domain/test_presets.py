@@ -88,7 +88,7 @@ def test_an_unknown_choice_is_refused(raw):
 
 def test_a_number_format_without_its_fields_is_refused(raw):
     raw["number_format"] = "Số {number}"
-    with pytest.raises(ConventionsError, match="lacks {type}"):
+    with pytest.raises(ConventionsError, match=r"lacks \{type\}"):
         parse_conventions(raw)
 
 

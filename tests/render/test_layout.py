@@ -142,7 +142,7 @@ def test_column_shares_must_add_up_to_100(raw):
 def test_broken_toml_names_the_file(tmp_path):
     path = tmp_path / "broken.toml"
     path.write_text("[page\n", encoding="utf-8")
-    with pytest.raises(LayoutError, match="broken.toml"):
+    with pytest.raises(LayoutError, match=r"broken\.toml"):
         read_layout(path)
 
 

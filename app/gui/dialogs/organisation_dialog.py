@@ -33,7 +33,7 @@ from app.domain.org_checks import (
     label,
 )
 from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind, Signature, default_recipients
-from app.domain.presets import PRESET_LABELS, Preset, conventions
+from app.domain.presets import PRESET_LABELS, Preset, conventions, usual_profiles
 from app.i18n import N_, _
 
 O = "organisation."
@@ -93,12 +93,10 @@ def clean(text: str) -> str:
 
 
 # The usual issuer code, collective and signer of a body issuing in a preset other than the Party's, whose
-# codes follow no rule by kind (templates/layouts/*.toml): a commune People's Committee, a grassroots union,
-# a grassroots Đoàn. They fill empty fields only and are there to be overwritten.
+# codes follow no rule by kind: data in templates/layouts/<preset>.toml [conventions.usual]. They fill empty
+# fields only and are there to be overwritten.
 _OTHER_PRESET_DEFAULTS: dict[str, tuple[str, str, str]] = {
-    Preset.STATE: ("UBND", "ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
-    Preset.CONG_DOAN: ("CĐCS", "BAN CHẤP HÀNH", "CHỦ TỊCH"),
-    Preset.DOAN: ("ĐTN", "BAN CHẤP HÀNH", "BÍ THƯ"),
+    preset: (usual.issuer_code, usual.collective, usual.position) for preset, usual in usual_profiles().items()
 }
 
 

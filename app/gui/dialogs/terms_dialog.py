@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import numfmt
 from app.domain.numbering import Term
 from app.i18n import _
 
@@ -42,7 +43,7 @@ class TermsDialog(QDialog):
     """Lists the committee's terms of an organisation; the form under the table adds, saves or deletes one.
 
     Every change is written at once through run_db (the database thread), so the dialog only closes.
-    Party numbers run on through a term (document-format.md §3), so the dates matter more than the name.
+    Party numbers run on through a term (Hướng dẫn 36-HD/VPTW point 1.3), so the dates matter more than the name.
 
     Signals:
         terms_changed(): a term was added, saved or deleted (the list is reloaded after it).
@@ -163,8 +164,8 @@ class TermsDialog(QDialog):
         try:
             self.table.setRowCount(len(self.terms))
             for row, term in enumerate(self.terms):
-                ends = term.ends_on.strftime("%d/%m/%Y") if term.ends_on else _("(running)")
-                for column, text in ((self.NAME, term.label), (self.START, term.starts_on.strftime("%d/%m/%Y")),
+                ends = numfmt.display_date(term.ends_on) if term.ends_on else _("(running)")
+                for column, text in ((self.NAME, term.label), (self.START, numfmt.display_date(term.starts_on)),
                                      (self.END, ends)):
                     item = QTableWidgetItem(text)
                     item.setData(Qt.ItemDataRole.UserRole, term.id)
@@ -202,7 +203,7 @@ class TermsDialog(QDialog):
             return _("Give the term a name, such as “2025 - 2030”.")
         if term.ends_on is not None and term.ends_on < term.starts_on:
             return _("A term cannot end ({end}) before it starts ({start}).").format(
-                end=term.ends_on.strftime("%d/%m/%Y"), start=term.starts_on.strftime("%d/%m/%Y"))
+                end=numfmt.display_date(term.ends_on), start=numfmt.display_date(term.starts_on))
         return ""
 
     # -- slots ---------------------------------------------------------------------------------

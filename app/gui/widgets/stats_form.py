@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain import numfmt
 from app.domain.checks import label
 from app.domain.findings import Finding, Severity
+from app.domain.labels import rating_field_label
 from app.domain.report import Report
 from app.gui.widgets.paths import get_path, set_path
 from app.i18n import N_, _
@@ -80,6 +81,7 @@ class StatsForm(QScrollArea):
         self._computed: list[tuple[QLabel, Callable[[Report], str]]] = []
         self._group_notes: dict[str, QLabel] = {}
         self._loading = False
+        self._row_labels: dict[str, QWidget] = {}
         inner = QWidget()
         column = QVBoxLayout(inner)
         for title, paths in GROUPS:
@@ -107,6 +109,7 @@ class StatsForm(QScrollArea):
             row.addStretch(1)
             text = label(path)
             form.addRow(text[:1].upper() + text[1:], row)
+            self._row_labels[path] = form.labelForField(row)
         note = QLabel(wordWrap=True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.hide()
@@ -184,6 +187,10 @@ class StatsForm(QScrollArea):
         self.report = report
         if report is None:
             return
+        for path, row_label in self._row_labels.items():
+            # Rating levels are named in the wording of the report's year (templates/labels/ratings.toml).
+            if isinstance(row_label, QLabel) and (dated := rating_field_label(path, report.year)):
+                row_label.setText(dated[:1].upper() + dated[1:])
         self._loading = True
         try:
             for path, widget in self.fields.items():
