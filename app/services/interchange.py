@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -16,6 +17,7 @@ from app.domain.errors import UserError
 from app.domain.report import Report
 from app.fileio import write_with
 from app.i18n import N_, _, ngettext
+from app.safe_read import MiB, read_bytes, shorten
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -25,6 +27,13 @@ FORMAT = "tongket-report"
 VERSION = 2  # the newest format version this program reads and the one it writes
 SCHEMA_FILE = f"report-v{VERSION}.schema.json"
 MAX_PROBLEMS = 20  # schema problems listed in one message; the rest are counted
+# The largest report file read: the demo report is 60 kB and a long year-end report with every table filled well
+# under 1 MB; 8 MB leaves room for years of text while keeping a parsed file (and its schema check) in memory small.
+MAX_FILE_BYTES = 8 * MiB
+# Texts that are copied into others when printed ("{term}" in a title): capped so the copies stay a title's size.
+MAX_TERM_CHARS = 100
+MAX_TITLE_CHARS = 1000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _TYPE_NAMES: dict[str, str] = {
     "integer": N_("a whole number"),
@@ -92,6 +101,7 @@ def loads_report(text: str) -> Report:
         _check_envelope(data)
         data = _upgraded(data)
         _check_schema(data)
+        _check_lengths(data["report"])
         return _detached(_structure(data["report"]))
     except RecursionError as exc:
         raise UserError(_("The file is nested too deeply to be a report.")) from exc
@@ -100,16 +110,9 @@ def loads_report(text: str) -> Report:
 def import_report_file(path: Path) -> Report:
     """The report in the interchange file at path; UserError names the file and what is wrong with it."""
     path = Path(path)
+    data = read_bytes(path, MAX_FILE_BYTES)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError as exc:
-        raise UserError(_("The file {file} does not exist.").format(file=path)) from exc
-    except IsADirectoryError as exc:
-        raise UserError(_("{file} is a folder, not a report file.").format(file=path)) from exc
-    except PermissionError as exc:
-        raise UserError(_("You may not read {file}.").format(file=path)) from exc
-    except OSError as exc:
-        raise UserError(_("Cannot read {file}: {reason}.").format(file=path, reason=exc.strerror or exc)) from exc
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(_("{file} is not UTF-8 text: byte {position} cannot be read.").format(
             file=path, position=exc.start)) from exc
@@ -132,20 +135,34 @@ def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise UserError(_("The key “{key}” appears twice in the same object.").format(key=key))
+            raise UserError(_("The key “{key}” appears twice in the same object.").format(key=shorten(key)))
         result[key] = value
     return result
 
 
-def _normalised(value: Any) -> Any:
-    """value with every string, keys included, in Unicode NFC (text typed on macOS arrives decomposed)."""
+def _normalised(value: Any, path: tuple[str | int, ...] = ()) -> Any:
+    """value with every string, keys included, in Unicode NFC (text typed on macOS arrives decomposed).
+
+    A lone surrogate ("\\ud800" in the JSON) is no character at all and cannot be saved or printed: UserError.
+    """
     if isinstance(value, str):
+        _check_characters(value, path)
         return unicodedata.normalize("NFC", value)
     if isinstance(value, list):
-        return [_normalised(item) for item in value]
+        return [_normalised(item, (*path, i)) for i, item in enumerate(value)]
     if isinstance(value, dict):
-        return {unicodedata.normalize("NFC", key): _normalised(item) for key, item in value.items()}
+        out = {}
+        for key, item in value.items():
+            _check_characters(key, path)
+            out[unicodedata.normalize("NFC", key)] = _normalised(item, (*path, key))
+        return out
     return value
+
+
+def _check_characters(text: str, path: tuple[str | int, ...]) -> None:
+    if _SURROGATE.search(text):
+        raise UserError(_("{where}: the text holds an escape such as \"\\ud800\" that is half of a character; "
+                          "remove it or write the whole character.").format(where=_where(path)))
 
 
 def _check_envelope(data: Any) -> None:
@@ -214,12 +231,34 @@ def _check_schema(data: Any) -> None:
                     detail="\n".join(shown))
 
 
+def _check_lengths(report: dict[str, Any]) -> None:
+    """Refuse a term or a title longer than a real one: titles repeat the term, and a document must stay printable."""
+    problems = []
+
+    def check(value: Any, path: tuple[str | int, ...], maximum: int) -> None:
+        if isinstance(value, str) and len(value) > maximum:
+            problems.append(_("{where}: the text has {count} characters; at most {maximum} fit here").format(
+                where=_where(path), count=len(value), maximum=maximum))
+
+    def visit(sections: list[Any], path: tuple[str | int, ...]) -> None:
+        for i, section in enumerate(sections):
+            check(section["title"], (*path, i, "title"), MAX_TITLE_CHARS)
+            visit(section["children"], (*path, i, "children"))
+
+    check(report["term"], ("report", "term"), MAX_TERM_CHARS)
+    check(report["title"], ("report", "title"), MAX_TITLE_CHARS)
+    visit(report["sections"], ("report", "sections"))
+    if problems:
+        raise UserError(_("The file does not match the report format, version {version}:").format(version=VERSION),
+                        detail="\n".join(problems[:MAX_PROBLEMS]))
+
+
 def _structure(data: dict[str, Any]) -> Report:
     try:
         return from_dict(data, Report)
     # The schema admits nearly all cattrs reads; what remains (an impossible time such as 25:00) is the file's fault.
     except (ValueError, TypeError, ExceptionGroup) as exc:
-        lines = [line.replace("@ $", "@ report") for line in error_paths(exc)]  # cattrs' paths start at the report
+        lines = [shorten(line.replace("@ $", "@ report"), 300) for line in error_paths(exc)]  # cattrs' paths start at the report
         raise UserError(_("The file holds values that cannot be read:"), detail="\n".join(lines)) from exc
 
 
@@ -263,7 +302,7 @@ def _describe(error: ValidationError) -> Iterator[str]:
     shape = _shape_name(error.schema)
     if kind == "enum" and "propertyNames" in error.schema_path:
         yield _("{where}: “{key}” is not allowed here; allowed: {allowed}").format(
-            where=where, key=error.instance, allowed=", ".join(error.validator_value))
+            where=where, key=shorten(str(error.instance)), allowed=", ".join(error.validator_value))
     elif kind == "enum":
         yield _("{where}: {value} is not one of {allowed}").format(
             where=where, value=value, allowed=", ".join(_show(v) for v in error.validator_value))
@@ -275,7 +314,7 @@ def _describe(error: ValidationError) -> Iterator[str]:
         known = error.schema.get("properties", {})
         for key in error.instance:
             if key not in known:
-                yield _("{where}: unknown key “{key}”").format(where=where, key=key)
+                yield _("{where}: unknown key “{key}”").format(where=where, key=shorten(key))
     elif kind == "minimum":
         yield _("{where}: {value} is less than the minimum {minimum}").format(
             where=where, value=value, minimum=error.validator_value)
@@ -284,6 +323,9 @@ def _describe(error: ValidationError) -> Iterator[str]:
             where=where, value=value, maximum=error.validator_value)
     elif kind == "minLength":
         yield _("{where}: must not be empty").format(where=where)
+    elif kind == "maxLength":
+        yield _("{where}: the text has {count} characters; at most {maximum} fit here").format(
+            where=where, count=len(error.instance), maximum=error.validator_value)
     elif kind == "const":
         yield _("{where}: {value} should be {expected}").format(
             where=where, value=value, expected=_show(error.validator_value))
@@ -296,7 +338,7 @@ def _describe(error: ValidationError) -> Iterator[str]:
         yield _("{where}: {value} is not {expected}").format(where=where, value=value, expected=alternatives)
     else:
         # Keywords the schema does not use today; jsonschema's English wording still names the place.
-        yield f"{where}: {error.message}"
+        yield f"{where}: {shorten(error.message, 200)}"
 
 
 def _shape_name(subschema: Any) -> str | None:
@@ -308,6 +350,7 @@ def _where(path: Iterable[str | int]) -> str:
     """ "report.sections[0].entries[2].text" for a JSON path; "the file" for the top level."""
     out = ""
     for part in path:
+        part = part if isinstance(part, int) else shorten(part)
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out or _("the file")
 
