@@ -22,6 +22,7 @@ from app.domain.organisation import Organisation
 from app.i18n import _
 from app.paths import templates_dir
 from app.render.layout import load_layout
+from app.safe_read import inside, read_bytes
 from app.render.reference import FONT_SLOTS, REQUIRED_STYLES, THEME_FONT_ATTRIBUTES
 
 REFERENCE_FIELD = "organisation.reference_docx"
@@ -187,7 +188,7 @@ def check_templates(folder: Path) -> list[Finding]:
     import jinja2
     from jinja2 import meta, nodes
 
-    from app.render.environment import environment
+    from app.render.environment import MAX_TEMPLATE_BYTES, environment
 
     folder = Path(folder).expanduser()
     if not folder.is_dir():
@@ -199,14 +200,22 @@ def check_templates(folder: Path) -> list[Finding]:
     findings: list[Finding] = []
     for path in sorted(folder.rglob("*.j2")):
         name = path.relative_to(folder).as_posix()
+        if not inside(folder, path):
+            findings.append(Finding("templates.outside", Severity.ERROR, (TEMPLATES_FIELD,), _(
+                "The template {name} in {folder} is a link to a file outside that folder; templates are read only "
+                "from inside it. Copy the file into the folder instead.").format(name=name, folder=folder)))
+            continue
         if name not in known and not name.startswith("sections/"):
             findings.append(Finding("templates.unused", Severity.WARNING, (TEMPLATES_FIELD,), _(
                 "The template {name} in {folder} replaces no template of the app and is never used: name it after "
                 "one of {known}.").format(name=name, folder=folder, known=", ".join(sorted(known)))))
             continue
         try:
-            source = path.read_text(encoding="utf-8")
+            source = read_bytes(path, MAX_TEMPLATE_BYTES).decode("utf-8")
             ast = env.parse(source, name, str(path))
+        except UserError as exc:
+            findings.append(Finding("templates.unreadable", Severity.ERROR, (TEMPLATES_FIELD,), str(exc)))
+            continue
         except UnicodeDecodeError:
             findings.append(Finding("templates.encoding", Severity.ERROR, (TEMPLATES_FIELD,), _(
                 "The template {name} is not saved as UTF-8 text: save it again as UTF-8.").format(name=name)))
