@@ -206,6 +206,9 @@ def parse_xml(data: bytes, what: str):
     """
     from lxml import etree
 
+    if b"<!DOCTYPE" in data:
+        raise UserError(_("{what} declares a DTD or entities, which a Word document never does: save it again in "
+                          "Word as “Word Document (*.docx)”.").format(what=what))
     try:
         root = etree.fromstring(data, parser=xml_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:

@@ -25,7 +25,7 @@ from lxml import etree
 from app.fileio import write_with
 from app.render.layout import Layout, load_layout
 from app.render.model import BLOCK_STYLES, BULLET_PREFIXES, Annex, Block, BlockKind, DocumentModel, Table
-from app.render.reference import REQUIRED_STYLES, STYLE_NAMES, apply_page, reference_path
+from app.render.reference import REQUIRED_STYLES, STYLE_NAMES, apply_page, house_style, reference_path
 from app.render.text import clean, keep_ranges_together, text_width_pt
 
 _TWIPS_PER_MM = 1440 / 25.4
@@ -45,11 +45,15 @@ def build_document(model: DocumentModel, layout: Layout | None = None, *, refere
 
     layout: the preset's layout, possibly adjusted to the report's settings (default: the Party preset).
     reference: an office's own reference .docx (checked by app.render.lint beforehand); None for the built-in
-    one of the layout's preset. Its styles give the look; the page set-up always comes from the layout.
+    one of the layout's preset. Only its look is taken (reference.house_style); the page set-up always comes from
+    the layout.
     """
     layout = layout or load_layout()
-    source = reference_path(layout.meta.preset) if reference is None else Path(reference)
-    document = docx.Document(io.BytesIO(_file_bytes(source)))
+    if reference is None:
+        data = _file_bytes(reference_path(layout.meta.preset))
+    else:  # only the look of an office's file is taken: never its text, pictures or links (see house_style)
+        data = house_style(Path(reference), layout.meta.preset).data
+    document = docx.Document(io.BytesIO(data))
     _Writer(document, layout).write(model)
     return document
 
@@ -68,7 +72,7 @@ def _file_bytes(path: Path) -> bytes:
 
 @cache
 def _cached_bytes(path: str, _mtime_ns: int, _size: int) -> bytes:
-    # Keyed by time and size too: an office that saves its house style again gets the new file.
+    # The built-in references; keyed by time and size too, so that a regenerated file is read again.
     return Path(path).read_bytes()
 
 

@@ -8,6 +8,7 @@ warnings are for the findings panel.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from functools import cache
 from pathlib import Path
@@ -23,7 +24,7 @@ from app.i18n import _
 from app.paths import templates_dir
 from app.render.layout import load_layout
 from app.safe_read import inside, read_bytes
-from app.render.reference import FONT_SLOTS, REQUIRED_STYLES, THEME_FONT_ATTRIBUTES
+from app.render.reference import FONT_SLOTS, REQUIRED_STYLES, THEME_FONT_ATTRIBUTES, house_style
 
 REFERENCE_FIELD = "organisation.reference_docx"
 TEMPLATES_FIELD = "organisation.templates_dir"
@@ -47,12 +48,19 @@ def check_reference(path: Path, preset: str = "party") -> list[Finding]:
 @cache
 def _check_reference(path: str, _mtime_ns: int, _size: int, preset: str) -> tuple[Finding, ...]:
     try:
-        document = docx.Document(path)
+        style = house_style(Path(path), preset)
+        document = docx.Document(io.BytesIO(style.data))
+    except UserError as exc:
+        return (_reference_finding("reference.unreadable", Severity.ERROR, str(exc)),)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         return (_reference_finding("reference.unreadable", Severity.ERROR, _(
             "The house-style file {file} is not a Word document (.docx) that can be opened: {reason}. Save it in "
             "Word as “Word Document (*.docx)”.").format(file=path, reason=exc)),)
     findings = [*_styles(document, path), *_fonts(document, path), *_page(document, path, preset)]
+    if style.dropped:
+        findings.append(_reference_finding("reference.dropped", Severity.INFO, _(
+            "Only the styles, fonts, page set-up and theme of the house-style file {file} are used; {what} are left "
+            "out of every report.").format(file=path, what="; ".join(_(kind) for kind in style.dropped))))
     return tuple(sorted(findings, key=lambda f: -f.severity))
 
 

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import argparse
 import io
+import posixpath
 import zipfile
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import docx
@@ -22,10 +25,13 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt
 
-from app.fileio import write_bytes_atomic
-from app.paths import templates_dir
+from app.domain.errors import UserError
 from app.domain.presets import Preset
+from app.fileio import write_bytes_atomic
+from app.i18n import N_, _
+from app.paths import templates_dir
 from app.render.layout import STYLE_KEYS, Layout, TextStyle, load_layout
+from app.safe_read import MiB, ZipReader, parse_xml, read_bytes
 
 # Layout style key → the Word style name the writer uses.
 STYLE_NAMES: dict[str, str] = {
@@ -248,6 +254,175 @@ def _normalised_zip(data: bytes) -> bytes:
             target.writestr(zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE), source.read(info),
                             compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+# An office's own reference .docx (its house style).
+#
+# Only its styles, its fonts (without embedded font files), its page set-up and its theme's colours and fonts are
+# taken, each part parsed with entities and DTDs refused, into a copy of the built-in reference. Its body and
+# headers, its pictures and embedded objects, and every link to another file (an attached template, a hyperlink)
+# stay behind: nothing of the file but its look can reach a report.
+
+# A house style with a logo in its header is a few hundred kB; 20 MB leaves room for pictures that are dropped anyway.
+MAX_HOUSE_STYLE_BYTES = 20 * MiB
+
+_PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+_R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_TAKEN_PARTS = {RT.STYLES: "word/styles.xml", RT.THEME: "word/theme/theme1.xml", RT.FONT_TABLE: "word/fontTable.xml"}
+_PAGE_SETUP = ("w:pgSz", "w:pgMar", "w:cols", "w:docGrid")
+_FONT_EMBEDS = ("w:embedRegular", "w:embedBold", "w:embedItalic", "w:embedBoldItalic")
+_CONTENT = ("w:t", "w:drawing", "w:pict", "w:object", "w:tbl", "w:sdt", "w:fldSimple", "w:instrText")
+
+# What a house-style file may hold that is left out, by kind, for the note to the user.
+DROPPED_BODY = N_("its text, tables and pictures in the body, headers and footers")
+DROPPED_LINKS = N_("its links to other files (an attached template, hyperlinks)")
+DROPPED_MEDIA = N_("its pictures, embedded objects and embedded fonts")
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """A reference .docx made from an office's file: data, the .docx bytes; dropped, what was left out (msgids)."""
+
+    data: bytes
+    dropped: tuple[str, ...]
+
+
+def house_style(path: Path, preset: str = Preset.PARTY) -> HouseStyle:
+    """The look of the .docx at path on a copy of the preset's built-in reference; UserError when it cannot be used.
+
+    The file is read under the limits of app.safe_read (a regular file of at most MAX_HOUSE_STYLE_BYTES, a zip
+    that does not expand beyond its limits, XML without a DTD).
+    """
+    path = Path(path).expanduser()
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None
+    key = (stat.st_mtime_ns, stat.st_size) if stat is not None else (0, 0)
+    return _house_style(str(path), key, Preset(preset).value)
+
+
+@lru_cache(maxsize=8)
+def _house_style(path: str, _key: tuple[int, int], preset: str) -> HouseStyle:
+    what = _("The house-style file {file}").format(file=path)
+    package = ZipReader(read_bytes(Path(path), MAX_HOUSE_STYLE_BYTES), what)
+    dropped: set[str] = set()
+    names = package.names()
+    if any(name.startswith(("word/media/", "word/embeddings/", "word/fonts/")) for name in names):
+        dropped.add(DROPPED_MEDIA)
+    for name in names:
+        if name.endswith(".rels") and b"External" in package.read(name):
+            rels = parse_xml(package.read(name), f"{what} ({name})")
+            if any(rel.get("TargetMode") == "External" for rel in rels):
+                dropped.add(DROPPED_LINKS)
+    main = _main_part(package, what)
+    main_dir = posixpath.dirname(main)
+    rels_name = posixpath.join(main_dir, "_rels", posixpath.basename(main) + ".rels")
+    targets: dict[str, str] = {}
+    if rels_name in package.infos:
+        for rel in parse_xml(package.read(rels_name), f"{what} ({rels_name})"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = _part_name(main_dir, rel.get("Target", ""))
+            reltype = rel.get("Type", "")
+            if reltype in _TAKEN_PARTS and target in package.infos:
+                targets.setdefault(reltype, target)
+            elif reltype in (RT.HEADER, RT.FOOTER) and target in package.infos:
+                if _has_content(parse_xml(package.read(target), f"{what} ({target})")):
+                    dropped.add(DROPPED_BODY)
+    document = parse_xml(package.read(main), f"{what} ({main})")
+    body = document.find(qn("w:body"))
+    if body is not None and any(child.tag != qn("w:sectPr") and _has_content(child) for child in body):
+        dropped.add(DROPPED_BODY)
+    parts = {name: parse_xml(package.read(target), f"{what} ({target})") for name, target in targets.items()}
+    data = _styled_reference(preset, parts, body)
+    return HouseStyle(data, tuple(kind for kind in (DROPPED_BODY, DROPPED_LINKS, DROPPED_MEDIA) if kind in dropped))
+
+
+def _main_part(package: ZipReader, what: str) -> str:
+    if "_rels/.rels" not in package.infos:
+        raise UserError(_("{what} is damaged or is not a Word document (.docx): {reason}.").format(
+            what=what, reason=_("it has no list of its parts (_rels/.rels)")))
+    for rel in parse_xml(package.read("_rels/.rels"), f"{what} (_rels/.rels)"):
+        if rel.get("Type") == _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
+            name = _part_name("", rel.get("Target", ""))
+            if name in package.infos:
+                return name
+    raise UserError(_("{what} is damaged or is not a Word document (.docx): {reason}.").format(
+        what=what, reason=_("it has no document part")))
+
+
+def _part_name(base: str, target: str) -> str:
+    """The zip entry name of a relationship's target, relative to the folder base of the part that names it."""
+    name = target[1:] if target.startswith("/") else posixpath.join(base, target)
+    return posixpath.normpath(name).lstrip("/")
+
+
+def _has_content(element) -> bool:
+    """True when element holds text, a table, a picture or a field: something a report must not inherit."""
+    return any(True for _node in element.iter(*(qn(tag) for tag in _CONTENT)))
+
+
+def _styled_reference(preset: str, parts: dict, body) -> bytes:
+    """The built-in reference of preset with the office's styles, fonts, theme colours and fonts and page set-up."""
+    from lxml import etree
+
+    with zipfile.ZipFile(reference_path(preset)) as base:
+        entries = {info.filename: base.read(info) for info in base.infolist()}
+    styles = parts.get(RT.STYLES)
+    if styles is None or styles.tag != qn("w:styles"):
+        styles = etree.Element(qn("w:styles"), nsmap={"w": qn("w:styles").split("}")[0][1:]})
+    for num_pr in list(styles.iter(qn("w:numPr"))):  # the numbering part stays behind; so do its references
+        num_pr.getparent().remove(num_pr)
+    _drop_relationship_references(styles)
+    entries["word/styles.xml"] = _xml(styles)
+    fonts = parts.get(RT.FONT_TABLE)
+    if fonts is not None and fonts.tag == qn("w:fonts"):
+        for embed in list(fonts.iter(*(qn(tag) for tag in _FONT_EMBEDS))):
+            embed.getparent().remove(embed)
+        _drop_relationship_references(fonts)
+        entries["word/fontTable.xml"] = _xml(fonts)
+    theme = parts.get(RT.THEME)
+    if theme is not None:
+        base_theme = etree.fromstring(entries["word/theme/theme1.xml"])
+        for scheme in ("clrScheme", "fontScheme"):
+            ours = base_theme.find(f"{{{_A_NS}}}themeElements/{{{_A_NS}}}{scheme}")
+            theirs = theme.find(f"{{{_A_NS}}}themeElements/{{{_A_NS}}}{scheme}")
+            if ours is not None and theirs is not None:
+                _drop_relationship_references(theirs)
+                ours.getparent().replace(ours, theirs)
+        entries["word/theme/theme1.xml"] = _xml(base_theme)
+    their_page = body.find(qn("w:sectPr")) if body is not None else None
+    if their_page is not None:
+        document = etree.fromstring(entries["word/document.xml"])
+        our_page = document.find(f"{qn('w:body')}/{qn('w:sectPr')}")
+        for tag in _PAGE_SETUP:
+            theirs = their_page.find(qn(tag))
+            ours = our_page.find(qn(tag))
+            if theirs is not None and ours is not None:
+                _drop_relationship_references(theirs)
+                our_page.replace(ours, theirs)
+        entries["word/document.xml"] = _xml(document)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries.items():
+            target.writestr(zipfile.ZipInfo(name, date_time=_ZIP_DATE), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _drop_relationship_references(element) -> None:
+    """Remove every attribute that names a relationship (r:id, r:embed…): no part they could point to is copied."""
+    for node in element.iter():
+        for attribute in [a for a in node.attrib if a.startswith(f"{{{_R_NS}}}")]:
+            del node.attrib[attribute]
+
+
+def _xml(element) -> bytes:
+    from lxml import etree
+
+    return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def main(argv: list[str] | None = None) -> None:
