@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.domain.errors import UserError
+from app.domain.findings import Finding, Severity, has_errors
 from app.domain.report import Report
 from app.services.drafting import in_preset
 from app.render.compose import compose
 from app.render.docx_writer import write_docx
 from app.render.html import to_html
 from app.render.layout import report_layout
-from app.render.lint import reference_for
+from app.render.lint import TEMPLATES_FIELD, check_reference, check_templates, reference_for
 
 
 def export_docx(report: Report, path: Path, *, preset: str | None = None) -> None:
@@ -34,3 +36,26 @@ def preview_html(report: Report, *, preset: str | None = None) -> str:
     report = in_preset(report, preset)
     layout = report_layout(report)
     return to_html(compose(report, layout), layout)
+
+
+def check_output(report: Report, *, preset: str | None = None) -> list[Finding]:
+    """What stops the organisation's own house style or templates from printing report, errors first.
+
+    The house-style file and the template folder are checked (app.render.lint), and the templates are run on
+    the report under their budget: a template that fails only with this report's figures is found too.
+    Empty when the organisation uses the built-in style and wording.
+    """
+    report = in_preset(report, preset)
+    organisation = report.organisation
+    findings: list[Finding] = []
+    if organisation.reference_docx:
+        findings += check_reference(Path(organisation.reference_docx), organisation.preset)
+    if organisation.templates_dir:
+        template_findings = check_templates(Path(organisation.templates_dir))
+        findings += template_findings
+        if not has_errors(template_findings):
+            try:
+                compose(report, report_layout(report))
+            except UserError as exc:
+                findings.append(Finding("templates.render", Severity.ERROR, (TEMPLATES_FIELD,), str(exc)))
+    return sorted(findings, key=lambda f: -f.severity)
