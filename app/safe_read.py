@@ -63,7 +63,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
             raise _not_a_file(path)
         if info.st_size > limit:
             raise _too_big(path, limit)
-        if hasattr(os, "set_blocking"):
+        if hasattr(os, "O_NONBLOCK"):  # where the file was opened without blocking; a regular file reads as usual
             os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
