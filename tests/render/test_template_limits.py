@@ -133,10 +133,13 @@ def test_running_out_of_memory_gives_a_reason(tmp_path, monkeypatch):
     assert "line 2" in message
 
 
-def test_an_error_without_a_message_still_gives_a_reason(tmp_path):
-    message = error_of(tmp_path, "@p {{ {}.popitem() }}\n")
-    assert message.rstrip().endswith("'popitem(): dictionary is empty'") or "KeyError" in message or "empty" in message
-    assert not message.rstrip().endswith(":")
+def test_an_error_without_a_message_still_gives_a_reason(tmp_path, monkeypatch):
+    def silent(*args, **kwargs):
+        raise ValueError
+
+    monkeypatch.setitem(env_module.environment(tmp_path.resolve()).filters, "upper", silent)
+    message = error_of(tmp_path, "@p x\n@p {{ report.title | upper }}\n")
+    assert message.endswith("The template sections/dac_diem.j2 fails on line 2: ValueError")
 
 
 def test_ordinary_overrides_still_render(tmp_path):
