@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Any
 
 
 class Severity(enum.IntEnum):
@@ -15,18 +16,34 @@ class Severity(enum.IntEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class Fix:
+    """A mechanical correction of a finding: in the text at field, replace old (found at start) by new.
+
+    field: a dotted path to a text of the report ("sections.0.children.2.entries.1.text", "title").
+    start: where old stands in that text when the finding was made; old: the exact text replaced.
+    """
+
+    field: str
+    start: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One failed check.
 
     code: a stable identifier such as "membership.balance", for tests and filters.
     fields: dotted paths into the report ("stats.membership.closing_total") the GUI jumps to.
     message: translated, names the fields in words and says what to change.
+    fix: the correction the app can make itself ("2 đảng viên" → "02 đảng viên"), or None.
     """
 
     code: str
     severity: Severity
     fields: tuple[str, ...]
     message: str
+    fix: Fix | None = None
 
     @property
     def is_error(self) -> bool:
@@ -35,3 +52,32 @@ class Finding:
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.is_error for f in findings)
+
+
+def apply_fix(report: Any, fix: Fix) -> bool:
+    """Make fix's replacement in the report's text; False (and nothing changed) when that text no longer holds old.
+
+    old is looked for at fix.start first, then, if the text moved, as its only occurrence in the text.
+    report: an app.domain.report.Report (any object whose attributes and lists the dotted path walks).
+    """
+    *parents, last = fix.field.split(".")
+    holder: Any = report
+    try:
+        for part in parents:
+            holder = holder[int(part)] if part.isdigit() else getattr(holder, part)
+        text = holder[int(last)] if last.isdigit() else getattr(holder, last)
+    except (AttributeError, IndexError, TypeError):
+        return False
+    if not isinstance(text, str) or not fix.old:
+        return False
+    start = fix.start
+    if text[start:start + len(fix.old)] != fix.old:
+        if text.count(fix.old) != 1:
+            return False
+        start = text.index(fix.old)
+    fixed = text[:start] + fix.new + text[start + len(fix.old):]
+    if last.isdigit():
+        holder[int(last)] = fixed
+    else:
+        setattr(holder, last, fixed)
+    return True

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.domain import numfmt, org_checks
+from app.domain import numfmt, org_checks, text_figures
 from app.domain.checks import label as stat_label
 from app.domain.checks import run_checks
 from app.domain.findings import Finding, Severity
@@ -505,6 +505,12 @@ def numbers_in_text(ctx: Context) -> Iterator[Finding]:
             yield _finding("text.percent_space", Severity.WARNING, report, path, _(
                 "write the per cent sign without a space before it, “{fixed}”.").format(
                     fixed=_quote(text, match.start(), match.end(), 6).replace(match.group(0), match.group(1) + "%")))
+
+
+@rule
+def figures_in_text(ctx: Context) -> Iterator[Finding]:
+    """The figures her own text states against the statistics, ratios, counts 1–9, copied periods (text_figures)."""
+    yield from text_figures.check_report(ctx.report, describe)
 
 
 # Dates written out (36-HD/VPTW point 1.4): days 1–9 and months 1–2 padded, months 3–12 never.
