@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
-from app.domain import numfmt
+from app.domain import numbers, numfmt
 from app.domain.checks import label as stat_label
 from app.domain.findings import Finding, Fix, Severity
 from app.domain.labels import labels_for
@@ -144,7 +144,11 @@ _OFF_PERIOD = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|sẽ|ít\s+nh
 # Words right before a phrase that make it a target or a proposal ("chỉ tiêu kết nạp 03 đảng viên").
 _PLANNED = re.compile(r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|đề\s+nghị|xem\s+xét|đăng\s+ký|giao)\s*(?:là\s+)?$", _FLAGS)
 # A sentence about the start of the period states no end-of-period head count.
-_AT_START = re.compile(r"(?<!tháng\s)đầu\s+(?:năm|kỳ|nhiệm\s+kỳ)|đại\s+hội", _FLAGS)
+_AT_START = re.compile(r"đầu\s+(?:năm|kỳ|nhiệm\s+kỳ)|đại\s+hội", _FLAGS)
+# A part of the period ("quý I", "6 tháng đầu năm" in a year-end report, "tháng 3"): its figures are not the period's.
+_SUB_PERIOD = re.compile(r"(?<!\w)quý(?!\w)|\d\s+tháng|tháng\s+\d", _FLAGS)
+_FULL_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", _FLAGS)
+_HALF_YEAR = re.compile(r"(?:6|06|sáu)\s+tháng\s+đầu\s+năm(?:\s+\d{4})?", _FLAGS)
 # One chi bộ named in a đảng bộ's report: "Chi bộ Khoa Cơ khí có 15 đảng viên" is not the đảng bộ's figure.
 _NAMED_UNIT = re.compile(r"\b[Cc]hi\s+bộ\s+(?!Đảng|Ủy|trực)[A-ZĐ]")
 _DIGIT = re.compile(r"\d")
@@ -273,7 +277,11 @@ def _readable(text: str, year: int | None, whole_body: bool, six_month: bool) ->
             continue
         if _OFF_PERIOD.search(sentence) or (whole_body and _NAMED_UNIT.search(sentence)):
             continue
-        timing = re.sub(r"6\s+tháng\s+đầu\s+năm", " ", sentence, flags=_FLAGS) if six_month else sentence
+        timing = _FULL_DATE.sub(" ", sentence)
+        if six_month:
+            timing = _HALF_YEAR.sub(" ", timing)
+        if _SUB_PERIOD.search(timing):
+            continue
         yield offset, sentence, bool(_AT_START.search(timing))
 
 
@@ -396,7 +404,7 @@ _NOT_AFTER_COUNT = frozenset(".,/%")
 
 
 def unpadded_counts(text: str, pad: bool) -> list[tuple[int, str, str]]:
-    """(start, written, as the report writes it) of each count 1–9 written the other way than pad says.
+    """(start, written, as the report writes it) of each count 1–9 written the other way than pad says, with its noun.
 
     A count is "2" or "02" standing alone before a count noun ("2 đảng viên", "02 lần"); "6 tháng",
     "Điều 5", "12/12" and "1,5" are not counts.
@@ -411,8 +419,9 @@ def unpadded_counts(text: str, pad: bool) -> list[tuple[int, str, str]]:
         after = text[end] if end < len(text) else " "
         if before.isalnum() or before in _NOT_BEFORE_COUNT or after.isalnum() or after in _NOT_AFTER_COUNT:
             continue
-        if _COUNT_NOUN_AFTER.match(text, end):
-            out.append((start, written, numfmt.count(int(written), pad=pad)))
+        noun = _COUNT_NOUN_AFTER.match(text, end)
+        if noun:
+            out.append((start, written + noun.group(0), numfmt.count(int(written), pad=pad) + noun.group(0)))
     return out
 
 
@@ -600,7 +609,7 @@ def _contradictions(report: Report, describe: Describe, place: _Place, claims: l
             share = (counts.shares() or {}).get(next(lv for lv in LEVELS if claim.field.endswith("." + lv.value)))
             shares = (share,) if share is not None else ()
         if whole and not percent_agrees(claim.percent, claim.value, whole, shares=shares):
-            right = numfmt.percent_of(claim.value, whole)
+            right = _right_percent(claim.percent, claim.value, whole)
             yield _finding("text.percent_wrong", Severity.ERROR, report, describe, place.path, _(
                 "“{found}”: {part} of {whole} is {right}, not {written}. Write {right}.").format(
                     found=_quote(text, claim.start, claim.percent.end), part=claim.number_text,
@@ -615,7 +624,7 @@ def _wrong_shares(report: Report, describe: Describe, place: _Place, whole_body:
         part, whole = stat_value(report, share.part), stat_value(report, share.whole)
         if not _entered(report, share.part) or not whole or percent_agrees(share.percent, part, whole):
             continue
-        right = numfmt.percent_of(part, whole)
+        right = _right_percent(share.percent, part, whole)
         yield _finding("text.figure_mismatch", Severity.ERROR, report, describe, place.path, _(
             "“{found}” says {written}, but the statistics make it {right} ({part_name} {part} of {whole_name} "
             "{whole}): the report contradicts itself. Write {right}, or correct the figures.").format(
@@ -623,6 +632,13 @@ def _wrong_shares(report: Report, describe: Describe, place: _Place, whole_body:
                 part_name=stat_label(share.part), part=numfmt.number(part), whole_name=stat_label(share.whole),
                 whole=numfmt.number(whole)),
             fix=_percent_fix(place.path, text, share.percent, right), others=(share.part, share.whole))
+
+
+def _right_percent(written: Percent, part: int, whole: int) -> str:
+    """part/whole as the report writes it: "80%" for 28/35 written "46%", "80,0%" when written with decimals."""
+    if written.decimals:
+        return numfmt.percent_value(numbers.percent(part, whole) or Decimal(0), decimals=True)
+    return numfmt.percent_of(part, whole)
 
 
 def _percent_fix(path: str, text: str, percent: Percent, right: str) -> Fix:
@@ -635,7 +651,7 @@ def _ratios(report: Report, describe: Describe, place: _Place) -> Iterator[Findi
     for ratio in find_ratios(text):
         if percent_agrees(ratio.percent, ratio.part, ratio.whole):
             continue
-        right = numfmt.percent_of(ratio.part, ratio.whole)
+        right = _right_percent(ratio.percent, ratio.part, ratio.whole)
         yield _finding("text.ratio_wrong", Severity.ERROR, report, describe, place.path, _(
             "“{found}”: {part}/{whole} is {right}, not {written}. Write {right}.").format(
                 found=_quote(text, ratio.start, ratio.end), part=ratio.part, whole=ratio.whole, right=right,
@@ -645,11 +661,7 @@ def _ratios(report: Report, describe: Describe, place: _Place) -> Iterator[Findi
 
 def _padding(report: Report, describe: Describe, place: _Place) -> Iterator[Finding]:
     pad = report.settings.pad_counts
-    for start, written, fixed in unpadded_counts(place.entry.text, pad):
-        end = start + len(written)
-        noun = re.match(r"\s+\S+(?:\s+\S+)?", place.entry.text[end:])
-        old = written + (noun.group(0) if noun else "")
-        new = fixed + (noun.group(0) if noun else "")
+    for start, old, new in unpadded_counts(place.entry.text, pad):
         message = _("write “{fixed}”: this report writes counts from 1 to 9 as 01 to 09.") if pad else _(
             "write “{fixed}”: this report writes counts from 1 to 9 without a leading zero.")
         yield _finding("text.count_padding", Severity.INFO, report, describe, place.path,
