@@ -555,27 +555,26 @@ def check_report(report: Report, describe: Describe) -> Iterator[Finding]:
     for place in places:
         if not _is_hers(place.entry):
             continue
-        text = place.entry.text
+        text = unicodedata.normalize("NFC", place.entry.text)
         if not place.forward:
             yield from _contradictions(report, describe, place, claims_of[place.path])
             yield from _wrong_shares(report, describe, place, whole_body, six_month)
         yield from _ratios(report, describe, place)
         yield from _padding(report, describe, place)
-        if report.kind is not ReportKind.MID_TERM:
-            phrases = previous_period(text, report.year)
-            if phrases:
-                yield _finding("text.previous_period", Severity.INFO, report, describe, place.path, _(
-                    "{phrases} names the previous period: this text may have been copied from last year's report. "
-                    "Review it and write the figures and the period of {year}.").format(
-                        phrases=", ".join(f"“{p}”" for p in phrases), year=report.year))
+        yield from _previous_period(report, describe, place.path, text)
     yield from _said_twice(report, describe, places, claims_of)
     for path, text in (("title", report.title), ("basis", report.basis)):
-        phrases = previous_period(text, report.year) if report.kind is not ReportKind.MID_TERM else []
-        if phrases:
-            yield _finding("text.previous_period", Severity.INFO, report, describe, path, _(
-                "{phrases} names the previous period: this text may have been copied from last year's report. "
-                "Review it and write the figures and the period of {year}.").format(
-                    phrases=", ".join(f"“{p}”" for p in phrases), year=report.year))
+        yield from _previous_period(report, describe, path, text)
+
+
+def _previous_period(report: Report, describe: Describe, path: str, text: str) -> Iterator[Finding]:
+    """A mid-term report covers the years since the congress: earlier years of the term are its own."""
+    phrases = previous_period(text, report.year) if report.kind is not ReportKind.MID_TERM else []
+    if phrases:
+        yield _finding("text.previous_period", Severity.INFO, report, describe, path, _(
+            "{phrases} names the previous period: this text may have been copied from last year's report. "
+            "Review it and write the figures and the period of {year}.").format(
+                phrases=", ".join(f"“{p}”" for p in phrases), year=report.year))
 
 
 def _finding(code: str, severity: Severity, report: Report, describe: Describe, path: str, message: str,
@@ -586,7 +585,7 @@ def _finding(code: str, severity: Severity, report: Report, describe: Describe, 
 
 
 def _contradictions(report: Report, describe: Describe, place: _Place, claims: list[Claim]) -> Iterator[Finding]:
-    text = place.entry.text
+    text = unicodedata.normalize("NFC", place.entry.text)
     for claim in claims:
         if not _entered(report, claim.field):
             continue
@@ -619,7 +618,7 @@ def _contradictions(report: Report, describe: Describe, place: _Place, claims: l
 
 def _wrong_shares(report: Report, describe: Describe, place: _Place, whole_body: bool,
                   six_month: bool) -> Iterator[Finding]:
-    text = place.entry.text
+    text = unicodedata.normalize("NFC", place.entry.text)
     for share in find_shares(text, report.year, whole_body=whole_body, six_month=six_month):
         part, whole = stat_value(report, share.part), stat_value(report, share.whole)
         if not _entered(report, share.part) or not whole or percent_agrees(share.percent, part, whole):
@@ -662,11 +661,12 @@ def _ratios(report: Report, describe: Describe, place: _Place) -> Iterator[Findi
 def _padding(report: Report, describe: Describe, place: _Place) -> Iterator[Finding]:
     pad = report.settings.pad_counts
     for start, old, new in unpadded_counts(place.entry.text, pad):
-        message = _("write “{fixed}”: this report writes counts from 1 to 9 as 01 to 09.") if pad else _(
-            "write “{fixed}”: this report writes counts from 1 to 9 without a leading zero.")
+        if pad:
+            message = _("write “{fixed}” for “{found}”: this report writes counts from 1 to 9 as 01 to 09.")
+        else:
+            message = _("write “{fixed}” for “{found}”: this report writes counts from 1 to 9 without a leading zero.")
         yield _finding("text.count_padding", Severity.INFO, report, describe, place.path,
-                       _("“{found}”: {advice}").format(found=old, advice=message.format(fixed=new)),
-                       fix=Fix(place.path, start, old, new))
+                       message.format(fixed=new, found=old), fix=Fix(place.path, start, old, new))
 
 
 def _said_twice(report: Report, describe: Describe, places: list[_Place],
@@ -690,7 +690,7 @@ def _said_twice(report: Report, describe: Describe, places: list[_Place],
                 yield _finding("text.said_twice", Severity.WARNING, report, describe, hers.path, _(
                     "{found} repeats what the generated sentence in {other} already says (“{generated}”): "
                     "the report says it twice. Remove one: the figures from this text, or the generated sentence."
-                ).format(found=", ".join(f"“{_quote(text, c.start, c.end, 0)}”" for c in shared),
+                ).format(found=", ".join(f"“{text[c.start:c.end]}”" for c in shared),
                          other=describe(report, gen.path), generated=_quote(gen.entry.text, 0, 60, 0)),
                     others=(gen.path,))
 
