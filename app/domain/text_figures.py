@@ -120,11 +120,11 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing((INS + "violation_signs.members",), "dấu hiệu",
              rf"kiểm\s+tra\s+khi\s+có\s+dấu\s+hiệu\s+vi\s+phạm\s+(?:đối\s+với\s+)?{_N}\s+đảng\s+viên"),
     Phrasing((INS + "members_violating",), "phát hiện", rf"phát\s+hiện\s+{_N}\s+đảng\s+viên\s+(?:có\s+)?vi\s+phạm"),
-    Phrasing((INS + "members_to_discipline",), "kỷ luật", rf"{_N}\s+đảng\s+viên\s+phải\s+thi\s+hành\s+kỷ\s+luật"),
-    Phrasing(("stats.discipline.members.total",), "kỷ luật",
-             rf"(?:thi\s+hành|xử\s+lý)\s+kỷ\s+luật\s+(?:đối\s+với\s+)?{_N}\s+đảng\s+viên"),
-    Phrasing(("stats.discipline.organisations.total",), "kỷ luật",
-             rf"(?:thi\s+hành|xử\s+lý)\s+kỷ\s+luật\s+(?:đối\s+với\s+)?{_N}\s+tổ\s+chức\s+đảng"),
+    Phrasing((INS + "members_to_discipline",), "luật", rf"{_N}\s+đảng\s+viên\s+phải\s+thi\s+hành\s+k[ỷỉ]\s+luật"),
+    Phrasing(("stats.discipline.members.total",), "luật",
+             rf"(?:thi\s+hành|xử\s+lý)\s+k[ỷỉ]\s+luật\s+(?:đối\s+với\s+)?{_N}\s+đảng\s+viên"),
+    Phrasing(("stats.discipline.organisations.total",), "luật",
+             rf"(?:thi\s+hành|xử\s+lý)\s+k[ỷỉ]\s+luật\s+(?:đối\s+với\s+)?{_N}\s+tổ\s+chức\s+đảng"),
     # Study and Party life (§4.5).
     Phrasing((L + "resolutions_studied",), "quán triệt", rf"quán\s+triệt\s+(?:được\s+)?{_N}\s+nghị\s+quyết"),
     Phrasing((L + "study_participants", L + "study_members"), "/",
@@ -365,7 +365,9 @@ def find_shares(text: str, year: int | None = None, *, whole_body: bool = False,
     return out
 
 
-_RATIO = re.compile(rf"(?<![\d/.,])(\d+)\s*/\s*(\d+)(?![\d/]|[.,]\d)([^;%/\d]{{0,60}}?)"
+# Between the fraction and its percentage: a few words, at most one comma right before "đạt", never "trong đó"
+# ("5/5 chỉ tiêu, trong đó chỉ tiêu kết nạp đạt 200%" gives the percentage of something else).
+_RATIO = re.compile(rf"(?<![\d/.,])(\d+)\s*/\s*(\d+)(?![\d/]|[.,]\d)((?:(?!trong\s+đó)[^;%/\d,]){{0,50}}?,?\s*)"
                     rf"(?:=|\bđạt|\bchiếm|\bbằng|\btỷ\s+lệ|\()\s*(?:tỷ\s+lệ\s*)?{_P}", _FLAGS)
 
 
@@ -466,6 +468,11 @@ _WHOLE: dict[str, Callable[[Report], int]] = {
     M + "closing_probationary": lambda r: r.stats.membership.closing_total,
     **{f"stats.ratings.organisations.{lv.value}": (lambda r: r.stats.ratings.organisations.rated) for lv in LEVELS},
     **{f"stats.ratings.members.{lv.value}": (lambda r: r.stats.ratings.members.rated) for lv in LEVELS},
+}
+# Some write a level's share of all the units, the unrated included: that whole is accepted too.
+_OTHER_WHOLE: dict[str, Callable[[Report], int]] = {
+    **{f"stats.ratings.organisations.{lv.value}": (lambda r: r.stats.ratings.organisations.total) for lv in LEVELS},
+    **{f"stats.ratings.members.{lv.value}": (lambda r: r.stats.ratings.members.total) for lv in LEVELS},
 }
 
 
@@ -607,6 +614,9 @@ def _contradictions(report: Report, describe: Describe, place: _Place, claims: l
             counts: RatingCounts = getattr(report.stats.ratings, claim.field.split(".")[2])
             share = (counts.shares() or {}).get(next(lv for lv in LEVELS if claim.field.endswith("." + lv.value)))
             shares = (share,) if share is not None else ()
+        other = _OTHER_WHOLE.get(claim.field)
+        if other is not None and percent_agrees(claim.percent, claim.value, other(report)):
+            continue
         if whole and not percent_agrees(claim.percent, claim.value, whole, shares=shares):
             right = _right_percent(claim.percent, claim.value, whole)
             yield _finding("text.percent_wrong", Severity.ERROR, report, describe, place.path, _(

@@ -428,3 +428,18 @@ def test_generated_sentences_of_the_demos_state_their_own_figures(kind, at_least
             if c.value != tf.stat_value(report, c.field)] == []
     assert len(claims) >= at_least
     assert [f.message for f in lint_report(report) if f.code in CODES] == []
+
+
+def test_percentage_of_something_else_after_a_fraction_is_not_its_ratio():
+    text = "Đảng bộ hoàn thành 5/5 chỉ tiêu đề ra, trong đó chỉ tiêu kết nạp đảng viên mới đạt 200% (vượt 100%)."
+    assert tf.find_ratios(text) == []
+    assert tf.find_ratios("Hoàn thành 5/5 chỉ tiêu trong đó chỉ tiêu kết nạp đạt 200%.") == []
+
+
+def test_share_of_all_units_including_the_unrated_is_accepted():
+    report = demo_report(DemoKind.CHI_BO)   # 15 members, 14 rated
+    with_text(report, "to_chuc_can_bo", "Về đảng viên, 02 đồng chí hoàn thành xuất sắc nhiệm vụ (13,3%).")
+    assert findings(report, "text.percent_wrong") == []
+    with_text(report, "to_chuc_can_bo", "Về đảng viên, 02 đồng chí hoàn thành xuất sắc nhiệm vụ (12,0%).")
+    (finding,) = findings(report, "text.percent_wrong")
+    assert "14,3%" in finding.message
