@@ -53,6 +53,8 @@ class Phrasing:
             keeps the checks fast.
     stock: states a head count at a moment (the end of the period): skipped in a sentence about the start.
     requires: a word the sentence must also hold ("96/98 đảng viên tham gia" is the study only near "quán triệt").
+    unless: words that make the sentence about something else ("tặng Giấy khen cho 05 đảng viên hoàn thành xuất sắc
+            nhiệm vụ" names the commended, not the rating).
     """
 
     fields: tuple[str, ...]
@@ -60,6 +62,7 @@ class Phrasing:
     regex: str
     stock: bool = False
     requires: str = ""
+    unless: str = ""
 
 
 # The phrasings, as data: what each pattern states. Words are matched case-insensitively.
@@ -88,8 +91,9 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing((M + "left_party",), "ra khỏi", rf"cho\s+ra\s+khỏi\s+đảng\s+{_N}\s+{_WHO}"),
     # The size of the organisation at the end of the period.
     Phrasing((M + "closing_total",), "tổng số",
-             r"tổng\s+số\s+đảng\s+viên\s+(?:(?:cuối\s+năm|cuối\s+kỳ|hiện\s+nay|đến\s+nay|hiện\s+tại)\s+)?"
-             rf"(?:là|có|gồm)\s+{_N}\s+{_WHO}", stock=True),
+             r"tổng\s+số\s+đảng\s+viên\s+(?:của\s+(?:đảng|chi)\s+bộ\s+)?"
+             r"(?:(?:cuối\s+năm|cuối\s+kỳ|hiện\s+nay|đến\s+nay|hiện\s+tại)\s+)?"
+             rf"(?:là|có|gồm|lên)\s+{_N}\s+{_WHO}", stock=True),
     Phrasing((M + "closing_total",), "bộ+có+đảng viên",
              rf"(?<!chấp\s)(?<!hành\s)(?<!thường\s)(?<!vụ\s)(?:đảng|chi)\s+bộ\b[^\d,;.:]{{0,80}}?\bcó\s+{_N}\s+"
              rf"đảng\s+viên{_END}", stock=True),
@@ -142,7 +146,8 @@ _FLAGS = re.IGNORECASE
 _OFF_PERIOD = re.compile(r"(?<!\w)(?:phấn\s+đấu|dự\s+kiến|sẽ|ít\s+nhất|tối\s+thiểu|mỗi|bình\s+quân|trung\s+bình|"
                          r"tạm\s+thời|nếu)(?!\w)", _FLAGS)
 # Words right before a phrase that make it a target or a proposal ("chỉ tiêu kết nạp 03 đảng viên").
-_PLANNED = re.compile(r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|đề\s+nghị|xem\s+xét|đăng\s+ký|giao)\s*(?:là\s+)?$", _FLAGS)
+_PLANNED = re.compile(r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|đề\s+nghị|xét|đăng\s+ký|giao|hồ\s+sơ|thủ\s+tục|quy\s+trình)"
+                      r"\s*(?:là\s+)?$", _FLAGS)
 # A sentence about the start of the period states no end-of-period head count.
 _AT_START = re.compile(r"đầu\s+(?:năm|kỳ|nhiệm\s+kỳ)|đại\s+hội", _FLAGS)
 # A part of the period ("quý I", "6 tháng đầu năm" in a year-end report, "tháng 3"): its figures are not the period's.
@@ -204,6 +209,7 @@ class _Compiled:
     phrasing: Phrasing
     pattern: re.Pattern[str]
     requires: re.Pattern[str] | None
+    unless: re.Pattern[str] | None
     anchors: tuple[str, ...]
 
     def may_match(self, words: str) -> bool:
@@ -212,10 +218,14 @@ class _Compiled:
 
 def _compile(phrasing: Phrasing) -> _Compiled:
     requires = re.compile(phrasing.requires, _FLAGS) if phrasing.requires else None
-    return _Compiled(phrasing, re.compile(phrasing.regex, _FLAGS), requires, tuple(phrasing.anchor.split("+")))
+    unless = re.compile(phrasing.unless, _FLAGS) if phrasing.unless else None
+    return _Compiled(phrasing, re.compile(phrasing.regex, _FLAGS), requires, unless,
+                     tuple(phrasing.anchor.split("+")))
 
 
 _COMPILED = tuple(_compile(p) for p in PHRASINGS)
+# A sentence about commendations names the commended among the rated, not a rating level's count.
+_COMMENDED = r"(?<!\w)(?:khen|tặng|biểu\s+dương|vinh\s+danh|đề\s+nghị)(?!\w)"
 _LEVEL_PREFIX = r"(?:được\s+)?(?:đánh\s+giá,?\s+)?(?:xếp\s+loại\s+|đánh\s+giá\s+)?(?:đạt\s+)?(?:mức\s+)?[“\"]?"
 _LEVEL_END = r"[”\"]?(?=\s*[(,;.:]|\s*$|\s+(?:và|trong\s+đó|chiếm|đạt|=)(?!\w))"
 
@@ -231,7 +241,8 @@ def _rating_phrasings(first_year: int) -> tuple[_Compiled, ...]:
         for level in LEVELS:
             name = r"\s+".join(re.escape(word) for word in names[level].split())
             regex = rf"{_N}\s+{subject}\s+{_LEVEL_PREFIX}{name}{_LEVEL_END}"
-            out.append(_compile(Phrasing((f"stats.ratings.{who}.{level.value}",), names[level].lower(), regex)))
+            out.append(_compile(Phrasing((f"stats.ratings.{who}.{level.value}",), names[level].lower(), regex,
+                                         unless=_COMMENDED)))
     return tuple(out)
 
 
@@ -307,6 +318,8 @@ def find_claims(text: str, year: int | None = None, *, whole_body: bool = False,
             if not compiled.may_match(words) or (compiled.phrasing.stock and at_start):
                 continue
             if compiled.requires is not None and not compiled.requires.search(sentence):
+                continue
+            if compiled.unless is not None and compiled.unless.search(sentence):
                 continue
             for match in compiled.pattern.finditer(sentence):
                 if _PLANNED.search(sentence[max(0, match.start() - 20):match.start()]):
