@@ -73,7 +73,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing((M + "recognised_official",), "công nhận",
              rf"công\s+nhận\s+(?:đảng\s+viên\s+)?chính\s+thức\s+(?:cho\s+)?{_N}\s+{_WHO}"),
     Phrasing((M + "recognised_official",), "công nhận",
-             rf"công\s+nhận\s+{_N}\s+đảng\s+viên\s+(?:dự\s+bị\s+)?(?:trở\s+thành\s+|là\s+)?(?:đảng\s+viên\s+)?chính\s+thức"),
+             rf"công\s+nhận\s+{_N}\s+đảng\s+viên\s+(?:dự\s+bị\s+)?(?:trở\s+thành\s+|là\s+)?"
+             r"(?:đảng\s+viên\s+)?chính\s+thức"),
     Phrasing((M + "recognised_official",), "công nhận", rf"{_N}\s+đảng\s+viên\s+dự\s+bị\s+được\s+công\s+nhận"),
     Phrasing((M + "transferred_in", M + "transferred_out"), "tiếp nhận",
              rf"tiếp\s+nhận\s+{_N}\s+và\s+chuyển\s+(?:đi|sinh\s+hoạt\s+đảng\s+cho)\s+{_N}\s+{_WHO}"),
@@ -119,6 +120,10 @@ PHRASINGS: tuple[Phrasing, ...] = (
              rf"giám\s+sát\s+chuyên\s+đề\s+{_ORG_MEMBER}"),
     Phrasing((INS + "topical_supervision.members",), "giám sát chuyên đề",
              rf"giám\s+sát\s+chuyên\s+đề\s+(?:đối\s+với\s+)?{_N}\s+đảng\s+viên"),
+    Phrasing((INS + "regular_supervision.organisations", INS + "regular_supervision.members"), "thường xuyên",
+             rf"giám\s+sát\s+thường\s+xuyên\s+{_ORG_MEMBER}"),
+    Phrasing((INS + "regular_supervision.members",), "thường xuyên",
+             rf"giám\s+sát\s+thường\s+xuyên\s+(?:đối\s+với\s+)?{_N}\s+đảng\s+viên"),
     Phrasing((INS + "violation_signs.organisations", INS + "violation_signs.members"), "dấu hiệu",
              rf"kiểm\s+tra\s+khi\s+có\s+dấu\s+hiệu\s+vi\s+phạm\s+{_ORG_MEMBER}"),
     Phrasing((INS + "violation_signs.members",), "dấu hiệu",
@@ -137,6 +142,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
              rf"sinh\s+hoạt\s+(?:chi\s+bộ\s+)?định\s+kỳ\s+(?:đủ\s+|được\s+)?{_F}\s+kỳ"),
     Phrasing((L + "thematic_meetings",), "chuyên đề",
              rf"sinh\s+hoạt\s+chuyên\s+đề\s+{_N}\s+lần(?!\s*/|\s+(?:mỗi|một|trên)\b)"),
+    Phrasing((L + "thematic_meetings",), "chuyên đề", rf"{_N}\s+(?:buổi|lần)\s+sinh\s+hoạt\s+chuyên\s+đề"),
     Phrasing((L + "theme_plan_units", "stats.units"), "chủ đề",
              rf"{_F}\s+chi\s+bộ\s+(?:đã\s+)?xây\s+dựng\s+kế\s+hoạch\s+thực\s+hiện\s+chủ\s+đề"),
 )
@@ -150,6 +156,8 @@ _PLANNED = re.compile(r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|đề\s+ng
                       r"\s*(?:là\s+)?$", _FLAGS)
 # A sentence about the start of the period states no end-of-period head count.
 _AT_START = re.compile(r"đầu\s+(?:năm|kỳ|nhiệm\s+kỳ)|đại\s+hội", _FLAGS)
+# "từ đầu nhiệm kỳ đến nay" is the whole period of a mid-term report, not its start.
+_SINCE_START = re.compile(r"từ\s+đầu\s+(?:năm|kỳ|nhiệm\s+kỳ)\s+(?:đến|tới)\s+nay", _FLAGS)
 # A part of the period ("quý I", "6 tháng đầu năm" in a year-end report, "tháng 3"): its figures are not the period's.
 _SUB_PERIOD = re.compile(r"(?<!\w)quý(?!\w)|\d\s+tháng|tháng\s+\d", _FLAGS)
 _FULL_DATE = re.compile(r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", _FLAGS)
@@ -232,7 +240,7 @@ _LEVEL_END = r"[”\"]?(?=\s*[(,;.:]|\s*$|\s+(?:và|trong\s+đó|chiếm|đạt|
 
 @cache
 def _rating_phrasings(first_year: int) -> tuple[_Compiled, ...]:
-    """ "02 chi bộ hoàn thành xuất sắc nhiệm vụ", "84 đồng chí hoàn thành tốt nhiệm vụ": the level names of that year."""
+    """ "02 chi bộ hoàn thành xuất sắc nhiệm vụ", "84 đồng chí hoàn thành tốt nhiệm vụ": that year's level names."""
     labels = labels_for(first_year)
     out = []
     for who, subject, names in (("organisations", r"(?:chi\s+bộ|tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng)(?:\s+trực\s+thuộc)?",
@@ -288,7 +296,7 @@ def _readable(text: str, year: int | None, whole_body: bool, six_month: bool) ->
             continue
         if _OFF_PERIOD.search(sentence) or (whole_body and _NAMED_UNIT.search(sentence)):
             continue
-        timing = _FULL_DATE.sub(" ", sentence)
+        timing = _SINCE_START.sub(" ", _FULL_DATE.sub(" ", sentence))
         if six_month:
             timing = _HALF_YEAR.sub(" ", timing)
         if _SUB_PERIOD.search(timing):
@@ -606,8 +614,12 @@ def _finding(code: str, severity: Severity, report: Report, describe: Describe, 
 
 def _contradictions(report: Report, describe: Describe, place: _Place, claims: list[Claim]) -> Iterator[Finding]:
     text = unicodedata.normalize("NFC", place.entry.text)
+    # A figure of an edited sentence that its generated basis stated too went stale with the figures: the
+    # drafting's own finding (drafting.stale_number) says so, with the new sentence.
+    basis = place.entry.basis
+    inherited = {(c.field, c.value) for c in find_claims(basis, report.year)} if basis else set()
     for claim in claims:
-        if not _entered(report, claim.field):
+        if not _entered(report, claim.field) or (claim.field, claim.value) in inherited:
             continue
         held = stat_value(report, claim.field)
         if claim.value != held:
