@@ -19,7 +19,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from app.domain import numbers, numfmt
 from app.domain.checks import label as stat_label
@@ -218,17 +218,14 @@ class _Compiled:
     pattern: re.Pattern[str]
     requires: re.Pattern[str] | None
     unless: re.Pattern[str] | None
-    anchors: tuple[str, ...]
-
-    def may_match(self, words: str) -> bool:
-        return all(anchor in words for anchor in self.anchors)
+    anchors: frozenset[str]
 
 
 def _compile(phrasing: Phrasing) -> _Compiled:
     requires = re.compile(phrasing.requires, _FLAGS) if phrasing.requires else None
     unless = re.compile(phrasing.unless, _FLAGS) if phrasing.unless else None
     return _Compiled(phrasing, re.compile(phrasing.regex, _FLAGS), requires, unless,
-                     tuple(phrasing.anchor.split("+")))
+                     frozenset(phrasing.anchor.split("+")))
 
 
 _COMPILED = tuple(_compile(p) for p in PHRASINGS)
@@ -304,26 +301,45 @@ def _readable(text: str, year: int | None, whole_body: bool, six_month: bool) ->
         yield offset, sentence, bool(_AT_START.search(timing))
 
 
+@cache
+def _anchors(levels_year: int) -> tuple[frozenset[str], tuple[_Compiled, ...]]:
+    """Every anchor of the phrasings of a report year, and those phrasings."""
+    phrasings = _COMPILED + _rating_phrasings(levels_year)
+    return frozenset(a for c in phrasings for a in c.anchors), phrasings
+
+
+def _present(anchors: frozenset[str], text: str) -> frozenset[str]:
+    words = " ".join(text.lower().split())
+    return frozenset(a for a in anchors if a in words)
+
+
 def find_claims(text: str, year: int | None = None, *, whole_body: bool = False,
-                six_month: bool = False) -> list[Claim]:
+                six_month: bool = False) -> tuple[Claim, ...]:
     """The figures text states, in order; overlapping phrasings of one field are kept once.
 
     year: the report's year; a sentence naming another year states nothing. None: years are not looked at.
     whole_body: the report is a đảng bộ's: a sentence naming one chi bộ ("Chi bộ Khoa Cơ khí …") states nothing.
     six_month: "6 tháng đầu năm" names the period itself, not its start.
+    The answer is remembered: the linter runs after every edit, and most paragraphs have not changed.
     """
+    return _find_claims(text, year, whole_body, six_month)
+
+
+@lru_cache(maxsize=4096)
+def _find_claims(text: str, year: int | None, whole_body: bool, six_month: bool) -> tuple[Claim, ...]:
     text = unicodedata.normalize("NFC", text)
     if not _DIGIT.search(text):
-        return []
+        return ()
     claims: dict[tuple[str, int], Claim] = {}
-    words = " ".join(text.lower().split())
-    phrasings = [c for c in _COMPILED + _rating_phrasings(_levels_year(year)) if c.may_match(words)]
+    anchors, every = _anchors(_levels_year(year))
+    present = _present(anchors, text)
+    phrasings = [c for c in every if c.anchors <= present]
     if not phrasings:
-        return []
+        return ()
     for offset, sentence, at_start in _readable(text, year, whole_body, six_month):
-        words = " ".join(sentence.lower().split())
+        here = _present(present, sentence)
         for compiled in phrasings:
-            if not compiled.may_match(words) or (compiled.phrasing.stock and at_start):
+            if not compiled.anchors <= here or (compiled.phrasing.stock and at_start):
                 continue
             if compiled.requires is not None and not compiled.requires.search(sentence):
                 continue
@@ -345,7 +361,7 @@ def find_claims(text: str, year: int | None = None, *, whole_body: bool = False,
                     claim = Claim(field, _count(number), offset + match.start(), offset + match.end(),
                                   offset + match.start(index), number, percent)
                     claims.setdefault((field, claim.number_start), claim)
-    return sorted(claims.values(), key=lambda c: (c.number_start, c.field))
+    return tuple(sorted(claims.values(), key=lambda c: (c.number_start, c.field)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,7 +591,7 @@ def check_report(report: Report, describe: Describe) -> Iterator[Finding]:
     whole_body = report.stats.units > 0 or report.organisation.kind.has_sub_units
     six_month = report.kind is ReportKind.SIX_MONTH
     places = list(_places(report.sections, "sections."))
-    claims_of: dict[str, list[Claim]] = {}
+    claims_of: dict[str, tuple[Claim, ...]] = {}
     for place in places:
         if (_is_hers(place.entry) and not place.forward) or _is_auto(place.entry):
             claims_of[place.path] = find_claims(place.entry.text, report.year, whole_body=whole_body,
@@ -612,7 +628,8 @@ def _finding(code: str, severity: Severity, report: Report, describe: Describe, 
                    fix)
 
 
-def _contradictions(report: Report, describe: Describe, place: _Place, claims: list[Claim]) -> Iterator[Finding]:
+def _contradictions(report: Report, describe: Describe, place: _Place,
+                    claims: tuple[Claim, ...]) -> Iterator[Finding]:
     text = unicodedata.normalize("NFC", place.entry.text)
     # A figure of an edited sentence that its generated basis stated too went stale with the figures: the
     # drafting's own finding (drafting.stale_number) says so, with the new sentence.
@@ -705,7 +722,7 @@ def _padding(report: Report, describe: Describe, place: _Place) -> Iterator[Find
 
 
 def _said_twice(report: Report, describe: Describe, places: list[_Place],
-                claims_of: dict[str, list[Claim]]) -> Iterator[Finding]:
+                claims_of: dict[str, tuple[Claim, ...]]) -> Iterator[Finding]:
     by_section: dict[int, list[_Place]] = {}
     for place in places:
         by_section.setdefault(id(place.section), []).append(place)
