@@ -19,7 +19,8 @@ PAGE = ROOT / "docs" / "conventions.md"
 LAYOUTS = sorted((ROOT / "templates" / "layouts").glob("*.toml"))
 RATINGS = ROOT / "templates" / "labels" / "ratings.toml"
 # The modules whose findings carry the codes of the checks, and the calls that give a finding its code.
-CHECK_MODULES = ("app/domain/checks.py", "app/domain/lint.py", "app/domain/org_checks.py", "app/domain/numbering.py")
+CHECK_MODULES = ("app/domain/checks.py", "app/domain/lint.py", "app/domain/org_checks.py", "app/domain/numbering.py",
+                 "app/domain/text_figures.py")
 FINDING_CALLS = {"Finding", "_finding", "_mismatch", "_not_above"}
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")
