@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from app.domain.findings import Finding
+from app.domain.findings import Finding, Fix, apply_fix
 from app.domain.report import Report, Section
 from app.gui.drafting import DraftSync
 from app.gui.editing import ReportEditing
@@ -74,6 +74,7 @@ class ReportEditor(QWidget):
         self.targets_editor.edited.connect(lambda: editing.changed("targets"))
         self.section_editor.edited.connect(lambda: editing.changed("text"))
         self.findings.finding_activated.connect(self.on_finding_activated)
+        self.findings.fix_requested.connect(self.on_fix_requested)
         editing.report_loaded.connect(self.on_report_loaded)
         editing.findings_updated.connect(self.on_findings_updated)
         editing.preview_updated.connect(self.preview.show_html)
@@ -97,6 +98,16 @@ class ReportEditor(QWidget):
     def on_findings_updated(self, findings: list[Finding]) -> None:
         self.findings.show_findings(findings)
         self.stats_form.show_findings(findings)
+
+    def on_fix_requested(self, fix: Fix) -> None:
+        """Apply a finding's correction to the report, show it where she writes, and record the edit."""
+        if self.editing.report is None or not apply_fix(self.editing.report, fix):
+            return
+        if fix.field.startswith("sections."):
+            self.section_editor.refresh()
+        else:
+            self.document_fields.set_report(self.editing.report)
+        self.editing.changed("text")
 
     def on_finding_activated(self, finding: Finding) -> None:
         """Go to the first field the finding names."""
