@@ -66,6 +66,7 @@ class Organisation:
     preset: the document format it issues in (app.domain.presets.Preset value: "party", "state", …).
     reference_docx: path of the office's own copy of the reference .docx (its house style); "" for the built-in one.
     templates_dir: folder of .j2 files that override the built-in phrasing templates by name; "" for none.
+    is_sample: the demo organisation the app stores when she opens the sample report; never one of hers.
     """
 
     name: str
@@ -80,6 +81,7 @@ class Organisation:
     preset: str = "party"
     reference_docx: str = ""
     templates_dir: str = ""
+    is_sample: bool = False
     id: int | None = None
 
     @property

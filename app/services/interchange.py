@@ -211,6 +211,8 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
         if isinstance(settings, dict):
             # Version 1 printed empty sections as bare headings: a fault, not a choice to keep.
             settings.setdefault("keep_empty_sections", False)
+        if isinstance(report.get("organisation"), dict):
+            report["organisation"].setdefault("is_sample", False)  # version 1 knew no sample organisations
     return data
 
 
@@ -263,9 +265,13 @@ def _structure(data: dict[str, Any]) -> Report:
 
 
 def _detached(report: Report) -> Report:
-    """report without the row ids of the database that exported it, so that saving it can only add new rows."""
+    """report without the row ids of the database that exported it, so that saving it can only add new rows.
+
+    An imported organisation is hers, even when the file was exported from the sample.
+    """
     report.id = None
     report.organisation.id = None
+    report.organisation.is_sample = False
     for section in report.walk_sections():
         section.id = None
         for entry in section.entries:

@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from app.domain.demo import demo_report
 from app.domain.member_stats import Membership
 from app.domain.report import Entry, Report, ReportKind, Section, Statistics
 from app.storage import org_repo, report_repo
@@ -23,6 +24,7 @@ __all__ = [
     "get_report",
     "list_reports",
     "new_report_from_previous",
+    "open_sample",
     "replace_report",
     "save_new_report",
     "set_entry_text",
@@ -53,6 +55,26 @@ def save_new_report(sessions: Database, report: Report) -> int:
         organisation = report.organisation
         if organisation.id is None or not org_repo.exists(session, organisation.id):
             organisation = replace(organisation, id=org_repo.add(session, organisation))
+        return report_repo.add(session, replace(report, organisation=organisation))
+
+
+def open_sample(sessions: Database) -> int:
+    """The id of the sample report (the demo report of the sample organisation), stored the first time only.
+
+    A second call returns the same report, with any edits made to it since. When the sample's reports were
+    deleted, the demo report is stored again under the same sample organisation. Her own organisations and
+    reports are neither read nor changed.
+    """
+    with sessions.begin() as session:
+        organisation_id = org_repo.sample_id(session)
+        if organisation_id is not None:
+            summaries = report_repo.list_summaries(session, organisation_id)
+            if summaries:
+                return summaries[0].id
+            return report_repo.add(session, replace(demo_report(), organisation=org_repo.get(session, organisation_id)))
+        report = demo_report()
+        organisation = replace(report.organisation, is_sample=True, id=None)
+        organisation = replace(organisation, id=org_repo.add(session, organisation))
         return report_repo.add(session, replace(report, organisation=organisation))
 
 

@@ -14,7 +14,7 @@ from app.storage.tables import OrganisationRow, ReportRow
 
 def add(session: Session, organisation: Organisation) -> int:
     """Insert organisation (its id is ignored) and return the new id."""
-    row = OrganisationRow()
+    row = OrganisationRow(is_sample=organisation.is_sample)
     _fill(row, organisation)
     session.add(row)
     session.flush()
@@ -37,8 +37,15 @@ def list_all(session: Session) -> list[Organisation]:
     return [to_domain(row) for row in rows]
 
 
+def sample_id(session: Session) -> int | None:
+    """The id of the stored sample organisation (the oldest when there are several); None when there is none."""
+    return session.scalar(
+        select(OrganisationRow.id).where(OrganisationRow.is_sample.is_(True)).order_by(OrganisationRow.id).limit(1)
+    )
+
+
 def update(session: Session, organisation: Organisation) -> None:
-    """Overwrite the stored profile of organisation.id with organisation's fields."""
+    """Overwrite the stored profile of organisation.id with organisation's fields; whether it is the sample stays."""
     if organisation.id is None:
         raise ValueError("update needs an organisation with an id")
     _fill(_row(session, organisation.id), organisation)
@@ -73,6 +80,7 @@ def to_domain(row: OrganisationRow) -> Organisation:
         preset=row.preset,
         reference_docx=row.reference_docx,
         templates_dir=row.templates_dir,
+        is_sample=row.is_sample,
     )
 
 

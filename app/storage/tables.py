@@ -79,6 +79,8 @@ class OrganisationRow(Base):
     preset: Mapped[str] = mapped_column(String(16))
     reference_docx: Mapped[str] = mapped_column(Text)
     templates_dir: Mapped[str] = mapped_column(Text)
+    # The demo organisation "Open the demo report" stores once and reopens; never one of hers.
+    is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class ReportRow(Base):

@@ -134,3 +134,23 @@ def test_autosave_of_a_figure_and_an_entry_shows_in_the_report_and_bumps_updated
     assert after.section("dac_diem").entries[0].text == "Đặc điểm mới."
     assert before.updated_at < figure_saved < theme_saved < entry_saved == after.updated_at
     assert reports.list_reports(sessions)[0].updated_at == entry_saved
+
+
+def test_opening_the_sample_twice_stores_one_sample_organisation_and_reopens_its_report(sessions, demo_id):
+    first = reports.open_sample(sessions)
+    second = reports.open_sample(sessions)
+    assert first == second
+    orgs = organisations.list_organisations(sessions)
+    assert sorted(org.is_sample for org in orgs) == [False, True]
+    assert reports.get_report(sessions, first).organisation.is_sample
+    assert [r.id for r in reports.list_reports(sessions)].count(first) == 1
+    assert len(reports.list_reports(sessions)) == 2  # hers and the sample, nothing copied twice
+
+
+def test_the_sample_comes_back_under_the_same_organisation_after_its_report_was_deleted(sessions):
+    first = reports.open_sample(sessions)
+    sample_org = reports.get_report(sessions, first).organisation.id
+    reports.delete_report(sessions, first)
+    again = reports.open_sample(sessions)
+    assert reports.get_report(sessions, again).organisation.id == sample_org
+    assert len(organisations.list_organisations(sessions)) == 1

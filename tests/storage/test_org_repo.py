@@ -62,3 +62,26 @@ def test_the_database_refuses_to_delete_an_organisation_with_reports(database, d
         org_repo.delete(session, demo.organisation.id)
     with database.begin() as session:
         assert org_repo.count_reports(session, demo.organisation.id) == 1
+
+
+def test_the_sample_flag_is_stored_and_a_profile_update_keeps_it(database, demo):
+    sample = demo.organisation
+    sample.is_sample = True
+    with database.begin() as session:
+        sample_id = org_repo.add(session, sample)
+        assert org_repo.sample_id(session) == sample_id
+    with database.begin() as session:
+        loaded = org_repo.get(session, sample_id)
+        assert loaded.is_sample
+        loaded.is_sample = False  # the profile dialog knows nothing of the flag
+        loaded.name = "Đảng bộ mẫu"
+        org_repo.update(session, loaded)
+    with database.begin() as session:
+        again = org_repo.get(session, sample_id)
+        assert (again.name, again.is_sample) == ("Đảng bộ mẫu", True)
+
+
+def test_her_organisations_are_not_samples(database, demo):
+    with database.begin() as session:
+        org_repo.add(session, demo.organisation)
+        assert org_repo.sample_id(session) is None
