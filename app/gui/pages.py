@@ -141,18 +141,33 @@ class HomePage(QWidget):
         buttons.addWidget(import_button)
         buttons.addWidget(demo_button)
 
+        self.sample_note = QLabel(_("Sample: these reports show how a finished report looks. They are not yours, "
+                                    "and nothing you do here changes your own organisations."),
+                                  objectName="sample_note")
+        self.sample_note.setWordWrap(True)
+        self.sample_note.setStyleSheet("#sample_note { background: #fff4c2; padding: 4px; }")
+        self.sample_note.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.sample_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._update_buttons()
 
     def set_organisations(self, organisations: list[Organisation], select_id: int | None) -> None:
-        self.organisations = organisations
+        """List organisations, hers first and the sample after a line, marked; select_id None: the first."""
+        hers = [org for org in organisations if not org.is_sample]
+        samples = [org for org in organisations if org.is_sample]
+        self.organisations = hers + samples
         self.organisation_box.blockSignals(True)
         self.organisation_box.clear()
-        for org in organisations:
+        for org in hers:
             self.organisation_box.addItem(org.name, org.id)
+        if hers and samples:
+            self.organisation_box.insertSeparator(self.organisation_box.count())
+        for org in samples:
+            self.organisation_box.addItem(_("Sample: {name}").format(name=org.name), org.id)
         index = self.organisation_box.findData(select_id) if select_id is not None else 0
         self.organisation_box.setCurrentIndex(max(index, 0))
         self.organisation_box.blockSignals(False)
@@ -187,6 +202,8 @@ class HomePage(QWidget):
         return None if item is None else int(item.data(Qt.ItemDataRole.UserRole))
 
     def _on_organisation_changed(self, *_args: object) -> None:
+        org = self.current_organisation()
+        self.sample_note.setVisible(org is not None and org.is_sample)
         self.organisation_chosen.emit(self.organisation_box.currentData())
 
     def _open(self) -> None:

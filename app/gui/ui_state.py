@@ -28,6 +28,7 @@ LAST_REPORT_ID = Key("state/last_report_id", int, 0)
 # Preferences: what the user chose.
 LANGUAGE = Key("preferences/language", str, "vi")
 PREVIEW_VISIBLE = Key("preferences/preview_visible", bool, True)
+PREVIEW_ZOOM = Key("preferences/preview_zoom", int, 100)  # per cent, one of preview_pane.ZOOM_STEPS
 
 
 def settings() -> QSettings:

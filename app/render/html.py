@@ -39,6 +39,8 @@ class _Writer:
         self.layout = layout
         self.css = {name: _css(style) for name, style in layout.styles.items()}
         self.out: list[str] = []
+        self.sections: set[str] = set()
+        self.pending_anchor = ""  # given to the next paragraph written
 
     def p(self, style: str, text: str, *, anchor: str = "", underline: bool = False) -> None:
         caps = self.layout.styles[style].caps
@@ -46,7 +48,9 @@ class _Writer:
         body = escape(text.upper() if caps else text)
         if underline and body:
             body = f'<span style="text-decoration:underline">{body}</span>'
-        name = f'<a name="{anchor}"></a>' if anchor else ""
+        anchors = [a for a in (self.pending_anchor, anchor) if a]
+        self.pending_anchor = ""
+        name = "".join(f'<a name="{escape(a)}"></a>' for a in anchors)
         self.out.append(f'<p style="{self.css[style]}">{name}{body or "&nbsp;"}</p>')
 
     def rule(self, width_pct: float) -> None:
@@ -78,14 +82,28 @@ class _Writer:
         )
 
     def block(self, index: int, block: Block) -> None:
+        if block.section and block.section not in self.sections:
+            # The first paragraph of a section carries its anchor, so the preview can scroll to the section.
+            self.sections.add(block.section)
+            self.pending_anchor = section_anchor(block.section)
         if block.kind is BlockKind.TABLE and block.table is not None:
+            if self.pending_anchor and not block.table.title:
+                self.out.append(f'<p><a name="{escape(self.pending_anchor)}"></a></p>')
+                self.pending_anchor = ""
             self.table(block.table)
             return
         self.p(BLOCK_STYLES[block.kind], BULLET_PREFIXES.get(block.kind, "") + block.text, anchor=f"b{index}")
 
 
+def section_anchor(key: str) -> str:
+    """The name of the anchor before the first block of the section with outline key key."""
+    return f"section-{key}"
+
+
 def to_html(model: DocumentModel, layout: Layout | None = None) -> str:
     """The whole document as one HTML page; block i carries the anchor "b<i>" to scroll to.
+
+    The first block of each section is preceded by the anchor section_anchor(its key) ("section-dac_diem").
 
     It follows the same preset as the .docx: the top-right title with its motto and line, the star or the line
     under the issuer, the separator or line under the title, and the appendices after the signature.

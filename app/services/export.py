@@ -9,6 +9,7 @@ from app.domain.findings import Finding, Severity, has_errors
 from app.domain.report import Report
 from app.services.drafting import in_preset
 from app.render.compose import compose
+from app.render.context import flatten_outline
 from app.render.docx_writer import write_docx
 from app.render.html import to_html
 from app.render.layout import report_layout
@@ -59,3 +60,18 @@ def check_output(report: Report, *, preset: str | None = None) -> list[Finding]:
             except UserError as exc:
                 findings.append(Finding("templates.render", Severity.ERROR, (TEMPLATES_FIELD,), str(exc)))
     return sorted(findings, key=lambda f: -f.severity)
+
+
+def outline_headings(report: Report) -> dict[str, str]:
+    """The printed heading of each enabled section by its key ("I- ĐẶC ĐIỂM TÌNH HÌNH"), numbered as in the document."""
+    return {item["key"]: item["heading"] for item in flatten_outline(report)}
+
+
+def check_house_style(path: Path, preset: str) -> list[Finding]:
+    """What an office's own reference .docx at path lacks for writing in preset (errors first); [] when usable."""
+    return check_reference(Path(path), preset)
+
+
+def check_template_folder(folder: Path) -> list[Finding]:
+    """What is wrong with a folder of template overrides (syntax errors with the line, unknown values, unused files)."""
+    return check_templates(Path(folder))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from app.domain.demo import demo_report
@@ -22,6 +23,7 @@ __all__ = [
     "carry_over",
     "delete_report",
     "get_report",
+    "import_report",
     "list_reports",
     "new_report_from_previous",
     "open_sample",
@@ -76,6 +78,16 @@ def open_sample(sessions: Database) -> int:
         organisation = replace(report.organisation, is_sample=True, id=None)
         organisation = replace(organisation, id=org_repo.add(session, organisation))
         return report_repo.add(session, replace(report, organisation=organisation))
+
+
+def import_report(sessions: Database, path: Path) -> int:
+    """Read the report file at path and store it as a new report of a new organisation (hers); return its id.
+
+    Raises UserError, storing nothing, when the file cannot be read (see interchange.import_report_file).
+    """
+    from app.services.interchange import import_report_file  # jsonschema and cattrs load only for an import
+
+    return save_new_report(sessions, import_report_file(path))
 
 
 def replace_report(sessions: Database, report_id: int, report: Report) -> None:

@@ -70,8 +70,8 @@ def _run(out: Path, language: str) -> None:
     window.start()
     snap("01-welcome")
     window.create_organisation()
-    snap("02-organisation-dialog", window.organisation_dialog)
-    window.organisation_dialog.close()
+    snap("02-organisation-dialog", window.organisations.dialog)
+    window.organisations.dialog.close()
     window.open_demo()
     editor = window.editor
     window.editing.refresh_preview()
@@ -89,8 +89,8 @@ def _run(out: Path, language: str) -> None:
     window.show_home()
     snap("08-home")
     window.new_report()
-    snap("09-new-report-dialog", window.new_report_dialog)
-    window.new_report_dialog.close()
+    snap("09-new-report-dialog", window.reports.new_report_dialog)
+    window.reports.new_report_dialog.close()
     window.show_about()
     if hasattr(window, "about_dialog"):
         snap("10-about", window.about_dialog)

@@ -64,7 +64,7 @@ def test_an_empty_database_shows_the_welcome_page(window):
 def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_path):
     # 1. Create the organisation through its dialog.
     click(qtbot, window.welcome.create_button)
-    dialog = window.organisation_dialog
+    dialog = window.organisations.dialog
     values = {
         "organisation.name": "Chi bộ Trường Tiểu học Hòa An",
         "organisation.upper_body": "ĐẢNG BỘ XÃ HÒA AN",
@@ -86,7 +86,7 @@ def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_p
 
     # 2. A new blank report.
     click(qtbot, window.home.new_button)
-    new_dialog = window.new_report_dialog
+    new_dialog = window.reports.new_report_dialog
     new_dialog.year_spin.setValue(2026)
     with qtbot.waitSignal(window.report_opened, timeout=10_000):
         click(qtbot, new_dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
@@ -114,8 +114,8 @@ def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_p
     target = tmp_path / "bao-cao.docx"
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     with qtbot.waitSignal(window.export_finished, timeout=20_000):
-        window.file_dialog.selectFile(str(target))
-        window.file_dialog.accept()
+        window.transfer.file_dialog.selectFile(str(target))
+        window.transfer.file_dialog.accept()
     xml = docx_text(target)
     assert "Chi bộ đoàn kết, hoàn thành tốt nhiệm vụ chính trị năm 2026." in xml
     assert "Sinh hoạt chi bộ nền nếp, chất lượng." in xml
@@ -123,7 +123,7 @@ def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_p
     assert "CHI BỘ TRƯỜNG TIỂU HỌC HÒA AN" in xml
     assert "Số      -BC/CB" in xml
     assert ui_state.get(ui_state.LAST_EXPORT_DIR) == str(tmp_path)
-    assert str(target) in window.info_box.text()
+    assert str(target) in window.prompts.info_box.text()
 
 
 def test_typed_text_is_saved_without_pressing_save(qtbot, window):
@@ -178,11 +178,11 @@ def test_exporting_with_errors_asks_first(qtbot, window, tmp_path):
     open_demo(qtbot, window)
     window.editing.report.stats.membership.closing_total = 1
     window.editing.changed("stats")
-    window.export_docx()
-    box = window.question_box
+    window.transfer.export_docx()
+    box = window.prompts.question_box
     assert isinstance(box, QMessageBox) and box.isVisible()
     box.button(QMessageBox.StandardButton.No).click()
-    assert not hasattr(window, "file_dialog") or not window.file_dialog.isVisible()
+    assert window.transfer.file_dialog is None or not window.transfer.file_dialog.isVisible()
 
 
 def test_a_locked_file_gives_a_clear_message_and_keeps_the_old_file(qtbot, window, tmp_path, monkeypatch):
@@ -197,11 +197,11 @@ def test_a_locked_file_gives_a_clear_message_and_keeps_the_old_file(qtbot, windo
 
     monkeypatch.setattr(os, "replace", locked)
     with qtbot.waitSignal(window.export_failed, timeout=20_000) as failed:
-        window.export_to(target)
+        window.transfer.export_to(target)
     assert "Word" in failed.args[0]
     assert target.read_bytes() == b"old"
     assert [p.name for p in folder.iterdir()] == ["locked.docx"]
-    assert window.error_box.isVisible()
+    assert window.prompts.error_box.isVisible()
 
 
 def test_sections_switch_off_and_move_and_the_preview_follows(qtbot, window):
@@ -266,9 +266,9 @@ def test_importing_a_bad_file_says_why_and_opens_nothing(qtbot, window, tmp_path
 
     bad = tmp_path / "bad.json"
     bad.write_text("{ not json", encoding="utf-8")
-    window.import_from(bad)
-    assert "bad.json" in window.error_box.text()
-    assert "JSON" in window.error_box.informativeText()
+    window.transfer.import_from(bad)
+    assert "bad.json" in window.prompts.error_box.text()
+    assert "JSON" in window.prompts.error_box.informativeText()
     assert window.editing.report is None
     assert QApplication.overrideCursor() is None
 
@@ -280,7 +280,7 @@ def test_importing_a_report_file_opens_it(qtbot, window, tmp_path):
     path = tmp_path / "r.json"
     export_report_file(demo_report(), path)
     with qtbot.waitSignal(window.report_opened, timeout=10_000):
-        window.import_from(path)
+        window.transfer.import_from(path)
     assert window.editing.report.year == 2026
 
 
@@ -294,8 +294,8 @@ def test_an_organisation_with_reports_is_not_deleted_and_one_without_is(qtbot, w
     open_demo(qtbot, window)
     window.show_home()
     click(qtbot, window.home.delete_org)
-    window.question_box.button(QMessageBox.StandardButton.Yes).click()
-    assert "báo cáo" in window.error_box.text()
+    window.prompts.question_box.button(QMessageBox.StandardButton.Yes).click()
+    assert "báo cáo" in window.prompts.error_box.text()
     assert window.home.organisation_box.count() == 1
 
     from app.domain.organisation import Organisation
@@ -307,5 +307,5 @@ def test_an_organisation_with_reports_is_not_deleted_and_one_without_is(qtbot, w
     box = window.home.organisation_box
     box.setCurrentIndex(box.findText("Chi bộ thử"))
     click(qtbot, window.home.delete_org)
-    window.question_box.button(QMessageBox.StandardButton.Yes).click()
+    window.prompts.question_box.button(QMessageBox.StandardButton.Yes).click()
     assert box.findText("Chi bộ thử") == -1

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidget
 
 from app.domain.report import Report, Section
 from app.i18n import _
-from app.render.context import flatten_outline
 
 PAGE_DOCUMENT = "page:document"
 PAGE_STATS = "page:stats"
@@ -35,6 +34,9 @@ class OutlineNavigator(QWidget):
         self._filling = False
         self.tree = QTreeWidget(objectName="outline")
         self.tree.setHeaderHidden(True)
+        # A long heading wraps onto a second line instead of being cut off at the pane's edge.
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.up_button = QPushButton(_("Move up"))
@@ -60,7 +62,9 @@ class OutlineNavigator(QWidget):
 
     def _headings(self) -> dict[str, str]:
         assert self.report is not None
-        return {item["key"]: item["heading"] for item in flatten_outline(self.report)}
+        from app.services.export import outline_headings  # the renderer loads with the editor, after the first paint
+
+        return outline_headings(self.report)
 
     def _fill(self, select: object) -> None:
         self._filling = True
@@ -84,7 +88,9 @@ class OutlineNavigator(QWidget):
                 item.setData(0, ROLE, section)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if section.enabled else Qt.CheckState.Unchecked)
-                item.setToolTip(0, _("Untick to leave this section out of the document"))
+                # A long heading is cut off in a narrow pane: the tooltip gives it whole.
+                item.setToolTip(0, _("{heading}\n\nUntick to leave this section out of the document").format(
+                    heading=text if section.enabled else _("{title} (left out)").format(title=section.title)))
                 if parent is None:
                     self.tree.addTopLevelItem(item)
                 else:

@@ -1,32 +1,130 @@
-"""The live preview: the document as HTML laid out like the A4 page, kept at its scroll position."""
+"""The live preview: the document as HTML laid out like the A4 page, following the section being edited, zoomable."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QTextEdit, QToolButton, QWidget
+
+from app.gui import ui_state
+from app.i18n import _
 
 # The text column of an A4 page with the Party margins (210 − 30 − 15 mm) at 96 dpi, so that lines
 # break about where they break in Word.
 TEXT_WIDTH_MM = 165
 PX_PER_MM = 96 / 25.4
+DOCUMENT_MARGIN_PX = 24
+# The zoom steps, in per cent of the page's real size.
+ZOOM_STEPS = (50, 67, 80, 90, 100, 110, 125, 150, 175, 200)
+# Every length the preview's HTML gives (app/render/html.py writes them in pt and px).
+_LENGTH = re.compile(r"(font-size|margin-top|margin-bottom|margin-left|text-indent|line-height):([0-9.]+)(pt|px)")
+
+
+def section_anchor(key: str) -> str:
+    """The anchor the preview's HTML puts before the section with outline key key (see app/render/html.py)."""
+    return f"section-{key}"
+
+
+def zoomed(html: str, percent: int) -> str:
+    """html with every font size, margin, indent and line height in its styles scaled to percent."""
+    if percent == 100:
+        return html
+    factor = percent / 100
+    return _LENGTH.sub(lambda m: f"{m[1]}:{float(m[2]) * factor:.4g}{m[3]}", html)
 
 
 class PreviewPane(QTextBrowser):
-    """Shows the HTML the editing controller builds in the render thread, one page column wide."""
+    """Shows the HTML the editing controller builds in the render thread, one page column wide.
+
+    show_section(key) scrolls to a section; Ctrl++ / Ctrl+- / Ctrl+0 and the buttons in the corner zoom,
+    and the zoom is remembered (ui_state.PREVIEW_ZOOM).
+
+    Signals:
+        zoom_changed(int): the new zoom in per cent.
+    """
+
+    zoom_changed = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preview")
         self.setOpenLinks(False)
         self.setStyleSheet("QTextBrowser { background: white; color: black; }")
-        self.document().setDocumentMargin(24)
         self.page_width_px = 0
-        self.set_text_width_mm(TEXT_WIDTH_MM)
+        self.text_width_mm = TEXT_WIDTH_MM
         self.html = ""
+        self.section_key = ""
+        self.zoom = ui_state.get(ui_state.PREVIEW_ZOOM)
+        if self.zoom not in ZOOM_STEPS:
+            self.zoom = 100
+        self._make_zoom_controls()
+        self._apply_zoom_to_page()
+
+    def _make_zoom_controls(self) -> None:
+        self.zoom_bar = QWidget(self.viewport(), objectName="preview_zoom")
+        self.zoom_bar.setStyleSheet("#preview_zoom { background: rgba(240, 240, 240, 220); border-radius: 3px; }")
+        self.zoom_out_button = QToolButton(text="−")
+        self.zoom_out_button.setToolTip(_("Zoom out (Ctrl+-)"))
+        self.zoom_reset_button = QToolButton()
+        self.zoom_reset_button.setToolTip(_("Actual size (Ctrl+0)"))
+        self.zoom_in_button = QToolButton(text="+")
+        self.zoom_in_button.setToolTip(_("Zoom in (Ctrl++)"))
+        row = QHBoxLayout(self.zoom_bar)
+        row.setContentsMargins(2, 2, 2, 2)
+        row.setSpacing(2)
+        for button in (self.zoom_out_button, self.zoom_reset_button, self.zoom_in_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            row.addWidget(button)
+        self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.zoom_reset_button.clicked.connect(self.zoom_reset)
+        self.zoom_in_button.clicked.connect(self.zoom_in)
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (("Ctrl++", self.zoom_in), ("Ctrl+=", self.zoom_in), ("Ctrl+-", self.zoom_out),
+                           ("Ctrl+0", self.zoom_reset)):
+            QShortcut(QKeySequence(keys), self, slot, context=context)
+        self._show_zoom()
+
+    # -- zoom -----------------------------------------------------------------------------------
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self.zoom), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self.zoom), ZOOM_STEPS[0]))
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(100)
+
+    def set_zoom(self, percent: int) -> None:
+        """Show the page at percent of its size, keeping the same place in view; remembered for next time."""
+        if percent == self.zoom:
+            return
+        self.zoom = percent
+        ui_state.put(ui_state.PREVIEW_ZOOM, percent)
+        self._apply_zoom_to_page()
+        self._replace(self.html, same_share=True)
+        self._show_zoom()
+        self.zoom_changed.emit(percent)
+
+    def _show_zoom(self) -> None:
+        self.zoom_reset_button.setText(f"{self.zoom}%")
+        self.zoom_out_button.setEnabled(self.zoom > ZOOM_STEPS[0])
+        self.zoom_in_button.setEnabled(self.zoom < ZOOM_STEPS[-1])
+        self.zoom_bar.adjustSize()
+        self._place_zoom_bar()
+
+    def _apply_zoom_to_page(self) -> None:
+        self.document().setDocumentMargin(DOCUMENT_MARGIN_PX * self.zoom / 100)
+        self.set_text_width_mm(self.text_width_mm)
+
+    # -- page width -----------------------------------------------------------------------------
 
     def set_text_width_mm(self, millimetres: float) -> None:
         """Wrap lines at the width of the page's text column (the document margins come on top)."""
-        self.page_width_px = round(millimetres * PX_PER_MM + 2 * self.document().documentMargin())
+        self.text_width_mm = millimetres
+        self.page_width_px = round(millimetres * PX_PER_MM * self.zoom / 100 + 2 * self.document().documentMargin())
         self._fit()
 
     def _fit(self) -> None:
@@ -37,16 +135,37 @@ class PreviewPane(QTextBrowser):
         else:
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
 
+    def _place_zoom_bar(self) -> None:
+        bar = self.zoom_bar
+        bar.move(max(0, self.viewport().width() - bar.width() - 4), 4)
+        bar.raise_()
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._fit()
+        self._place_zoom_bar()
+
+    # -- content --------------------------------------------------------------------------------
 
     def show_html(self, html: str) -> None:
-        """Replace the content, keeping the reader where they were."""
+        """Replace the content, keeping the reader where they were (at the chosen section the first time)."""
         if html == self.html:
             return
+        first = not self.html
+        self._replace(html)
+        if first and self.section_key:
+            self.scrollToAnchor(section_anchor(self.section_key))
+
+    def _replace(self, html: str, same_share: bool = False) -> None:
+        # After an edit the same pixel stays on top; after a zoom, the same share of the document.
         bar = self.verticalScrollBar()
-        position = bar.value()
+        position, maximum = bar.value(), bar.maximum()
         self.html = html
-        self.setHtml(html)
-        bar.setValue(position)
+        self.setHtml(zoomed(html, self.zoom))
+        bar.setValue(round(position / maximum * bar.maximum()) if same_share and maximum else position)
+
+    def show_section(self, key: str) -> None:
+        """Scroll so that the section with outline key key starts at the top (a section left out: no move)."""
+        self.section_key = key
+        if self.html:
+            self.scrollToAnchor(section_anchor(key))

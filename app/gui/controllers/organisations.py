@@ -1,0 +1,89 @@
+"""The organisations flow: list them for the home page, create one, edit a profile, delete one without reports."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from app.domain.organisation import Organisation
+from app.gui.controllers.prompts import Prompts
+from app.gui.controllers.runner import ServiceRunner
+from app.i18n import _
+
+
+class OrganisationsController(QObject):
+    """Creates, edits and deletes organisations through their dialog and app.services.organisations.
+
+    Signals:
+        organisations_listed(object, object): every organisation (a list) and the id to select (None: keep).
+        organisation_updated(object): the edited Organisation, once it is stored.
+        organisation_deleted(int): the id of the deleted organisation.
+    """
+
+    organisations_listed = Signal(object, object)
+    organisation_updated = Signal(object)
+    organisation_deleted = Signal(int)
+
+    def __init__(self, runner: ServiceRunner, prompts: Prompts, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.prompts = prompts
+        self.window = parent
+        self.dialog: QWidget | None = None
+
+    def refresh(self, select: int | None = None) -> None:
+        """List the organisations again; select names the one the home page should show."""
+        from app.services import organisations
+
+        self.runner.run(organisations.list_organisations,
+                        done=lambda orgs: self.organisations_listed.emit(orgs, select))
+
+    def create(self) -> None:
+        """Ask for a new organisation's profile, store it and select it."""
+        self._open_dialog(None, self._add)
+
+    def edit(self, organisation: Organisation | None) -> None:
+        """Open organisation's profile; the edited profile is stored when accepted."""
+        if organisation is not None:
+            self._open_dialog(organisation, self._update)
+
+    def delete(self, organisation: Organisation | None) -> None:
+        """Ask, then delete organisation; the database refuses while it has reports (the message says so)."""
+        if organisation is None:
+            return
+        from app.services import organisations
+
+        def delete() -> None:
+            self.runner.run(organisations.delete_organisation, organisation.id, done=lambda _r: self._deleted(org_id))
+
+        org_id = organisation.id
+        assert org_id is not None
+        self.prompts.ask(_("Delete organisation"),
+                         _("Delete the organisation “{name}”? Only an organisation without reports can be "
+                           "deleted.").format(name=organisation.name), delete)
+
+    def _deleted(self, organisation_id: int) -> None:
+        self.organisation_deleted.emit(organisation_id)
+        self.refresh()
+
+    def _open_dialog(self, organisation: Organisation | None, on_accepted) -> None:
+        from app.gui.dialogs.organisation_dialog import OrganisationDialog
+
+        dialog = OrganisationDialog(organisation, self.window)
+        dialog.organisation_accepted.connect(on_accepted)
+        dialog.open()
+        self.dialog = dialog
+
+    def _add(self, organisation: Organisation) -> None:
+        from app.services import organisations
+
+        self.runner.run(organisations.add_organisation, organisation, done=lambda org_id: self.refresh(org_id))
+
+    def _update(self, organisation: Organisation) -> None:
+        from app.services import organisations
+
+        def stored(_result: object) -> None:
+            self.organisation_updated.emit(organisation)
+            self.refresh(organisation.id)
+
+        self.runner.run(organisations.update_organisation, organisation, done=stored)

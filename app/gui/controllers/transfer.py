@@ -1,0 +1,139 @@
+"""The import and export flow: the open report to .docx or to a report file, and a report file back in."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.domain.findings import has_errors
+from app.domain.report import ReportKind
+from app.gui import ui_state
+from app.gui.controllers.prompts import Prompts
+from app.gui.controllers.runner import ServiceRunner, set_busy, user_message
+from app.gui.editing import ReportEditing
+from app.i18n import _
+
+# The file name offered for a report of each kind; the year follows.
+FILE_STEMS = {ReportKind.YEAR_END: "Bao-cao-tong-ket", ReportKind.SIX_MONTH: "Bao-cao-so-ket-6-thang",
+              ReportKind.MID_TERM: "Bao-cao-giua-nhiem-ky"}
+
+
+class TransferController(QObject):
+    """Asks where, then writes or reads in the background; the .docx in the render thread, files in the database's.
+
+    Signals:
+        export_finished(str): a .docx was written at this path.
+        export_failed(str): the translated reason.
+        report_imported(int): a report file was stored as a new report with this id.
+        message_posted(str, int): a status-bar message and how long to show it (ms; 0: until replaced).
+    """
+
+    export_finished = Signal(str)
+    export_failed = Signal(str)
+    report_imported = Signal(int)
+    message_posted = Signal(str, int)
+
+    def __init__(self, runner: ServiceRunner, prompts: Prompts, editing: ReportEditing, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.prompts = prompts
+        self.editing = editing
+        self.window = parent
+        self.file_dialog: QFileDialog | None = None
+
+    # -- .docx ----------------------------------------------------------------------------------
+
+    def export_docx(self) -> None:
+        """Ctrl+E: confirm when the checks found errors, then ask where to write the .docx."""
+        if self.editing.report is None:
+            return
+        if has_errors(self.editing.findings):
+            self.prompts.ask(_("Export to Word"), _("The checks found errors in the figures. Export anyway?"),
+                             self.ask_export_path, icon=QMessageBox.Icon.Warning)
+            return
+        self.ask_export_path()
+
+    def suggested_file_name(self) -> str:
+        report = self.editing.report
+        assert report is not None
+        return f"{FILE_STEMS[report.kind]}-{report.year}.docx"
+
+    def ask_export_path(self) -> None:
+        folder = ui_state.get(ui_state.LAST_EXPORT_DIR) or str(Path.home())
+        self._ask_path(_("Export to Word"), Path(folder) / self.suggested_file_name(), _("Word documents (*.docx)"),
+                       "docx", self.export_to, save=True)
+
+    def export_to(self, path: Path) -> None:
+        """Write the open report to path in the render thread; the result is announced."""
+        from app.services.export import export_docx
+
+        self.editing.save_now()
+        snapshot = copy.deepcopy(self.editing.report)
+        ui_state.put(ui_state.LAST_EXPORT_DIR, str(path.parent))
+        self.message_posted.emit(_("Exporting…"), 0)
+        set_busy(True)
+
+        def done(_result: object) -> None:
+            set_busy(False)
+            self.message_posted.emit(_("Exported to {path}").format(path=path), 8000)
+            self.export_finished.emit(str(path))
+            self.prompts.inform(_("Export to Word"), _("The report was written to:\n{path}").format(path=path),
+                                (_("Open folder"),
+                                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))))
+
+        def failed(exc: BaseException) -> None:
+            set_busy(False)
+            message, detail = user_message(exc, _("The report could not be exported; the details are in the log "
+                                                  "file."))
+            self.message_posted.emit(message, 8000)
+            self.export_failed.emit(message)
+            self.prompts.show_error(message, detail)
+
+        self.runner.tasks.run_render(lambda: export_docx(snapshot, path), done, failed)
+
+    # -- report files ---------------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        """Ask for a report file and store it as a new report."""
+        folder = ui_state.get(ui_state.LAST_IMPORT_DIR) or str(Path.home())
+        self._ask_path(_("Import a report"), Path(folder), _("Tổng Kết reports (*.json)"), "json", self.import_from,
+                       save=False)
+
+    def import_from(self, path: Path) -> None:
+        """Read the report file at path and store it as a new report (of a new organisation, hers)."""
+        from app.services import reports
+
+        ui_state.put(ui_state.LAST_IMPORT_DIR, str(path.parent))
+        self.runner.run(reports.import_report, path, done=self.report_imported.emit, busy=True)
+
+    def export_file(self) -> None:
+        """Ask where to write the open report as a report file."""
+        if self.editing.report is None:
+            return
+        folder = ui_state.get(ui_state.LAST_EXPORT_DIR) or str(Path.home())
+        name = Path(self.suggested_file_name()).with_suffix(".json").name
+        self._ask_path(_("Export to file"), Path(folder) / name, _("Tổng Kết reports (*.json)"), "json",
+                       self.export_file_to, save=True)
+
+    def export_file_to(self, path: Path) -> None:
+        """Write the open report to path as a report file."""
+        from app.services import interchange
+
+        snapshot = copy.deepcopy(self.editing.report)
+        self.runner.run_db(lambda: interchange.export_report_file(snapshot, path),
+                           lambda _r: self.message_posted.emit(_("Exported to {path}").format(path=path), 8000))
+
+    def _ask_path(self, title: str, start: Path, name_filter: str, suffix: str, then, *, save: bool) -> None:
+        dialog = QFileDialog(self.window, title, str(start), name_filter)
+        if save:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix(suffix)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda chosen: then(Path(chosen)))
+        dialog.open()
+        self.file_dialog = dialog
