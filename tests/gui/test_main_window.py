@@ -309,3 +309,80 @@ def test_an_organisation_with_reports_is_not_deleted_and_one_without_is(qtbot, w
     click(qtbot, window.home.delete_org)
     window.prompts.question_box.button(QMessageBox.StandardButton.Yes).click()
     assert box.findText("Chi bộ thử") == -1
+
+
+def test_opening_the_sample_twice_leaves_one_sample_organisation_and_reopens_the_same_report(qtbot, window):
+    from app.domain.organisation import Organisation
+    from app.services import organisations
+
+    organisations.add_organisation(window.sessions, Organisation(name="Chi bộ của tôi", upper_body="ĐẢNG BỘ XÃ A",
+                                                                 issuer_name="CHI BỘ CỦA TÔI"))
+    window.refresh_home()
+    with qtbot.waitSignal(window.report_opened, timeout=10_000) as first:
+        click(qtbot, button_named(window.home, "Mở báo cáo mẫu"))
+    window.show_home()
+    with qtbot.waitSignal(window.report_opened, timeout=10_000) as second:
+        click(qtbot, button_named(window.home, "Mở báo cáo mẫu"))
+    assert first.args == second.args
+    orgs = organisations.list_organisations(window.sessions)
+    assert len(orgs) == 2 and [o.is_sample for o in orgs].count(True) == 1
+
+
+def test_the_sample_is_marked_in_the_title_the_editor_and_the_home_list(qtbot, window):
+    open_demo(qtbot, window)
+    assert window.windowTitle().startswith("Báo cáo mẫu – ")
+    assert window.sample_banner.isVisible()
+    window.show_home()
+    assert not window.sample_banner.isVisible()
+    assert window.windowTitle() == "Tổng Kết"
+    assert window.home.organisation_box.currentText().startswith("Mẫu: ")
+    assert window.home.sample_note.isVisible()
+
+
+def test_closing_the_sample_goes_home_and_leaves_her_organisation_and_reports_as_they_were(qtbot, window):
+    from app.domain.demo import demo_report
+    from app.services import organisations, reports
+
+    hers = demo_report()
+    hers.organisation.name = "Chi bộ của tôi"
+    her_report = reports.save_new_report(window.sessions, hers)
+    window.refresh_home()
+    assert window.home.organisation_box.currentText() == "Chi bộ của tôi"
+    assert not window.home.sample_note.isVisible()
+    open_demo_from_home = button_named(window.home, "Mở báo cáo mẫu")
+    with qtbot.waitSignal(window.report_opened, timeout=10_000):
+        click(qtbot, open_demo_from_home)
+    click(qtbot, window.close_sample_button)
+    assert window.stack.currentWidget() is window.home
+    assert window.editing.report is None
+    assert reports.get_report(window.sessions, her_report).organisation.name == "Chi bộ của tôi"
+    assert [o.name for o in organisations.list_organisations(window.sessions) if not o.is_sample] == ["Chi bộ của tôi"]
+    # Hers is listed first; the sample comes after, marked.
+    box = window.home.organisation_box
+    assert box.itemText(0) == "Chi bộ của tôi" and box.itemText(box.count() - 1).startswith("Mẫu: ")
+
+
+def test_editing_the_sample_profile_keeps_it_a_sample(qtbot, window):
+    open_demo(qtbot, window)
+    window.edit_organisation()
+    dialog = window.organisations.dialog
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    assert window.editing.report.organisation.is_sample
+    assert window.sample_banner.isVisible()
+    from app.services import organisations
+
+    assert [o.is_sample for o in organisations.list_organisations(window.sessions)] == [True]
+
+
+def test_choosing_a_section_scrolls_the_preview_to_it(qtbot, window):
+    open_demo(qtbot, window)
+    editor = window.editor
+    editor.preview.resize(400, 300)
+    bar = editor.preview.verticalScrollBar()
+    editor.navigator.select_section("dac_diem")
+    top = bar.value()
+    editor.navigator.select_section("de_xuat")
+    assert bar.value() > top
+    editor.navigator.select_section("dac_diem")
+    assert bar.value() == top

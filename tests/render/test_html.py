@@ -38,3 +38,18 @@ def test_preview_shows_the_appendices_after_the_signature():
 
 def test_preview_in_another_preset_than_the_organisations():
     assert "Số: 25/BC-ĐU" in preview_html(demo_report(), preset="state")
+
+
+def test_each_printed_section_has_one_anchor_before_its_first_paragraph(demo):
+    html = preview_html(demo)
+    for section in demo.walk_sections():
+        if section.enabled:
+            assert html.count(f'name="section-{section.key}"') == 1, section.key
+    heading = html.index('name="section-dac_diem"')
+    assert html.index("ĐẶC ĐIỂM TÌNH HÌNH") > heading
+    assert html.rfind("<p", 0, heading) > html.rfind("</p>", 0, heading)  # inside the heading's paragraph
+
+
+def test_a_section_left_out_has_no_anchor(demo):
+    demo.section("dan_van").enabled = False
+    assert 'name="section-dan_van"' not in preview_html(demo)
