@@ -1,7 +1,10 @@
 """Render each main screen of the real window under Xvfb to PNG, for a person to look at.
 
-Run: .venv/bin/python tests/gui/render_screens.py [OUT_DIR] [--lang en]   (default OUT_DIR: screens/)
-Starts its own Xvfb when DISPLAY is not set. The PNGs are for review; they are not committed.
+Run: .venv/bin/python tests/gui/render_screens.py [OUT_DIR] [--lang en] [--screen 1366x768]
+(default OUT_DIR: screens/). Starts its own Xvfb when DISPLAY is not set, 1600×1000 unless --screen says
+otherwise. With --screen the window sizes itself as on a first run on that screen, and the whole screen is
+grabbed too (screen-*.png), so that anything off the screen shows as missing. The PNGs are for review; they
+are not committed.
 """
 
 from __future__ import annotations
@@ -17,36 +20,42 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _ensure_display() -> subprocess.Popen | None:
+def _ensure_display(screen: str) -> subprocess.Popen | None:
     if os.environ.get("DISPLAY"):
         return None
     if shutil.which("Xvfb") is None:
         sys.exit("Xvfb is not installed (apt-get install xvfb)")
     display = ":87"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+    server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
     os.environ["DISPLAY"] = display
     return server
 
 
+def _option(name: str) -> str | None:
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv[:-1] else None
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    language = "en" if "--lang" in sys.argv and sys.argv[-1] == "en" else "vi"
+    values = {_option("--lang"), _option("--screen")}
+    args = [a for a in sys.argv[1:] if not a.startswith("--") and a not in values]
+    language = _option("--lang") or "vi"
+    screen = _option("--screen")
     out = Path(args[0] if args else ROOT / "screens").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    server = _ensure_display()
+    server = _ensure_display(screen or "1600x1000")
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ.setdefault("TONGKET_DATA_DIR", tempfile.mkdtemp(prefix="tongket-screens-"))
     sys.path.insert(0, str(ROOT))
     try:
-        _run(out, language)
+        _run(out, language, fit=screen is not None)
     finally:
         if server is not None:
             server.terminate()
 
 
-def _run(out: Path, language: str) -> None:
+def _run(out: Path, language: str, fit: bool) -> None:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -58,7 +67,8 @@ def _run(out: Path, language: str) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["TONGKET_DATA_DIR"])
     apply_language(app, language)
     window = MainWindow(tasks=Tasks(inline=True))
-    window.resize(1500, 950)
+    if not fit:
+        window.resize(1500, 950)
     window.show()
 
     def snap(name: str, widget=None) -> None:
@@ -66,6 +76,9 @@ def _run(out: Path, language: str) -> None:
             QApplication.processEvents()
         (widget or window).grab().save(str(out / f"{name}.png"))
         print(out / f"{name}.png")
+        if fit and widget is None:
+            window.screen().grabWindow(0).save(str(out / f"screen-{name}.png"))
+            print(out / f"screen-{name}.png")
 
     window.start()
     snap("01-welcome")
@@ -86,6 +99,10 @@ def _run(out: Path, language: str) -> None:
     editor.stats_form.fields["stats.ratings.organisations.good"].setValue(12)
     editor.stats_form.focus_field("stats.ratings.organisations.good")
     snap("07-editor-finding")
+    editor.navigator.select_section("to_chuc_can_bo")
+    editor.preview.set_zoom(150)
+    snap("07b-editor-preview-zoomed")
+    editor.preview.set_zoom(100)
     window.show_home()
     snap("08-home")
     window.new_report()

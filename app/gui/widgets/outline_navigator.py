@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.domain.report import Report, Section
 from app.i18n import _
@@ -13,6 +24,39 @@ PAGE_DOCUMENT = "page:document"
 PAGE_STATS = "page:stats"
 PAGE_TARGETS = "page:targets"
 ROLE = Qt.ItemDataRole.UserRole
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their heading needs when it wraps at the pane's width (Qt sizes them for one line)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+        tree.viewport().installEventFilter(self)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        style = self.tree.style() or QApplication.style()
+        check = style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 8
+        width = self.tree.viewport().width() - self.tree.indentation() * (depth + 1) - check - 8
+        text = str(index.data() or "")
+        lines = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
+                                                Qt.TextFlag.TextWordWrap, text)
+        return QSize(hint.width(), max(hint.height(), lines.height() + 4))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize:
+            self.tree.scheduleDelayedItemsLayout()  # rows wrap anew at the new width
+            QTimer.singleShot(0, self, self._keep_current_in_view)  # self: dropped if the tree is gone
+        return False
+
+    def _keep_current_in_view(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None:
+            self.tree.scrollToItem(item)
 
 
 class OutlineNavigator(QWidget):
@@ -37,6 +81,9 @@ class OutlineNavigator(QWidget):
         # A long heading wraps onto a second line instead of being cut off at the pane's edge.
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree))
+        # Rows of different heights: scrolling by item would misjudge what is in view.
+        self.tree.setVerticalScrollMode(QTreeWidget.ScrollMode.ScrollPerPixel)
         self.tree.currentItemChanged.connect(self._on_current_changed)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.up_button = QPushButton(_("Move up"))
@@ -121,8 +168,15 @@ class OutlineNavigator(QWidget):
             data = item.data(0, ROLE)
             if isinstance(data, Section) and data.key == key:
                 self.tree.setCurrentItem(item)
+                # Again once the rows have their wrapped heights and the scroll bar its range.
+                QTimer.singleShot(0, self, self._scroll_to_current)
                 return
             iterator.extend(item.child(i) for i in range(item.childCount()))
+
+    def _scroll_to_current(self) -> None:
+        item = self.tree.currentItem()
+        if item is not None:
+            self.tree.scrollToItem(item)
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
         self._update_buttons()

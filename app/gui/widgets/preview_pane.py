@@ -63,8 +63,9 @@ class PreviewPane(QTextBrowser):
         self._apply_zoom_to_page()
 
     def _make_zoom_controls(self) -> None:
-        self.zoom_bar = QWidget(self.viewport(), objectName="preview_zoom")
-        self.zoom_bar.setStyleSheet("#preview_zoom { background: rgba(240, 240, 240, 220); border-radius: 3px; }")
+        # A child of the pane in a strip above the page, not of the viewport: the viewport's children move when
+        # it scrolls, and over the page the buttons would hide its text.
+        self.zoom_bar = QWidget(self, objectName="preview_zoom")
         self.zoom_out_button = QToolButton(text="−")
         self.zoom_out_button.setToolTip(_("Zoom out (Ctrl+-)"))
         self.zoom_reset_button = QToolButton()
@@ -85,6 +86,9 @@ class PreviewPane(QTextBrowser):
                            ("Ctrl+0", self.zoom_reset)):
             QShortcut(QKeySequence(keys), self, slot, context=context)
         self._show_zoom()
+        self.setViewportMargins(0, self.zoom_bar.sizeHint().height() + 2, 0, 0)
+        # A report is always longer than the pane: a fixed scroll bar keeps the buttons from jumping beside it.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
     # -- zoom -----------------------------------------------------------------------------------
 
@@ -136,9 +140,8 @@ class PreviewPane(QTextBrowser):
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
 
     def _place_zoom_bar(self) -> None:
-        bar = self.zoom_bar
-        bar.move(max(0, self.viewport().width() - bar.width() - 4), 4)
-        bar.raise_()
+        bar, inside, page = self.zoom_bar, self.contentsRect(), self.viewport().geometry()
+        bar.move(max(inside.left(), page.right() - bar.width()), inside.top() + 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

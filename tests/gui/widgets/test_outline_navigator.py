@@ -31,3 +31,33 @@ def test_a_section_left_out_says_so_in_its_tooltip(qtbot, demo):
     navigator.set_report(demo)
     tip = next(item.toolTip(0) for item in items(navigator) if item.text(0) == demo.section("dan_van").title)
     assert "(không đưa vào)" in tip
+
+
+def test_a_long_heading_wraps_onto_more_lines_in_a_narrow_pane(qtbot, demo):
+    navigator = OutlineNavigator()
+    qtbot.addWidget(navigator)
+    navigator.resize(200, 600)
+    navigator.show()
+    navigator.set_report(demo)
+    tree = navigator.tree
+    short = next(item for item in items(navigator) if item.text(0) == "Chỉ tiêu")
+    long = max(items(navigator), key=lambda item: len(item.text(0)))
+    qtbot.waitUntil(lambda: tree.visualItemRect(long).height() >= 2 * tree.visualItemRect(short).height())
+
+
+def test_selecting_a_section_far_down_scrolls_the_outline_to_it(qtbot, demo):
+    navigator = OutlineNavigator()
+    qtbot.addWidget(navigator)
+    navigator.resize(180, 300)
+    navigator.show()
+    navigator.set_report(demo)
+    navigator.select_section("de_xuat")
+    item = navigator.tree.currentItem()
+    tree = navigator.tree
+
+    def in_view() -> bool:
+        rect = tree.visualItemRect(item)
+        return rect.top() >= 0 and rect.bottom() <= tree.viewport().height()
+
+    qtbot.waitUntil(in_view)
+    assert navigator.tree.verticalScrollBar().value() > 0

@@ -82,3 +82,11 @@ def test_a_bad_stored_zoom_falls_back_to_actual_size(qtbot):
     widget = PreviewPane()
     qtbot.addWidget(widget)
     assert widget.zoom == 100
+
+
+def test_the_zoom_buttons_stay_in_view_above_the_page_when_it_scrolls(qtbot, pane):
+    before = pane.zoom_bar.geometry()
+    pane.show_section("de_xuat")
+    assert pane.verticalScrollBar().value() > 0
+    assert pane.zoom_bar.geometry() == before
+    assert pane.rect().contains(before) and not pane.viewport().geometry().intersects(before)
