@@ -45,13 +45,14 @@ PREFERRED_SIZE = QSize(1360, 860)
 ASSUMED_FRAME = QMargins(8, 32, 8, 8)
 
 
-def fit_geometry(wanted: QRect, available: QRect, frame: QMargins = QMargins()) -> QRect:
+def fit_geometry(wanted: QRect, available: QRect, frame: QMargins | None = None) -> QRect:
     """wanted, shrunk and then moved as little as needed so that it and its frame lie inside available.
 
     available: a screen's available area (without task bars); frame: the window manager's decoration around
-    the window's client area (title bar on top). The result is the client area, as QWidget.setGeometry takes it.
+    the window's client area (title bar on top; None: no frame). The result is the client area, as
+    QWidget.setGeometry takes it.
     """
-    inner = available.marginsRemoved(frame)
+    inner = available.marginsRemoved(frame) if frame is not None else QRect(available)
     width = max(1, min(wanted.width(), inner.width()))
     height = max(1, min(wanted.height(), inner.height()))
     x = min(max(wanted.x(), inner.left()), inner.left() + inner.width() - width)
@@ -222,7 +223,8 @@ class MainWindow(QMainWindow):
             editor.document_fields.set_services(self.runner.run_db, lambda: self.runner.sessions)
             editor.organisation_edit_requested.connect(self.edit_organisation)
             # The preview follows the section being edited (a hook the editor page may take over).
-            editor.navigator.section_selected.connect(lambda section, _heading: editor.preview.show_section(section.key))
+            editor.navigator.section_selected.connect(
+                lambda section, _heading: editor.preview.show_section(section.key))
             self.stack.addWidget(editor)
             splitter = ui_state.get(ui_state.SPLITTER)
             if not splitter.isEmpty():

@@ -7,13 +7,13 @@ from pathlib import Path
 from app.domain.errors import UserError
 from app.domain.findings import Finding, Severity, has_errors
 from app.domain.report import Report
-from app.services.drafting import in_preset
 from app.render.compose import compose
 from app.render.context import flatten_outline
 from app.render.docx_writer import write_docx
 from app.render.html import to_html
 from app.render.layout import report_layout
 from app.render.lint import TEMPLATES_FIELD, check_reference, check_templates, reference_for
+from app.services.drafting import in_preset
 
 
 def export_docx(report: Report, path: Path, *, preset: str | None = None) -> None:

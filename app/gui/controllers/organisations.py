@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -53,11 +55,12 @@ class OrganisationsController(QObject):
             return
         from app.services import organisations
 
-        def delete() -> None:
-            self.runner.run(organisations.delete_organisation, organisation.id, done=lambda _r: self._deleted(org_id))
-
         org_id = organisation.id
         assert org_id is not None
+
+        def delete() -> None:
+            self.runner.run(organisations.delete_organisation, org_id, done=lambda _r: self._deleted(org_id))
+
         self.prompts.ask(_("Delete organisation"),
                          _("Delete the organisation “{name}”? Only an organisation without reports can be "
                            "deleted.").format(name=organisation.name), delete)
@@ -66,7 +69,7 @@ class OrganisationsController(QObject):
         self.organisation_deleted.emit(organisation_id)
         self.refresh()
 
-    def _open_dialog(self, organisation: Organisation | None, on_accepted) -> None:
+    def _open_dialog(self, organisation: Organisation | None, on_accepted: Callable[[Organisation], None]) -> None:
         from app.gui.dialogs.organisation_dialog import OrganisationDialog
 
         dialog = OrganisationDialog(organisation, self.window)

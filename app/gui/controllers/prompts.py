@@ -39,7 +39,7 @@ class Prompts(QObject):
         box.open()
         self.error_box = box
 
-    def inform(self, title: str, text: str, action: tuple[str, Callable[[], None]] | None = None) -> None:
+    def inform(self, title: str, text: str, action: tuple[str, Callable[[], object]] | None = None) -> None:
         """A notice with OK and, when given, one more button (its label, what it does)."""
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
         if action is not None:

@@ -53,7 +53,7 @@ class ReportsController(QObject):
         from app.gui.dialogs.new_report_dialog import NewReportDialog
         from app.services import reports
 
-        def ask(previous: list) -> None:
+        def ask(previous: list[reports.ReportSummary]) -> None:
             dialog = NewReportDialog(organisation.name, previous, date.today().year, self.window)
             dialog.report_requested.connect(
                 lambda year, kind, prev: self.create(organisation, year, ReportKind(kind), prev))

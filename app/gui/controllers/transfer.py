@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
@@ -71,6 +72,8 @@ class TransferController(QObject):
         """Write the open report to path in the render thread; the result is announced."""
         from app.services.export import export_docx
 
+        if self.editing.report is None:
+            return
         self.editing.save_now()
         snapshot = copy.deepcopy(self.editing.report)
         ui_state.put(ui_state.LAST_EXPORT_DIR, str(path.parent))
@@ -123,11 +126,14 @@ class TransferController(QObject):
         """Write the open report to path as a report file."""
         from app.services import interchange
 
+        if self.editing.report is None:
+            return
         snapshot = copy.deepcopy(self.editing.report)
         self.runner.run_db(lambda: interchange.export_report_file(snapshot, path),
                            lambda _r: self.message_posted.emit(_("Exported to {path}").format(path=path), 8000))
 
-    def _ask_path(self, title: str, start: Path, name_filter: str, suffix: str, then, *, save: bool) -> None:
+    def _ask_path(self, title: str, start: Path, name_filter: str, suffix: str, then: Callable[[Path], None], *,
+                  save: bool) -> None:
         dialog = QFileDialog(self.window, title, str(start), name_filter)
         if save:
             dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
