@@ -352,18 +352,26 @@ _CHI_BO_TEXTS: dict[str, list[tuple[EntryKind, str]]] = {
     "nhiem_vu_chinh_tri": [
         (P, "Chi bộ lãnh đạo Khoa hoàn thành kế hoạch giảng dạy năm học; 100% giảng viên hoàn thành nhiệm vụ chuyên môn."),
     ],
-    "chinh_tri": [(P, "Chi bộ thực hiện nghiêm nguyên tắc tập trung dân chủ, tự phê bình và phê bình.")],
-    "tu_tuong": [(P, "Tư tưởng của đảng viên ổn định; không có đảng viên vi phạm quy định về phát ngôn trên mạng xã hội.")],
-    "dao_duc": [(B, "Mỗi đảng viên đăng ký ít nhất 01 việc làm cụ thể để làm theo tư tưởng, đạo đức, "
-                    "phong cách Hồ Chí Minh.")],
-    "to_chuc_can_bo": [(P, "Chi bộ phân công đảng viên theo dõi, giúp đỡ quần chúng ưu tú phấn đấu vào Đảng.")],
+    # A chi bộ's outline has no sections of their own for politics, dân vận, corruption and working methods:
+    # they are written under ideology, the mass organisations, ethics and the building of the chi bộ.
+    "tu_tuong": [
+        (P, "Chi bộ thực hiện nghiêm nguyên tắc tập trung dân chủ, tự phê bình và phê bình."),
+        (P, "Tư tưởng của đảng viên ổn định; không có đảng viên vi phạm quy định về phát ngôn trên mạng xã hội."),
+    ],
+    "dao_duc": [
+        (B, "Mỗi đảng viên đăng ký ít nhất 01 việc làm cụ thể để làm theo tư tưởng, đạo đức, "
+            "phong cách Hồ Chí Minh."),
+        (P, "Đảng viên trong Chi bộ kê khai tài sản, thu nhập đúng quy định; không có đảng viên vi phạm."),
+    ],
+    "to_chuc_can_bo": [
+        (P, "Chi bộ thực hiện nghiêm quy chế làm việc; nghị quyết hằng tháng ngắn gọn, sát nhiệm vụ của Khoa."),
+        (P, "Chi bộ phân công đảng viên theo dõi, giúp đỡ quần chúng ưu tú phấn đấu vào Đảng."),
+    ],
     "kiem_tra": [(P, "Chi bộ giám sát việc thực hiện nhiệm vụ của đảng viên được phân công phụ trách sinh viên.")],
-    "dan_van": [(P, "Chi bộ lãnh đạo Tổ Công đoàn và Chi đoàn giảng viên hoạt động nền nếp.")],
-    "phong_chong_tham_nhung": [(P, "Đảng viên trong Chi bộ kê khai tài sản, thu nhập đúng quy định; không có đảng viên "
-                                   "vi phạm.")],
-    "phuong_thuc": [(P, "Chi bộ thực hiện nghiêm quy chế làm việc; nghị quyết hằng tháng ngắn gọn, sát nhiệm vụ "
-                        "của Khoa.")],
-    "doan_the": [(P, "Tổ Công đoàn và Chi đoàn giảng viên được đánh giá hoàn thành tốt nhiệm vụ.")],
+    "doan_the": [
+        (P, "Chi bộ lãnh đạo Tổ Công đoàn và Chi đoàn giảng viên hoạt động nền nếp."),
+        (P, "Tổ Công đoàn và Chi đoàn giảng viên được đánh giá hoàn thành tốt nhiệm vụ."),
+    ],
     "uu_diem": [(P, "Chi bộ đoàn kết, lãnh đạo Khoa hoàn thành tốt nhiệm vụ chính trị năm 2026.")],
     "han_che": [(B, "Nội dung sinh hoạt chi bộ có lúc còn thiên về công tác chuyên môn.")],
     "nguyen_nhan_khach_quan": [(P, "Khối lượng công việc chuyên môn lớn.")],
@@ -374,7 +382,6 @@ _CHI_BO_TEXTS: dict[str, list[tuple[EntryKind, str]]] = {
         (B, "Nâng cao chất lượng sinh hoạt chi bộ, mỗi quý ít nhất 01 lần sinh hoạt chuyên đề."),
         (B, "Bồi dưỡng, giới thiệu ít nhất 01 quần chúng ưu tú để Đảng ủy xem xét kết nạp."),
     ],
-    "de_xuat": [(B, "Đề nghị Đảng ủy mở lớp bồi dưỡng nhận thức về Đảng cho sinh viên ưu tú.")],
 }
 
 

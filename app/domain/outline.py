@@ -1,4 +1,12 @@
-"""The conventional outline of a year-end report, per report kind, as data.
+"""The conventional outline of a year-end report, per report kind and kind of organisation, as data.
+
+A đảng bộ gets the full outline. A chi bộ (cơ sở or trực thuộc) gets the shorter outline of a chi bộ's own
+report: part one is its situation, leading the political task, building the Party (politics and ideology,
+ethics, organisation and members, inspection and supervision of its own members), leading the mass
+organisations and the overall assessment; part two is its direction, targets and tasks for the next period.
+It has no section of proposals and no Ủy ban Kiểm tra (a chi bộ has none: Điều lệ Đảng, Quy định 296-QĐ/TW).
+Section keys are shared where a template (templates/sections/<key>.j2) adds sentences from the figures,
+so the same figures print under the same heading for both.
 
 Titles may hold {year}, {next_year} and {term}; they are filled in when the report is printed,
 so an outline copied from last year's report reads right without retyping.
@@ -21,6 +29,14 @@ _BUILDING = (
     ("phuong_thuc", "Đổi mới phương thức lãnh đạo; thực hiện quy chế làm việc", ()),
 )
 
+# A chi bộ builds itself: politics and ideology together, ethics, its members, and the inspection of them.
+_CHI_BO_BUILDING = (
+    ("tu_tuong", "Xây dựng Đảng về chính trị, tư tưởng", ()),
+    ("dao_duc", "Xây dựng Đảng về đạo đức; học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", ()),
+    ("to_chuc_can_bo", "Công tác xây dựng chi bộ và đảng viên", ()),
+    ("kiem_tra", "Công tác kiểm tra, giám sát", ()),
+)
+
 _ASSESSMENT = (
     ("uu_diem", "Ưu điểm", ()),
     ("han_che", "Hạn chế, khuyết điểm", ()),
@@ -40,29 +56,33 @@ _PART_TITLES = {
 
 
 def _part_one(org_kind: OrgKind) -> tuple:
-    mass = "LÃNH ĐẠO CHÍNH QUYỀN, MẶT TRẬN VÀ CÁC ĐOÀN THỂ"
     if org_kind.is_chi_bo:
-        mass = "LÃNH ĐẠO CÁC ĐOÀN THỂ"
+        return (
+            ("dac_diem", "ĐẶC ĐIỂM TÌNH HÌNH", ()),
+            ("nhiem_vu_chinh_tri", "LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ", ()),
+            ("xay_dung_dang", "CÔNG TÁC XÂY DỰNG ĐẢNG", _CHI_BO_BUILDING),
+            ("doan_the", "LÃNH ĐẠO CÁC ĐOÀN THỂ", ()),
+            ("danh_gia", "ĐÁNH GIÁ CHUNG", _ASSESSMENT),
+        )
     return (
         ("dac_diem", "ĐẶC ĐIỂM TÌNH HÌNH", ()),
         ("nhiem_vu_chinh_tri", "LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ", ()),
         ("xay_dung_dang", "CÔNG TÁC XÂY DỰNG ĐẢNG", _BUILDING),
-        ("doan_the", mass, ()),
+        ("doan_the", "LÃNH ĐẠO CHÍNH QUYỀN, MẶT TRẬN VÀ CÁC ĐOÀN THỂ", ()),
         ("danh_gia", "ĐÁNH GIÁ CHUNG", _ASSESSMENT),
     )
 
 
-def _part_two(kind: ReportKind) -> tuple:
+def _part_two(kind: ReportKind, org_kind: OrgKind) -> tuple:
+    # A chi bộ reports its tasks to the đảng ủy above; proposals to the upper level are a đảng bộ's part.
+    proposals = () if org_kind.is_chi_bo else (("de_xuat", "ĐỀ XUẤT, KIẾN NGHỊ", ()),)
     if kind is ReportKind.SIX_MONTH:
-        return (
-            ("nhiem_vu_giai_phap", "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", ()),
-            ("de_xuat", "ĐỀ XUẤT, KIẾN NGHỊ", ()),
-        )
+        return (("nhiem_vu_giai_phap", "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", ()), *proposals)
     return (
         ("phuong_huong", "PHƯƠNG HƯỚNG, MỤC TIÊU CHUNG", ()),
         ("chi_tieu", "CÁC CHỈ TIÊU CHỦ YẾU", ()),
         ("nhiem_vu_giai_phap", "NHIỆM VỤ VÀ GIẢI PHÁP", ()),
-        ("de_xuat", "ĐỀ XUẤT, KIẾN NGHỊ", ()),
+        *proposals,
     )
 
 
@@ -71,9 +91,9 @@ def _build(spec: tuple) -> list[Section]:
 
 
 def default_outline(kind: ReportKind = ReportKind.YEAR_END, org_kind: OrgKind = OrgKind.DANG_BO_CO_SO) -> list[Section]:
-    """A fresh outline with no text: the two parts and their sections."""
+    """A fresh outline with no text: the two parts and their sections, for a report of kind by a body of org_kind."""
     first, second = _PART_TITLES[kind]
     return [
         Section(key="phan_1", title=first, children=_build(_part_one(org_kind))),
-        Section(key="phan_2", title=second, children=_build(_part_two(kind))),
+        Section(key="phan_2", title=second, children=_build(_part_two(kind, org_kind))),
     ]
