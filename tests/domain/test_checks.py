@@ -130,3 +130,176 @@ def test_findings_are_in_english_when_english_is_chosen(demo):
     demo.stats.membership.closing_total = 97
     finding = next(f for f in run_checks(demo) if f.code == "membership.balance")
     assert finding.message.startswith("Members at the end is 97")
+
+
+# A figure not entered yet is said as such, never as an error, and no message shows "(0)".
+
+
+def carried_over(report):
+    """The next year's report as "Start from the previous period's report" makes it, nothing typed yet."""
+    from app.domain.report import ReportKind
+    from app.services.reports import carry_over
+
+    return carry_over(report, report.year + 1, ReportKind.YEAR_END)
+
+
+def test_a_closing_total_not_entered_is_information_proposing_the_movements_figure(demo):
+    report = carried_over(demo)
+    [finding] = run_checks(report)
+    assert finding.severity is Severity.INFO
+    assert finding.code == "membership.closing.not_entered"
+    assert finding.fields[0] == "stats.membership.closing_total"
+    assert finding.message == "Số đảng viên cuối kỳ: chưa nhập; theo biến động là 98."
+
+
+def test_a_split_not_entered_proposes_full_and_probationary_members(demo):
+    m = demo.stats.membership
+    m.closing_official = m.closing_probationary = 0
+    [finding] = run_checks(demo)
+    assert finding.severity is Severity.INFO
+    assert finding.message == ("Số đảng viên dự bị cuối kỳ: chưa nhập; theo biến động là 92 đảng viên chính thức "
+                               "và 6 đảng viên dự bị.")
+
+
+def test_female_members_before_the_closing_total_say_the_total_is_not_entered(demo):
+    report = carried_over(demo)
+    report.stats.membership.female = 3
+    findings = run_checks(report)
+    assert not has_errors(findings)
+    assert [f.code for f in findings] == ["membership.closing.not_entered"]
+
+
+def test_a_part_above_a_whole_not_entered_is_information_naming_the_part(demo):
+    demo.stats.party_life.study_members = 0
+    [finding] = [f for f in run_checks(demo) if f.code.startswith("party_life.study")]
+    assert finding.severity is Severity.INFO
+    assert finding.fields[0] == "stats.party_life.study_members"
+    assert finding.message == "Số đảng viên phải tham gia học tập: chưa nhập (số đảng viên tham gia học tập: 96)."
+
+
+def test_levels_not_entered_and_a_total_not_entered_are_information(demo):
+    r = demo.stats.ratings.members
+    r.excellent = r.good = r.complete = r.not_complete = r.not_rated = r.exemplary = 0
+    assert {(f.code, f.severity) for f in run_checks(demo)} >= {("ratings.members.levels.not_entered", Severity.INFO)}
+    demo.stats.ratings.members.excellent, demo.stats.ratings.members.total = 3, 0
+    finding = next(f for f in run_checks(demo) if f.code == "ratings.members.total.not_entered")
+    assert finding.message.endswith("theo các mức xếp loại là 3.")
+
+
+def test_discipline_with_no_form_entered_is_information(demo):
+    demo.stats.discipline.members.total = 1
+    demo.stats.discipline.members.reprimand = 0
+    finding = next(f for f in run_checks(demo) if f.fields[0].startswith("stats.discipline.members"))
+    assert finding.severity is Severity.INFO
+    assert "chưa nhập" in finding.message
+
+
+def test_an_expulsion_only_in_the_movement_is_a_warning_without_a_zero(demo):
+    demo.stats.membership.expelled = 1
+    demo.stats.membership.closing_total -= 1
+    demo.stats.membership.closing_official -= 1
+    finding = next(f for f in run_checks(demo) if f.code == "discipline.expulsion")
+    assert finding.severity is Severity.WARNING
+    assert "(0)" not in finding.message
+
+
+def test_quota_with_no_member_rated_good_names_no_zero(demo):
+    r = demo.stats.ratings.members
+    r.good, r.complete = 0, r.complete + r.good
+    finding = next(f for f in run_checks(demo) if f.code == "ratings.members.quota")
+    assert "(0)" not in finding.message and "∞" not in finding.message
+
+
+MEMBERSHIP_FIELDS = ["opening_total", "opening_probationary", "admitted", "transferred_in",
+                     "transferred_in_probationary", "transferred_out", "transferred_out_probationary", "deceased",
+                     "struck_off", "struck_off_probationary", "expelled", "left_party", "recognised_official",
+                     "closing_total", "closing_official", "closing_probationary", "female", "exempt"]
+
+
+def small_or_zero():
+    from hypothesis import strategies as st
+
+    return st.one_of(st.just(0), st.integers(0, 120))
+
+
+@pytest.mark.parametrize("kind", ["dang_bo_co_so", "chi_bo_truc_thuoc"])
+def test_no_finding_message_ever_shows_a_zero_in_brackets(kind):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from app.domain.demo import demo_report
+    from app.domain.organisation import OrgKind
+    from app.domain.report import Statistics
+
+    figures = st.fixed_dictionaries({name: small_or_zero() for name in MEMBERSHIP_FIELDS})
+    levels = st.lists(small_or_zero(), min_size=7, max_size=7)
+    forms = st.lists(small_or_zero(), min_size=6, max_size=6)
+    life = st.lists(small_or_zero(), min_size=5, max_size=5)
+
+    @settings(max_examples=300, deadline=None)
+    @given(figures, levels, levels, forms, life)
+    def check(membership, org_levels, member_levels, discipline, party_life):
+        report = demo_report()
+        report.organisation.kind = OrgKind(kind)
+        report.stats = Statistics(units=org_levels[0])
+        for name, value in membership.items():
+            setattr(report.stats.membership, name, value)
+        for counts, values in ((report.stats.ratings.organisations, org_levels),
+                               (report.stats.ratings.members, member_levels)):
+            for name, value in zip(("total", "excellent", "good", "complete", "not_complete", "not_rated",
+                                    "exemplary"), values, strict=True):
+                setattr(counts, name, value)
+        d = report.stats.discipline.members
+        d.total, d.reprimand, d.warning, d.removal, d.expulsion, d.probationary = discipline
+        p = report.stats.party_life
+        p.study_participants, p.study_members, p.meetings_held, p.meetings_required, p.theme_plan_units = party_life
+        for finding in run_checks(report):
+            assert "(0)" not in finding.message, finding.message
+            assert "∞" not in finding.message, finding.message
+
+    check()
+
+
+# The figures that follow from others.
+
+
+def test_the_closing_figures_proposed_are_those_of_the_movement(demo):
+    from app.domain.checks import proposed_figure
+
+    report = carried_over(demo)
+    report.stats.membership.admitted = 2
+    assert proposed_figure(report, "stats.membership.closing_total") == 100
+    report.stats.membership.closing_total = 100
+    assert proposed_figure(report, "stats.membership.closing_probationary") == 8
+    report.stats.membership.closing_probationary = 8
+    assert proposed_figure(report, "stats.membership.closing_official") == 92
+
+
+def test_nothing_is_proposed_for_the_closing_total_without_an_opening(demo):
+    from app.domain.checks import proposed_figure
+
+    demo.stats.membership.opening_total = 0
+    assert proposed_figure(demo, "stats.membership.closing_total") is None
+
+
+# A chi bộ.
+
+
+def test_a_chi_bo_is_not_checked_on_figures_about_organisations_under_it(demo):
+    from app.domain.organisation import OrgKind
+
+    demo.organisation.kind = OrgKind.CHI_BO_CO_SO
+    demo.stats.discipline.organisations.total = 2  # left from when it was a đảng bộ
+    demo.stats.party_life.theme_plan_units = 99
+    assert not [f for f in run_checks(demo) if "organisations" in f.fields[0] or "units" in f.fields[0]]
+
+
+def test_only_a_chi_bo_gives_a_self_rating_and_only_a_dang_bo_counts_its_chi_bo():
+    from app.domain.checks import applies
+    from app.domain.organisation import OrgKind
+
+    assert applies("stats.ratings.self_rating", OrgKind.CHI_BO_TRUC_THUOC)
+    assert not applies("stats.ratings.self_rating", OrgKind.DANG_BO_CO_SO)
+    assert not applies("stats.units", OrgKind.CHI_BO_CO_SO)
+    assert applies("stats.units", OrgKind.DANG_BO_BO_PHAN)
+    assert applies("stats.membership.closing_total", OrgKind.CHI_BO_CO_SO)
