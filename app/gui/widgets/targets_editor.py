@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain import numfmt
 from app.domain.report import Report
 from app.domain.targets import Comparator, Target
+from app.gui.widgets.wheel_guard import guard_wheel
 from app.i18n import _
 
 COL_LABEL, COL_UNIT, COL_KIND, COL_COMPARATOR, COL_VALUE, COL_RESULT, COL_ATTAINED = range(7)
@@ -100,6 +101,8 @@ class TargetsTable(QTableWidget):
         comparator.setCurrentIndex(comparator.findData(target.comparator.value))
         comparator.currentIndexChanged.connect(self._on_changed)
         self.setCellWidget(row, COL_COMPARATOR, comparator)
+        # Scrolling the table with the wheel must not change the kind or wording of the targets it passes.
+        guard_wheel(kind, comparator)
         value = QTableWidgetItem(_plain(target.value))
         value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setItem(row, COL_VALUE, value)
