@@ -7,11 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -31,6 +30,8 @@ from app.domain.organisation import Signature
 from app.domain.presets import margin_choices
 from app.domain.report import Report, ReportStatus, default_title
 from app.gui.dialogs.organisation_dialog import SEVERITY_COLOURS
+from app.gui.widgets.date_edit import DateEdit
+from app.gui.widgets.wheel_guard import guard_wheel_under
 from app.i18n import _
 
 if TYPE_CHECKING:
@@ -133,18 +134,17 @@ class DocumentFields(QScrollArea):
         number_column.addWidget(self.number_status)
         form.addRow(_("Document number"), number_cell)
         self.dated = QCheckBox(_("Print the date"))
-        self.date = QDateEdit(objectName="report.issued_on")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd/MM/yyyy")
+        # Typed as dd/mm/yyyy; an impossible date is refused beside the field, never turned into another one.
+        self.date = DateEdit()
+        self.date.setObjectName("report.issued_on")
         self.dated.toggled.connect(self.date.setEnabled)
         self.dated.toggled.connect(self._changed)
-        self.date.dateChanged.connect(self._changed)
-        for signal in (self.dated.toggled, self.date.dateChanged):
+        self.date.date_changed.connect(self._changed)
+        for signal in (self.dated.toggled, self.date.date_changed):
             signal.connect(self._clear_number_status)
         row = QHBoxLayout()
         row.addWidget(self.dated)
-        row.addWidget(self.date)
-        row.addStretch(1)
+        row.addWidget(self.date, 1)
         form.addRow(_("Date"), row)
         self.place = self._line("report.place", form, _("Place name"))
         self.term = QLineEdit(objectName="report.term")
@@ -216,6 +216,8 @@ class DocumentFields(QScrollArea):
         column.addWidget(options)
         column.addStretch(1)
         self.setWidget(inner)
+        # A wheel turn over a number box or a list scrolls the page unless she is in that box.
+        guard_wheel_under(inner)
         self.fields = {w.objectName(): w for w in (self.number, self.date, self.place, self.term, self.title,
                                                    self.basis, self.authority, self.position, self.signer,
                                                    self.recipients, self.margins, self.line_spacing,
@@ -251,7 +253,7 @@ class DocumentFields(QScrollArea):
             self.number.setValue(report.number or 0)
             self.dated.setChecked(report.issued_on is not None)
             self.date.setEnabled(report.issued_on is not None)
-            self.date.setDate(QDate(report.issued_on or date.today()))
+            self.date.set_date(report.issued_on or date.today())
             self.place.setText(report.place)
             self.place.setPlaceholderText(org.place)
             self.term.setText(report.term)
@@ -279,7 +281,7 @@ class DocumentFields(QScrollArea):
             return
         r = self.report
         r.number = self.number.value() or None
-        r.issued_on = self.date.date().toPython() if self.dated.isChecked() else None
+        r.issued_on = self.date.date() if self.dated.isChecked() else None
         r.place = self.place.text().strip()
         r.term = self.term.text().strip()
         r.title = self.title.text().strip()
@@ -335,7 +337,7 @@ class DocumentFields(QScrollArea):
         from app.services import numbering
 
         sessions, doc_type = self._sessions(), self.report.doc_type
-        day = self.date.date().toPython()  # the date the report will carry, printed or not
+        day = self.date.date()  # the date the report will carry, printed or not
         self._run_db(lambda: numbering.suggest_next_number(sessions, org_id, doc_type, day), self._on_number_suggested)
 
     def _on_number_suggested(self, number: int) -> None:

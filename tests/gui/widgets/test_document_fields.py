@@ -246,3 +246,109 @@ def test_the_terms_dialog_opened_again_shows_the_terms_afresh(qtbot, stored, ses
     assert stored.terms_dialog is dialog
     assert dialog.isVisible()
     assert dialog.table.rowCount() == 1
+
+
+# -- the date -----------------------------------------------------------------------------------
+
+
+def type_date(qtbot, field, text: str) -> None:
+    """One click into the date, then the keys: the click selects it, so what she types replaces it."""
+    qtbot.mouseClick(field.edit, Qt.MouseButton.LeftButton, pos=QPoint(field.edit.width() // 2,
+                                                                        field.edit.height() // 2))
+    qtbot.keyClicks(field.edit, text)
+
+
+def test_a_date_is_typed_straight_after_one_click(qtbot, fields):
+    assert fields.report.issued_on == date(2026, 12, 15)
+    with qtbot.waitSignal(fields.edited):
+        type_date(qtbot, fields.date, "05/01/2027")
+    assert fields.report.issued_on == date(2027, 1, 5)
+    assert fields.date.edit.text() == "05/01/2027"
+
+
+def test_an_impossible_date_is_refused_with_a_message_beside_the_field(qtbot, fields):
+    with qtbot.assertNotEmitted(fields.edited):
+        type_date(qtbot, fields.date, "30/02/2025")
+    message = fields.date.message
+    assert message.isVisible()
+    assert message.text() == "Tháng 02/2025 có 28 ngày: không có ngày 30/02/2025."
+    assert fields.report.issued_on == date(2026, 12, 15)  # the last real date, not 28/02/2025
+    assert fields.date.edit.text() == "30/02/2025"  # her text stays for her to correct
+    qtbot.keyClick(fields.date.edit, Qt.Key.Key_Tab)
+    assert message.isVisible()
+    assert fields.report.issued_on == date(2026, 12, 15)
+
+
+def test_an_unfinished_date_is_named_when_she_leaves_the_field(qtbot, fields):
+    type_date(qtbot, fields.date, "3/2")
+    assert not fields.date.message.isVisible()
+    qtbot.keyClick(fields.date.edit, Qt.Key.Key_Tab)
+    assert fields.date.message.text() == "Hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 15/12/2026."
+    assert fields.report.issued_on == date(2026, 12, 15)
+
+
+def test_29_february_of_a_leap_year_typed_over_a_2026_date_is_kept_and_saved(qtbot, stored, sessions):
+    assert stored.report.issued_on == date(2026, 12, 15)
+    with qtbot.waitSignal(stored.edited):
+        type_date(qtbot, stored.date, "29/02/2024")
+    assert not stored.date.message.isVisible()
+    assert stored.report.issued_on == date(2024, 2, 29)
+    reports.replace_report(sessions, stored.report.id, stored.report)
+    assert reports.get_report(sessions, stored.report.id).issued_on == date(2024, 2, 29)
+
+
+def test_a_short_date_is_read_and_shown_in_full(qtbot, fields):
+    type_date(qtbot, fields.date, "5/1/2027")
+    assert fields.report.issued_on == date(2027, 1, 5)
+    qtbot.keyClick(fields.date.edit, Qt.Key.Key_Tab)
+    assert fields.date.edit.text() == "05/01/2027"
+
+
+def test_the_calendar_picks_a_date(qtbot, fields):
+    from PySide6.QtCore import QDate
+
+    with qtbot.waitSignal(fields.edited):
+        fields.date.calendar.clicked.emit(QDate(2026, 12, 31))
+    assert fields.report.issued_on == date(2026, 12, 31)
+    assert fields.date.edit.text() == "31/12/2026"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("31/04/2026", "Tháng 04/2026 có 30 ngày: không có ngày 31/04/2026."),
+    ("29/02/2100", "Tháng 02/2100 có 28 ngày: không có ngày 29/02/2100."),
+    ("12/13/2026", "Không có tháng 13: tháng chỉ từ 1 đến 12."),
+    ("12/12/1820", "Hãy gõ năm từ 1930 đến 2100."),
+    ("12-2026", "Hãy gõ ngày theo dạng ngày/tháng/năm, ví dụ 15/12/2026."),
+])
+def test_parse_date_names_what_is_wrong(text, message):
+    from app.domain.errors import UserError
+    from app.gui.widgets.date_edit import parse_date
+
+    with pytest.raises(UserError) as caught:
+        parse_date(text)
+    assert caught.value.message == message
+
+
+@pytest.mark.parametrize("text", ["29/02/2024", "29.02.2024", "29-2-2024", "29022024", " 29/2/2024 "])
+def test_parse_date_reads_the_usual_ways_of_writing_a_date(text):
+    from app.gui.widgets.date_edit import parse_date
+
+    assert parse_date(text) == date(2024, 2, 29)
+
+
+# -- the wheel ----------------------------------------------------------------------------------
+
+
+def test_the_wheel_over_the_number_or_a_list_she_is_not_in_changes_nothing(qtbot, fields):
+    from tests.gui.mouse import wheel
+
+    qtbot.mouseClick(fields.place, Qt.MouseButton.LeftButton)  # she is typing the place
+    number, status = fields.number.value(), fields.status.currentIndex()
+    for widget in (fields.number, fields.status, fields.line_spacing, fields.margins):
+        assert not widget.hasFocus()
+        wheel(widget)
+        wheel(widget, steps=2)
+    assert fields.number.value() == number == fields.report.number
+    assert fields.status.currentIndex() == status
+    assert fields.report.settings.line_spacing_pt is None
+    assert fields.report.settings.margins is None
