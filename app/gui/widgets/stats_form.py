@@ -1,4 +1,10 @@
-"""The statistics form: one spin box per count, totals and percentages computed as the user types."""
+"""The statistics form: one spin box per count, totals and percentages computed as the user types.
+
+It fits the organisation: a chi bộ sees no figures about organisations under it and gives its own rating
+as one choice; a đảng bộ sees the ratings of its chi bộ. The figures that follow from others (the closing
+membership and its split, the totals of ratings and discipline) are filled in while she has not typed in
+their boxes, and "Fill in from the movement" takes the closing membership from the movement in one click.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QVBoxLayout,
@@ -19,11 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import numfmt
-from app.domain.checks import label
+from app.domain.checks import DERIVED_FIELDS, MEMBERSHIP_CLOSING_FIELDS, applies, label, proposed_figure
 from app.domain.findings import Finding, Severity
-from app.domain.labels import rating_field_label
+from app.domain.labels import labels_for, rating_field_label
+from app.domain.organisation import OrgKind
+from app.domain.ratings import LEVELS, Level
 from app.domain.report import Report
 from app.gui.widgets.paths import get_path, set_path
+from app.gui.widgets.wheel_guard import guard_wheel_under
 from app.i18n import N_, _
 
 S = "stats."
@@ -60,8 +71,15 @@ GROUPS: list[tuple[str, list[str]]] = [
         "thematic_meetings", "theme_plan_units")]),
 ]
 
+SELF_RATING = "stats.ratings.self_rating"
+# The group a chi bộ sees instead of the ratings of the chi bộ under a đảng bộ.
+SELF_RATING_GROUP = N_("Rating of the Party cell")
+
 _ERROR_STYLE = "QSpinBox, QLineEdit, QPlainTextEdit { border: 2px solid #c62828; }"
 _WARNING_STYLE = "QSpinBox, QLineEdit, QPlainTextEdit { border: 2px solid #ef8f00; }"
+# A figure not entered yet: marked, not alarming.
+_INFO_STYLE = "QSpinBox, QLineEdit, QPlainTextEdit { border: 1px solid #1565c0; }"
+_PREFIXES = {Severity.ERROR: "⛔ ", Severity.WARNING: "⚠ ", Severity.INFO: "ℹ "}
 
 
 class StatsForm(QScrollArea):
@@ -80,15 +98,25 @@ class StatsForm(QScrollArea):
         self.fields: dict[str, QWidget] = {}
         self._computed: list[tuple[QLabel, Callable[[Report], str]]] = []
         self._group_notes: dict[str, QLabel] = {}
+        self._groups: dict[str, QGroupBox] = {}
+        self._rows: dict[str, tuple[QFormLayout, QHBoxLayout]] = {}
+        # The figures that follow from others which she typed herself (or which held a figure when the
+        # report was opened): those are hers and are never filled in for her.
+        self._own: set[str] = set()
+        self._kind: OrgKind | None = None
         self._loading = False
         self._row_labels: dict[str, QWidget] = {}
         inner = QWidget()
         column = QVBoxLayout(inner)
         for title, paths in GROUPS:
             column.addWidget(self._group(title, paths))
+            if title == GROUPS[2][0]:
+                column.addWidget(self._self_rating_group())
         column.addWidget(self._texts_group())
         column.addStretch(1)
         self.setWidget(inner)
+        # A wheel turn over a number box scrolls the page unless she is in that box.
+        guard_wheel_under(inner)
 
     def _group(self, title: str, paths: list[str]) -> QGroupBox:
         box = QGroupBox(_(title))
@@ -110,6 +138,7 @@ class StatsForm(QScrollArea):
             text = label(path)
             form.addRow(text[:1].upper() + text[1:], row)
             self._row_labels[path] = form.labelForField(row)
+            self._rows[path] = (form, row)
         note = QLabel(wordWrap=True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         note.hide()
@@ -117,7 +146,45 @@ class StatsForm(QScrollArea):
         self._group_notes[title] = note
         for summary in self._summaries_for(title):
             form.addRow(summary)
+        if title == GROUPS[1][0]:
+            self.fill_closing_button = QPushButton(_("Fill in the end of the period from the movement"))
+            self.fill_closing_button.setObjectName("fill_closing")
+            self.fill_closing_button.setToolTip(_(
+                "Put the members at the end, and how many of them are full and probationary members, as the "
+                "movement gives them. Figures you typed there are replaced."))
+            self.fill_closing_button.clicked.connect(self.on_fill_closing_clicked)
+            button_row = QHBoxLayout()
+            button_row.addWidget(self.fill_closing_button)
+            button_row.addStretch(1)
+            form.addRow(button_row)
+        self._groups[title] = box
         return box
+
+    def _self_rating_group(self) -> QGroupBox:
+        """The level the chi bộ proposes for itself: one choice, or none said."""
+        box = QGroupBox(_(SELF_RATING_GROUP))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.self_rating = QComboBox(objectName=SELF_RATING)
+        self.self_rating.setToolTip(_("The level the Party cell rates itself at; the Party committee above "
+                                      "decides. It is printed as the Party cell's proposal."))
+        self.self_rating.currentIndexChanged.connect(self.on_self_rating_changed)
+        self.fields[SELF_RATING] = self.self_rating
+        text = label(SELF_RATING)
+        form.addRow(text[:1].upper() + text[1:], self.self_rating)
+        self._groups[SELF_RATING_GROUP] = box
+        return box
+
+    def _fill_self_rating(self, report: Report) -> None:
+        """The four levels in the wording of the report's year, and "not said"; the report's own chosen."""
+        combo = self.self_rating
+        combo.clear()
+        combo.addItem(_("(not said)"), None)
+        names = labels_for(report.year, report.reference_date).organisation_levels
+        for level in LEVELS:
+            combo.addItem(names[level][:1].upper() + names[level][1:], level.value)
+        chosen = report.stats.ratings.self_rating
+        combo.setCurrentIndex(0 if chosen is None else combo.findData(chosen.value))
 
     def _computed_for(self, path: str) -> QLabel | None:
         """A label beside a field showing its share, recomputed from the counts on every change."""
@@ -183,7 +250,7 @@ class StatsForm(QScrollArea):
         return box
 
     def set_report(self, report: Report | None) -> None:
-        """Show report's figures (None clears the form)."""
+        """Show report's figures (None clears the form), only those its organisation's kind reports."""
         self.report = report
         if report is None:
             return
@@ -191,9 +258,13 @@ class StatsForm(QScrollArea):
             # Rating levels are named in the wording of the report's year (templates/labels/ratings.toml).
             if isinstance(row_label, QLabel) and (dated := rating_field_label(path, report.year)):
                 row_label.setText(dated[:1].upper() + dated[1:])
+        self._show_kind(report.organisation.kind)
         self._loading = True
         try:
+            self._fill_self_rating(report)
             for path, widget in self.fields.items():
+                if path == SELF_RATING:
+                    continue
                 value = get_path(report, path)
                 if isinstance(widget, QSpinBox):
                     widget.setValue(int(value))
@@ -203,13 +274,67 @@ class StatsForm(QScrollArea):
                     widget.setPlainText("\n".join(value))
         finally:
             self._loading = False
+        # Opening a report changes nothing in it: a figure already there counts as hers.
+        self._own = {path for path in DERIVED_FIELDS if get_path(report, path)}
         self.refresh_computed()
+
+    def _show_kind(self, kind: OrgKind) -> None:
+        """Show the rows and groups a body of kind reports; the others keep their values, hidden."""
+        self._kind = kind
+        for path, (form, row) in self._rows.items():
+            form.setRowVisible(row, applies(path, kind))
+        for title, paths in GROUPS:
+            self._groups[title].setVisible(any(applies(path, kind) for path in paths))
+        self._groups[SELF_RATING_GROUP].setVisible(applies(SELF_RATING, kind))
+
+    def is_shown(self, path: str) -> bool:
+        """True when the form offers the field at path for the report's organisation."""
+        return path in self.fields and (self._kind is None or applies(path, self._kind))
 
     def on_value_changed(self, path: str, value: int) -> None:
         if self._loading or self.report is None:
             return
         set_path(self.report, path, value)
+        if path in DERIVED_FIELDS:
+            self._own.add(path)  # she typed here: it is hers from now on
+        self._follow()
         self.refresh_computed()
+        self.edited.emit()
+
+    def _follow(self) -> None:
+        """Fill in each figure that follows from others and is not hers, in order (the split after the total)."""
+        assert self.report is not None
+        for path in DERIVED_FIELDS:
+            if path in self._own or not self.is_shown(path):
+                continue
+            value = proposed_figure(self.report, path)
+            self._set_figure(path, 0 if value is None else value)
+
+    def _set_figure(self, path: str, value: int) -> None:
+        assert self.report is not None
+        if get_path(self.report, path) == value:
+            return
+        set_path(self.report, path, value)
+        self._loading = True
+        try:
+            self.fields[path].setValue(value)
+        finally:
+            self._loading = False
+
+    def on_fill_closing_clicked(self) -> None:
+        """Take the closing membership and its split from the movement, over what was typed there."""
+        if self.report is None:
+            return
+        self._own -= set(MEMBERSHIP_CLOSING_FIELDS)
+        self._follow()
+        self.refresh_computed()
+        self.edited.emit()
+
+    def on_self_rating_changed(self, _index: int) -> None:
+        if self._loading or self.report is None:
+            return
+        value = self.self_rating.currentData()
+        self.report.stats.ratings.self_rating = None if value is None else Level(value)
         self.edited.emit()
 
     def on_text_changed(self, path: str, text: str) -> None:
@@ -230,22 +355,31 @@ class StatsForm(QScrollArea):
             return
         for lab, fn in self._computed:
             lab.setText(fn(self.report))
+        self.fill_closing_button.setEnabled(any(
+            (value := proposed_figure(self.report, path)) is not None and value != get_path(self.report, path)
+            for path in MEMBERSHIP_CLOSING_FIELDS))
 
     def show_findings(self, findings: list[Finding]) -> None:
-        """Mark each field a finding names, and list the messages under its group."""
+        """Mark each field a finding names, and list the messages under its group.
+
+        An error or a warning marks every field it names; a figure not entered yet (INFO) marks only that figure.
+        """
         worst: dict[str, Severity] = {}
         messages: dict[str, list[str]] = {title: [] for title, _paths in GROUPS}
         for finding in findings:
-            for path in finding.fields:
+            marked = finding.fields if finding.severity > Severity.INFO else finding.fields[:1]
+            for path in marked:
                 if path in self.fields:
                     worst[path] = max(worst.get(path, finding.severity), finding.severity)
             group = next((t for t, paths in GROUPS if finding.fields and finding.fields[0] in paths), None)
             if group is not None:
-                messages[group].append(("⛔ " if finding.is_error else "⚠ ") + finding.message)
+                messages[group].append(_PREFIXES[finding.severity] + finding.message)
+        styles = {Severity.ERROR: _ERROR_STYLE, Severity.WARNING: _WARNING_STYLE, Severity.INFO: _INFO_STYLE}
         for path, widget in self.fields.items():
+            if path == SELF_RATING:
+                continue
             severity = worst.get(path)
-            widget.setStyleSheet("" if severity is None else
-                                 _ERROR_STYLE if severity >= Severity.ERROR else _WARNING_STYLE)
+            widget.setStyleSheet("" if severity is None else styles[severity])
             widget.setToolTip("\n".join(f.message for f in findings if path in f.fields))
         for title, note in self._group_notes.items():
             note.setText("\n".join(messages[title]))
