@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.report import REPORT_KIND_LABELS, ReportKind
+from app.gui.widgets.wheel_guard import guard_wheel
 from app.i18n import _
 from app.services.reports import ReportSummary
 
@@ -41,6 +42,15 @@ def _period_key(kind: ReportKind, year: int) -> tuple[int, int]:
     return year, _PERIOD_ORDER.get(kind, 0)
 
 
+def proposed_year(previous: list[ReportSummary], this_year: int) -> int:
+    """The year of the report that comes next: the year after the newest year-end report, the same year after
+    a six-month or mid-term one (its year-end report is still to write); this_year without reports."""
+    if not previous:
+        return this_year
+    newest = most_recent_first(previous)[0]
+    return newest.year + 1 if newest.kind is ReportKind.YEAR_END else newest.year
+
+
 def most_recent_first(previous: list[ReportSummary]) -> list[ReportSummary]:
     """previous by period, the latest first; reports of the same period by last change."""
     by_change = sorted(previous, key=lambda s: s.updated_at, reverse=True)
@@ -52,6 +62,7 @@ class NewReportDialog(QDialog):
 
     Starting from an earlier report keeps its outline and texts, signature and recipients (see
     services.reports.carry_over). That choice is disabled when the organisation has no report yet.
+    The year proposed is the one after the organisation's newest report (proposed_year), else this_year.
 
     Signals:
         report_requested(int, str, object): the year, the ReportKind value and the id of the report
@@ -60,7 +71,7 @@ class NewReportDialog(QDialog):
 
     report_requested = Signal(int, str, object)
 
-    def __init__(self, organisation_name: str, previous: list[ReportSummary], default_year: int,
+    def __init__(self, organisation_name: str, previous: list[ReportSummary], this_year: int,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New report"))
@@ -75,10 +86,11 @@ class NewReportDialog(QDialog):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(FIRST_YEAR, LAST_YEAR)
         self.year_spin.setGroupSeparatorShown(False)
-        self.year_spin.setValue(min(max(default_year, FIRST_YEAR), LAST_YEAR))
+        self.year_spin.setValue(min(max(proposed_year(previous, this_year), FIRST_YEAR), LAST_YEAR))
         self.kind_combo = QComboBox()
         for kind in ReportKind:
             self.kind_combo.addItem(_(REPORT_KIND_LABELS[kind]), kind.value)
+        guard_wheel(self.year_spin, self.kind_combo)
         form = QFormLayout()
         form.addRow(_("Year:"), self.year_spin)
         form.addRow(_("Kind of report:"), self.kind_combo)

@@ -59,6 +59,29 @@ _EXAMPLES = {
     "doan": ("BCH ĐOÀN TỈNH THÁI NGUYÊN", "BCH ĐOÀN XÃ LA BẰNG"),
 }
 
+
+@dataclass(frozen=True)
+class _Example:
+    """What a Party body of one kind writes in its profile, shown as placeholders: the name, the two header lines,
+    the name in running text and the Nơi nhận list."""
+
+    name: str
+    upper_body: str
+    issuer_name: str
+    short_name: str
+    recipients: str
+
+
+_DANG_BO_EXAMPLE = _Example("Đảng bộ xã La Bằng", "ĐẢNG BỘ TỈNH THÁI NGUYÊN", "ĐẢNG ỦY XÃ LA BẰNG", "Đảng bộ xã",
+                            "- Ban Thường vụ Tỉnh ủy (để báo cáo),\n- Lưu Văn phòng Đảng ủy.")
+# A chi bộ is headed by the đảng bộ it belongs to and issues in its own name; it reports to that đảng ủy.
+_PARTY_EXAMPLES: dict[OrgKind, _Example] = {
+    OrgKind.CHI_BO_CO_SO: _Example("Chi bộ Trường THCS La Bằng", "ĐẢNG BỘ XÃ LA BẰNG", "CHI BỘ TRƯỜNG THCS LA BẰNG",
+                                   "Chi bộ", "- Đảng ủy xã La Bằng (để báo cáo),\n- Lưu Chi bộ."),
+    OrgKind.CHI_BO_TRUC_THUOC: _Example("Chi bộ xóm Đồng Tiến", "ĐẢNG BỘ XÃ LA BẰNG", "CHI BỘ XÓM ĐỒNG TIẾN",
+                                        "Chi bộ", "- Đảng ủy xã La Bằng (để báo cáo),\n- Lưu Chi bộ."),
+}
+
 # Line edits in form order. Placeholders are Vietnamese examples of what the header prints.
 _HEADER_FIELDS = (
     _Field(O + "name", N_("Name of the organisation:"), "Đảng bộ xã La Bằng",
@@ -417,6 +440,7 @@ class OrganisationDialog(QDialog):
         old = self._kind
         self._kind = self.kind()
         self._follow_defaults(self._preset, old)
+        self._show_examples()
         self._refresh()
 
     def on_preset_changed(self, _index: int) -> None:
@@ -439,12 +463,28 @@ class OrganisationDialog(QDialog):
             "“{archive} …”, ends with “{last}”."
         ).format(end=conv.recipient_end, archive=conv.archive, last=conv.recipient_last_end))
         party = self._preset == "party"
-        upper, issuer = _EXAMPLES.get(self._preset, _EXAMPLES["party"])
-        self.edits[O + "upper_body"].setPlaceholderText(upper)
-        self.edits[O + "issuer_name"].setPlaceholderText(issuer)
+        self._show_examples()
         label = self._form_label(O + "upper_body")
         if label is not None:
             label.setText(_("Upper-level Party organisation:") if party else _("Upper-level body:"))
+
+    def _show_examples(self) -> None:
+        """Placeholders that show what a body of the chosen format and kind writes: a chi bộ sees a chi bộ."""
+        example = _PARTY_EXAMPLES.get(self._kind, _DANG_BO_EXAMPLE)
+        upper, issuer = example.upper_body, example.issuer_name
+        if self._preset != "party":
+            upper, issuer = _EXAMPLES.get(self._preset, _EXAMPLES["party"])
+        placeholders = {
+            O + "name": example.name, O + "upper_body": upper, O + "issuer_name": issuer,
+            O + "short_name": example.short_name,
+            O + "issuer_code": usual_issuer_code(self._preset, self._kind) or "ĐU",
+            O + "signature.authority": usual_authority(self._preset, self._kind),
+            O + "signature.position": usual_position(self._preset),
+        }
+        for path, text in placeholders.items():
+            self.edits[path].setPlaceholderText(text)
+        if self._preset == "party":
+            self.recipients_edit.setPlaceholderText(example.recipients)
 
     def _form_label(self, path: str) -> QLabel | None:
         return self._row_labels.get(path)

@@ -103,7 +103,10 @@ def test_without_earlier_reports_only_a_blank_start_is_possible(qtbot):
 
 
 def test_an_existing_period_is_pointed_out_without_blocking(qtbot):
-    dialog = make(qtbot, year=2024)
+    dialog = make(qtbot)
+    assert not dialog.duplicate_label.isVisible()
+    dialog.year_spin.setFocus()
+    qtbot.keyClick(dialog.year_spin, Qt.Key.Key_Down)
     assert dialog.duplicate_label.isVisible()
     assert "Tổng kết năm 2024" in dialog.duplicate_label.text()
     assert ok_button(dialog).isEnabled()
@@ -112,8 +115,23 @@ def test_an_existing_period_is_pointed_out_without_blocking(qtbot):
     assert not dialog.duplicate_label.isVisible()
 
 
+def test_the_year_after_the_newest_year_end_report_is_proposed(qtbot):
+    dialog = make(qtbot, year=2030)
+    assert dialog.year_spin.value() == 2025
+
+
+def test_after_a_six_month_report_its_year_end_report_is_proposed(qtbot):
+    dialog = make(qtbot, previous=[*PREVIOUS, summary(14, 2025, ReportKind.SIX_MONTH)], year=2030)
+    assert (dialog.year_spin.value(), dialog.kind()) == (2025, ReportKind.YEAR_END)
+
+
+def test_without_reports_the_current_year_is_proposed(qtbot):
+    dialog = make(qtbot, previous=[], year=2026)
+    assert dialog.year_spin.value() == 2026
+
+
 def test_the_year_stays_within_1930_and_2100(qtbot):
-    dialog = make(qtbot, year=2200)
+    dialog = make(qtbot, previous=[], year=2200)
     assert dialog.year_spin.value() == 2100
     assert (dialog.year_spin.minimum(), dialog.year_spin.maximum()) == (1930, 2100)
 

@@ -407,3 +407,38 @@ def test_the_recipients_rule_and_examples_follow_the_document_format(qtbot):
     assert "- Lưu: VT" in dialog.recipients_hint.text()
     assert dialog.edits["organisation.upper_body"].placeholderText() == "ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN"
     assert dialog._form_label("organisation.upper_body").text() == "Cơ quan cấp trên:"
+
+
+def placeholders(dialog) -> dict[str, str]:
+    return {path.removeprefix(O): edit.placeholderText() for path, edit in dialog.edits.items()}
+
+
+def test_a_chi_bo_is_shown_chi_bo_examples_and_a_dang_bo_dang_bo_ones(qtbot, new_dialog):
+    dang_bo = placeholders(new_dialog)
+    assert dang_bo["issuer_name"] == "ĐẢNG ỦY XÃ LA BẰNG"
+    assert dang_bo["name"] == "Đảng bộ xã La Bằng"
+    combo = new_dialog.kind_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # đảng bộ cơ sở → đảng bộ bộ phận
+    qtbot.keyClick(combo, Qt.Key.Key_Home)  # chi bộ cơ sở
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # chi bộ trực thuộc
+    assert new_dialog.kind() is OrgKind.CHI_BO_TRUC_THUOC
+    chi_bo = placeholders(new_dialog)
+    assert chi_bo["issuer_name"].startswith("CHI BỘ ")
+    assert chi_bo["upper_body"].startswith("ĐẢNG BỘ ")
+    assert chi_bo["name"].startswith("Chi bộ ")
+    assert chi_bo["short_name"] == "Chi bộ"
+    assert (chi_bo["issuer_code"], chi_bo["signature.authority"]) == ("CB", "T/M CHI BỘ")
+    assert "Lưu Chi bộ." in new_dialog.recipients_edit.placeholderText()
+    assert "ĐẢNG ỦY" not in " ".join(chi_bo.values())
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # đảng bộ cấp trên cơ sở
+    assert placeholders(new_dialog)["issuer_name"] == "ĐẢNG ỦY XÃ LA BẰNG"
+    assert "Lưu Văn phòng Đảng ủy." in new_dialog.recipients_edit.placeholderText()
+
+
+def test_an_existing_chi_bo_opens_with_chi_bo_examples(qtbot):
+    chi_bo = Organisation(name="Chi bộ Khoa Cơ khí", upper_body="ĐẢNG BỘ TRƯỜNG CAO ĐẲNG",
+                          issuer_name="CHI BỘ KHOA CƠ KHÍ", kind=OrgKind.CHI_BO_CO_SO, issuer_code="CB", id=3)
+    dialog = OrganisationDialog(chi_bo)
+    qtbot.addWidget(dialog)
+    assert placeholders(dialog)["issuer_name"] == "CHI BỘ TRƯỜNG THCS LA BẰNG"
