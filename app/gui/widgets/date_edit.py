@@ -58,24 +58,21 @@ def parse_date(text: str) -> date:
 
 
 class _DayText(QLineEdit):
-    """The text of the date; clicking into it selects it all, so that what she types replaces it."""
+    """The text of the date; a click into it selects it all, so that what she types replaces the whole date.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._select_on_release = False
+    A date is short and is retyped whole: a click that only placed the cursor would leave her typing into a
+    full field, where every key is refused.
+    """
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         super().focusInEvent(event)
-        if event.reason() == Qt.FocusReason.MouseFocusReason:
-            self._select_on_release = True  # the press that gave the focus also places the cursor: select after it
-        else:
-            self.selectAll()
+        if event.reason() != Qt.FocusReason.MouseFocusReason:
+            self.selectAll()  # a mouse press places the cursor after this: the release selects instead
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         super().mouseReleaseEvent(event)
-        if self._select_on_release and not self.hasSelectedText():
+        if not self.hasSelectedText():  # a plain click, not a drag over part of the text
             self.selectAll()
-        self._select_on_release = False
 
 
 class DateEdit(QWidget):
@@ -118,7 +115,8 @@ class DateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
         layout.addWidget(self.calendar_button)
-        layout.addWidget(self.message, 1)
+        layout.addWidget(self.message, 10)
+        layout.addStretch(1)  # keeps the calendar button beside the date while there is no message
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self.on_text_edited)
         self.edit.editingFinished.connect(self.on_editing_finished)

@@ -77,8 +77,6 @@ SELF_RATING_GROUP = N_("Rating of the Party cell")
 
 _ERROR_STYLE = "QSpinBox, QLineEdit, QPlainTextEdit { border: 2px solid #c62828; }"
 _WARNING_STYLE = "QSpinBox, QLineEdit, QPlainTextEdit { border: 2px solid #ef8f00; }"
-# A figure not entered yet: marked, not alarming.
-_INFO_STYLE = "QSpinBox, QLineEdit, QPlainTextEdit { border: 1px solid #1565c0; }"
 _PREFIXES = {Severity.ERROR: "⛔ ", Severity.WARNING: "⚠ ", Severity.INFO: "ℹ "}
 
 
@@ -362,19 +360,20 @@ class StatsForm(QScrollArea):
     def show_findings(self, findings: list[Finding]) -> None:
         """Mark each field a finding names, and list the messages under its group.
 
-        An error or a warning marks every field it names; a figure not entered yet (INFO) marks only that figure.
+        An error or a warning marks every field it names; a figure not entered yet (INFO) is only said, under its
+        group and in the field's tooltip.
         """
         worst: dict[str, Severity] = {}
         messages: dict[str, list[str]] = {title: [] for title, _paths in GROUPS}
         for finding in findings:
-            marked = finding.fields if finding.severity > Severity.INFO else finding.fields[:1]
+            marked = finding.fields if finding.severity > Severity.INFO else ()
             for path in marked:
                 if path in self.fields:
                     worst[path] = max(worst.get(path, finding.severity), finding.severity)
             group = next((t for t, paths in GROUPS if finding.fields and finding.fields[0] in paths), None)
             if group is not None:
                 messages[group].append(_PREFIXES[finding.severity] + finding.message)
-        styles = {Severity.ERROR: _ERROR_STYLE, Severity.WARNING: _WARNING_STYLE, Severity.INFO: _INFO_STYLE}
+        styles = {Severity.ERROR: _ERROR_STYLE, Severity.WARNING: _WARNING_STYLE}
         for path, widget in self.fields.items():
             if path == SELF_RATING:
                 continue

@@ -266,6 +266,14 @@ def test_a_date_is_typed_straight_after_one_click(qtbot, fields):
     assert fields.date.edit.text() == "05/01/2027"
 
 
+def test_a_second_click_into_the_date_also_lets_her_type_a_new_one(qtbot, fields):
+    type_date(qtbot, fields.date, "30/02/2025")
+    type_date(qtbot, fields.date, "28/02/2025")
+    assert fields.date.edit.text() == "28/02/2025"
+    assert fields.report.issued_on == date(2025, 2, 28)
+    assert not fields.date.message.isVisible()
+
+
 def test_an_impossible_date_is_refused_with_a_message_beside_the_field(qtbot, fields):
     with qtbot.assertNotEmitted(fields.edited):
         type_date(qtbot, fields.date, "30/02/2025")
