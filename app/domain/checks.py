@@ -3,7 +3,7 @@
 A 0 where a figure is needed to check another reads as "not entered yet": an INFO finding that says so
 (and proposes the figure when the others give it), never an ERROR, and no message shows a "(0)".
 The figures that follow from others (the closing membership and its split, the totals of the ratings
-and of the discipline) are worked out by proposed_figures(); the form fills them in while she has not
+and of the discipline) are worked out by proposed_figure(); the form fills them in while she has not
 typed there, and the checks propose them.
 """
 
