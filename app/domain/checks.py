@@ -394,19 +394,20 @@ def _ratings_findings(prefix: str, counts: RatingCounts, total_path: str | None,
     yield from _not_above(f"ratings.{who}.exemplary", prefix + "exemplary", counts.exemplary,
                           prefix + "excellent", counts.excellent)
     if counts.excellent and counts.excellent > counts.good * EXCELLENT_QUOTA:
+        cap = numfmt.percent(EXCELLENT_QUOTA * 100)
         if counts.good:
             message = _(
-                "{excellent} ({value}) is {share} of {good} ({good_value}); the guidance caps it at 20%. "
+                "{excellent} ({value}) is {share} of {good} ({good_value}); the guidance caps it at {cap}. "
                 "Check the ratings before sending."
             ).format(excellent=label(prefix + "excellent"), value=numfmt.number(counts.excellent),
                      share=numfmt.percent(numbers.percent(counts.excellent, counts.good)),
-                     good=label(prefix + "good"), good_value=numfmt.number(counts.good))
+                     good=label(prefix + "good"), good_value=numfmt.number(counts.good), cap=cap)
         else:
             message = _(
-                "{excellent} ({value}) while there are no {good}; the guidance caps the first at 20% of the "
+                "{excellent} ({value}) while there are no {good}; the guidance caps the first at {cap} of the "
                 "second. Check the ratings before sending."
             ).format(excellent=label(prefix + "excellent"), value=numfmt.number(counts.excellent),
-                     good=label(prefix + "good"))
+                     good=label(prefix + "good"), cap=cap)
         yield Finding(f"ratings.{who}.quota", Severity.WARNING, (prefix + "excellent", prefix + "good"),
                       _sentence(message))
 
@@ -428,16 +429,15 @@ D = "stats.discipline."
 def _forms_findings(prefix: str, total: int, forms: list[str], values: list[int], who: str) -> Iterator[Finding]:
     if sum(values) == total:
         return
-    code = f"discipline.{who}"
     if not total:
-        yield _not_entered(code, prefix + "total", *(prefix + f for f in forms), proposal=_(
+        yield _not_entered(f"discipline.{who}", prefix + "total", *(prefix + f for f in forms), proposal=_(
             "by the forms: {value}").format(value=numfmt.number(sum(values))))
     elif not any(values):
-        yield _not_entered(code + ".forms", prefix + forms[0], *(prefix + f for f in forms[1:]), prefix + "total",
-                           because=_value_of(prefix + "total", total))
+        yield _not_entered(f"discipline.{who}.forms", prefix + forms[0], *(prefix + f for f in forms[1:]),
+                           prefix + "total", because=_value_of(prefix + "total", total))
     else:
-        yield _mismatch(f"{code}.sum", prefix + "total", total, [prefix + f for f in forms], ["+"] * len(forms),
-                        values)
+        yield _mismatch(f"discipline.{who}.sum", prefix + "total", total, [prefix + f for f in forms],
+                        ["+"] * len(forms), values)
 
 
 @check
