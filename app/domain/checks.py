@@ -136,7 +136,7 @@ def _sentence(text: str) -> str:
 
 def _sum_terms(paths: list[str], values: list[int], signs: list[str]) -> str:
     """ "admitted (4) + transferred in (2) − deceased (1)"; zero terms are left out (a caller has at least one)."""
-    out = []
+    out: list[str] = []
     for path, value, sign in zip(paths, values, signs, strict=True):
         if not value:
             continue

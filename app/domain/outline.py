@@ -18,6 +18,7 @@ from app.domain.organisation import OrgKind
 from app.domain.report import ReportKind, Section
 
 # (key, title, children) — the order is the conventional one; users may reorder and switch off.
+Spec = tuple[tuple[str, str, "Spec"], ...]
 _BUILDING = (
     ("chinh_tri", "Xây dựng Đảng về chính trị", ()),
     ("tu_tuong", "Công tác tư tưởng", ()),
@@ -55,7 +56,7 @@ _PART_TITLES = {
 }
 
 
-def _part_one(org_kind: OrgKind) -> tuple:
+def _part_one(org_kind: OrgKind) -> Spec:
     if org_kind.is_chi_bo:
         return (
             ("dac_diem", "ĐẶC ĐIỂM TÌNH HÌNH", ()),
@@ -73,9 +74,9 @@ def _part_one(org_kind: OrgKind) -> tuple:
     )
 
 
-def _part_two(kind: ReportKind, org_kind: OrgKind) -> tuple:
+def _part_two(kind: ReportKind, org_kind: OrgKind) -> Spec:
     # A chi bộ reports its tasks to the đảng ủy above; proposals to the upper level are a đảng bộ's part.
-    proposals = () if org_kind.is_chi_bo else (("de_xuat", "ĐỀ XUẤT, KIẾN NGHỊ", ()),)
+    proposals: Spec = () if org_kind.is_chi_bo else (("de_xuat", "ĐỀ XUẤT, KIẾN NGHỊ", ()),)
     if kind is ReportKind.SIX_MONTH:
         return (("nhiem_vu_giai_phap", "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", ()), *proposals)
     return (
@@ -86,7 +87,7 @@ def _part_two(kind: ReportKind, org_kind: OrgKind) -> tuple:
     )
 
 
-def _build(spec: tuple) -> list[Section]:
+def _build(spec: Spec) -> list[Section]:
     return [Section(key=key, title=title, children=_build(children)) for key, title, children in spec]
 
 

@@ -9,8 +9,8 @@ the report keeps its last real date.
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
-from datetime import date
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QMouseEvent, QRegularExpressionValidator
@@ -35,12 +35,12 @@ _PARTS = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$"
 _DIGITS = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")
 
 
-def format_date(day: date) -> str:
+def format_date(day: datetime.date) -> str:
     """ "05/01/2026": how the field shows a date."""
     return day.strftime("%d/%m/%Y")
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str) -> datetime.date:
     """The date typed as "29/02/2024", "5/1/2026", "05.01.2026" or "05012026"; UserError saying what is wrong."""
     match = _PARTS.match(text) or _DIGITS.match(text)
     if match is None:
@@ -54,7 +54,7 @@ def parse_date(text: str) -> date:
     if not 1 <= day <= days:
         raise UserError(_("{month:02d}/{year} has {days} days: there is no {day:02d}/{month:02d}/{year}.").format(
             day=day, month=month, year=year, days=days))
-    return date(year, month, day)
+    return datetime.date(year, month, day)
 
 
 class _DayText(QLineEdit):
@@ -64,12 +64,12 @@ class _DayText(QLineEdit):
     full field, where every key is refused.
     """
 
-    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+    def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
         if event.reason() != Qt.FocusReason.MouseFocusReason:
             self.selectAll()  # a mouse press places the cursor after this: the release selects instead
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if not self.hasSelectedText():  # a plain click, not a drag over part of the text
             self.selectAll()
@@ -88,7 +88,7 @@ class DateEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._date = date.today()
+        self._date = datetime.date.today()
         self._problem = ""
         self.edit = _DayText()
         self.edit.setPlaceholderText(_("dd/mm/yyyy"))
@@ -106,8 +106,10 @@ class DateEdit(QWidget):
         self.calendar_button.setToolTip(_("Pick the date on a calendar"))
         self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar_button.setMenu(menu)
-        menu.aboutToShow.connect(lambda: self.calendar.setSelectedDate(QDate(self._date)))
-        self.message = QLabel(objectName="date_message")
+        menu.aboutToShow.connect(
+            lambda: self.calendar.setSelectedDate(QDate(self._date.year, self._date.month, self._date.day)))
+        self.message = QLabel()
+        self.message.setObjectName("date_message")
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {_ERROR_COLOUR};")
         self.message.setVisible(False)
@@ -123,11 +125,11 @@ class DateEdit(QWidget):
         self.calendar.clicked.connect(self.on_calendar_clicked)
         self.calendar.activated.connect(self.on_calendar_clicked)
 
-    def date(self) -> date:
+    def date(self) -> datetime.date:
         """The last real date typed, picked or set."""
         return self._date
 
-    def set_date(self, day: date) -> None:
+    def set_date(self, day: datetime.date) -> None:
         """Show day, without a signal (loading a report)."""
         self._date = day
         self.edit.setText(format_date(day))
@@ -161,12 +163,12 @@ class DateEdit(QWidget):
 
     def on_calendar_clicked(self, picked: QDate) -> None:
         self.calendar_button.menu().hide()
-        day = picked.toPython()
+        day = datetime.date(picked.year(), picked.month(), picked.day())
         self.edit.setText(format_date(day))
         self._show_message("")
         self._accept(day)
 
-    def _accept(self, day: date) -> None:
+    def _accept(self, day: datetime.date) -> None:
         if day != self._date:
             self._date = day
             self.date_changed.emit(day)
