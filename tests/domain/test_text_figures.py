@@ -308,7 +308,8 @@ def test_fact_stated_by_a_generated_sentence_and_by_her_is_said_twice():
                                "không phát hiện vi phạm.")
     (finding,) = findings(report, "text.said_twice")
     assert finding.severity is Severity.WARNING
-    path = "sections.0.children.2.children.4.entries."
+    building = [s.key for s in report.sections[0].children[2].children]  # the chi bộ outline's own order
+    path = f"sections.0.children.2.children.{building.index('kiem_tra')}.entries."
     assert finding.fields == (path + "2.text", path + "1.text")
     assert "kiểm tra 2 đảng viên" in finding.message and "giám sát chuyên đề 3 đảng viên" in finding.message
     assert "paragraph 2 of" in finding.message and "Chi bộ kiểm tra 02 đảng viên" in finding.message
