@@ -9,6 +9,8 @@ typed there, and the checks propose them.
 
 from __future__ import annotations
 
+import copy
+
 from collections.abc import Callable, Iterator
 
 from app.domain import numbers, numfmt
@@ -16,7 +18,7 @@ from app.domain.findings import Finding, Severity
 from app.domain.member_stats import BADGE_YEARS
 from app.domain.organisation import OrgKind
 from app.domain.ratings import EXCELLENT_QUOTA, RatingCounts
-from app.domain.report import Report
+from app.domain.report import Report, Statistics
 from app.i18n import N_, _
 
 # Field path → its name as the user sees it on the form. Messages name fields through this table.
@@ -121,6 +123,21 @@ def applies(path: str, kind: OrgKind) -> bool:
     if kind.is_chi_bo:
         return path not in SUB_UNIT_FIELDS
     return path not in CHI_BO_FIELDS
+
+
+def reported(stats: Statistics, kind: OrgKind) -> Statistics:
+    """A copy of stats with only the figures a body of kind reports: the others zero (or None).
+
+    Switching an organisation's kind keeps every figure entered; this is what prints and what is worded.
+    """
+    copied = copy.deepcopy(stats)
+    for path in (SUB_UNIT_FIELDS if kind.is_chi_bo else CHI_BO_FIELDS):
+        *parents, name = path.removeprefix("stats.").split(".")
+        node: object = copied
+        for part in parents:
+            node = getattr(node, part)
+        setattr(node, name, None if path in CHI_BO_FIELDS else 0)
+    return copied
 
 
 def label(path: str) -> str:

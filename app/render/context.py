@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from app.domain import numfmt
+from app.domain.checks import reported
 from app.domain.drafting import has_content, printed
 from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
@@ -340,7 +341,8 @@ def build_context(report: Report, conv: Conventions | None = None) -> dict[str, 
     conv = conv or conventions(org.preset)
     fmt = Formatter(pad_counts=report.settings.pad_counts)
     labels = labels_for(report.year, report.reference_date)
-    stats = report.stats
+    # Figures her kind of body does not report are kept in the report but never printed.
+    stats = reported(report.stats, org.kind)
     from app.domain.codec import to_dict
 
     # A chi bộ rates only its members (and proposes a level for itself); its cấp ủy rates the chi bộ.

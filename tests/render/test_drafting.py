@@ -255,3 +255,13 @@ def test_party_life_defaults_claim_nothing():
     texts = slots(report)
     for slot in ("to_chuc_can_bo.meetings", "tu_tuong.study", "dao_duc.theme", "to_chuc_can_bo.commendations"):
         assert slot not in texts
+
+
+def test_a_chi_bo_never_words_the_figures_only_a_dang_bo_reports():
+    report = chi_bo()
+    report.stats.inspection.scheduled.organisations = 3
+    report.stats.inspection.dues = 5
+    report.stats.units = 4
+    words = " ".join(slots(report).values())
+    assert "tổ chức đảng" not in words and "đảng phí" not in words and "chi bộ trực thuộc" not in words
+    assert report.stats.inspection.dues == 5  # kept in the report, only not printed
