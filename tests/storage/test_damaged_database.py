@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.errors import UserError
 from app.paths import default_database_path
 from app.storage import db, org_repo, report_repo
 from app.storage.db import DamagedDatabaseError, backup_database, backups_dir, open_database
@@ -179,3 +180,48 @@ def test_damage_met_during_an_action_is_a_user_error_naming_the_file(demo):
         assert raised.value.path == path
     finally:
         database.close()
+
+
+def test_a_header_sqlite_cannot_read_is_damaged_not_a_crash(demo):
+    path = fill(demo)
+    data = bytearray(path.read_bytes())
+    data[28:228] = bytes(b ^ 0xFF for b in data[28:228])  # page count, schema format, encoding…
+    path.write_bytes(bytes(data))
+
+    with pytest.raises(DamagedDatabaseError):
+        open_database()
+
+
+def test_a_file_cut_inside_its_last_page_is_damaged(demo):
+    path = fill(demo)
+    path.write_bytes(path.read_bytes()[:-100])
+    damaged = path.read_bytes()
+
+    with pytest.raises(DamagedDatabaseError):
+        open_database()
+    assert path.read_bytes() == damaged
+
+
+def test_a_log_of_another_database_beside_the_file_is_refused_without_writing_it_in(demo, tmp_path):
+    path = fill(demo)
+    other = tmp_path / "other.sqlite3"
+    with contextlib.closing(sqlite3.connect(other)) as connection:
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA wal_autocheckpoint = 0")
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+        connection.executemany("INSERT INTO contacts VALUES (?)", [(str(i),) for i in range(2000)])
+        connection.commit()
+        Path(f"{path}-wal").write_bytes(Path(f"{other}-wal").read_bytes())
+    before = path.read_bytes()
+
+    with pytest.raises(UserError):
+        open_database()
+
+    assert path.read_bytes() == before
+    assert count_reports_without_wal(path) == 5
+
+
+def count_reports_without_wal(path: Path) -> int:
+    """The reports in the main file alone, ignoring whatever -wal lies beside it."""
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)) as connection:
+        return connection.execute("SELECT count(*) FROM reports").fetchone()[0]
