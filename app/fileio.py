@@ -9,7 +9,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from app.domain.errors import UserError
 from app.i18n import _
@@ -37,14 +37,17 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         raise UserError(_("You may not write to the folder {folder}. Choose another folder.").format(
             folder=target.parent)) from exc
     except OSError as exc:
-        raise _user_error(exc, target) or exc
+        error = _user_error(exc, target)
+        if error is None:
+            raise
+        raise error from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as raw:
             _copy_mode(target, fd)
             f = _Guarded(raw)
             try:
-                yield f
+                yield cast(BinaryIO, f)
                 f.flush()
                 os.fsync(raw.fileno())
             finally:
@@ -86,7 +89,7 @@ class _Guarded(io.RawIOBase):
     def readable(self) -> bool:
         return False
 
-    def write(self, data) -> int:  # type: ignore[override]
+    def write(self, data: Any) -> int:  # a bytes-like object
         if self._raw is not None:
             return self._raw.write(data)
         size = len(memoryview(data))
@@ -129,11 +132,20 @@ def _copy_mode(target: Path, fd: int) -> None:
     try:
         mode = target.stat().st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    with contextlib.suppress(OSError, NotImplementedError):
+        mode = 0o666 & ~_umask()
+    with contextlib.suppress(OSError, NotImplementedError, AttributeError):  # no fchmod on Windows
         os.fchmod(fd, mode)
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux), else set and restored."""
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
 
 
 def _replace(tmp: Path, target: Path) -> None:
@@ -146,7 +158,10 @@ def _replace(tmp: Path, target: Path) -> None:
             "or choose another name."
         ).format(file=target)) from exc
     except OSError as exc:
-        raise _user_error(exc, target) or exc
+        error = _user_error(exc, target)
+        if error is None:
+            raise
+        raise error from exc
 
 
 def _user_error(exc: OSError, target: Path) -> UserError | None:
@@ -160,7 +175,6 @@ def _user_error(exc: OSError, target: Path) -> UserError | None:
         error = UserError(_("The disk of {file} is read-only. Choose another folder.").format(file=target))
     else:
         return None
-    error.__cause__ = exc
     return error
 
 

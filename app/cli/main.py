@@ -32,7 +32,7 @@ _STATUS_LABELS: dict[ReportStatus, str] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit status: 0 done, 1 the check found errors, 2 something to fix, 3 damaged database."""
+    """Run one command; its exit status: 0 done, 1 check found errors, 2 something to fix, 3 database damaged."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The language is set before the parser is built, so that its help texts are translated.
     i18n.set_language(_requested_language(args_list))

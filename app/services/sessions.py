@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.storage import db
-from app.storage.db import Database, DamagedDatabaseError
+from app.storage.db import DamagedDatabaseError, Database
 
-__all__ = ["Database", "DamagedDatabaseError", "backup_time", "open_sessions", "restore_backup", "start_empty"]
+__all__ = ["DamagedDatabaseError", "Database", "backup_time", "open_sessions", "restore_backup", "start_empty"]
 
 backup_time = db.backup_time
 

@@ -50,7 +50,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         env = {**os.environ, "TONGKET_DATA_DIR": folder}
         database = Path(folder) / "office.sqlite3"
-        first = run_import(database, env, args.busy_timeout)  # creates the schema, so that every later process only opens it
+        # The first creates the schema, so that every later process only opens it.
+        first = run_import(database, env, args.busy_timeout)
         assert first[0] == 0, first[1]
         with ThreadPoolExecutor(args.processes) as pool:
             results = list(pool.map(lambda _: run_import(database, env, args.busy_timeout), range(args.total)))

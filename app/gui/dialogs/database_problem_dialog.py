@@ -79,8 +79,10 @@ class DatabaseProblemDialog(QDialog):
         signal.emit()
 
 
-def offer_recovery(window: QWidget, error: DamagedDatabaseError, tasks: Tasks, url: str | None,
-                   on_opened: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> DatabaseProblemDialog:
+def offer_recovery(
+    window: QWidget, error: DamagedDatabaseError, tasks: Tasks, url: str | None,
+    on_opened: Callable[[Any], None], on_failed: Callable[[BaseException], None],
+) -> DatabaseProblemDialog:
     """Open the dialog over window for the damaged database of url; the chosen way on runs in the database thread.
 
     on_opened gets the database opened after the recovery, on_failed what went wrong; quitting closes window.
