@@ -47,8 +47,8 @@ class DatabaseProblemDialog(QDialog):
         else:
             self.backup_label = QLabel(_("There is no backup to restore."))
         self.kept_label = QLabel(_(
-            "Whichever you choose, the damaged file is kept in its folder, renamed with today's date and time, so "
-            "that it can still be looked at or repaired."))
+            "Restoring or starting empty keeps the damaged file in its folder, renamed with today's date and time, "
+            "so that it can still be looked at or repaired; quitting leaves everything as it is."))
         for label in (self.problem_label, self.backup_label, self.kept_label):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
