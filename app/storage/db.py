@@ -267,7 +267,7 @@ def _check_intact(path: Path) -> None:
     problem = integrity_problem(path)
     if problem is not None:
         log.info("the database %s is damaged: %s", path, problem)
-        raise DamagedDatabaseError(path, newest_backup())
+        raise DamagedDatabaseError(path, newest_backup(path))
     with contextlib.closing(_connect_read_only(path)) as connection:
         tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if tables and "alembic_version" not in tables:
@@ -473,9 +473,14 @@ def backups_dir() -> Path:
     return paths.user_data_dir() / "backups"
 
 
-def newest_backup() -> Path | None:
-    """The newest copy in the backups folder that passes PRAGMA quick_check; None when there is none."""
+def newest_backup(of: Path | None = None) -> Path | None:
+    """The newest copy in the backups folder that passes PRAGMA quick_check; None when there is none.
+
+    The folder holds copies of the user's own database: for another file (of), there is none to offer.
+    """
     folder = backups_dir()
+    if of is not None and of.resolve() != paths.default_database_path().resolve():
+        return None
     for candidate in sorted(folder.glob("tongket-*-before-*.sqlite3"), reverse=True) if folder.is_dir() else []:
         try:
             if integrity_problem(candidate) is None:
@@ -526,7 +531,7 @@ def _user_error(exc: BaseException, location: str, path: Path | None) -> UserErr
     if path is not None and (primary == sqlite3.SQLITE_CORRUPT or (
             primary == sqlite3.SQLITE_NOTADB and path.exists() and _has_sqlite_header(path))):
         log.info("the database %s is damaged: %s", path, error)
-        return DamagedDatabaseError(path, newest_backup())
+        return DamagedDatabaseError(path, newest_backup(path))
     if primary == sqlite3.SQLITE_NOTADB:
         return UserError(_not_our_database(location))
     if primary == sqlite3.SQLITE_CANTOPEN and path is not None and not path.parent.is_dir():

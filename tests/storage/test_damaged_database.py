@@ -225,3 +225,16 @@ def count_reports_without_wal(path: Path) -> int:
     """The reports in the main file alone, ignoring whatever -wal lies beside it."""
     with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)) as connection:
         return connection.execute("SELECT count(*) FROM reports").fetchone()[0]
+
+
+def test_the_users_backups_are_not_offered_for_another_database_file(demo, tmp_path):
+    backup_database(fill(demo), label="0002")
+    other = tmp_path / "other.sqlite3"
+    database = open_database(f"sqlite:///{other}")
+    database.close()
+    truncate_half(other)
+
+    with pytest.raises(DamagedDatabaseError) as raised:
+        open_database(f"sqlite:///{other}")
+
+    assert raised.value.backup is None
