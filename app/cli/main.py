@@ -17,7 +17,7 @@ from app.domain.report import REPORT_KIND_LABELS, Report, ReportKind, ReportStat
 from app.i18n import N_, _, ngettext
 
 # Exit statuses: the command did its work; `check` found errors; the user must fix something (or a usage error).
-OK, FOUND_ERRORS, USER_ERROR = 0, 1, 2
+OK, FOUND_ERRORS, USER_ERROR, DAMAGED_DATABASE = 0, 1, 2, 3
 
 _SEVERITY_LABELS: dict[Severity, str] = {
     Severity.ERROR: N_("error"),
@@ -32,7 +32,7 @@ _STATUS_LABELS: dict[ReportStatus, str] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command and return its exit status: 0 done, 1 the check found errors, 2 something to fix."""
+    """Run one command; its exit status: 0 done, 1 check found errors, 2 something to fix, 3 database damaged."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     # The language is set before the parser is built, so that its help texts are translated.
     i18n.set_language(_requested_language(args_list))
@@ -45,11 +45,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except UserError as exc:
         print(exc, file=sys.stderr)
+        if _is_damaged_database(exc):
+            return DAMAGED_DATABASE
     except OSError as exc:  # the file operations of services raise UserError; this is what slips past them
         reason = exc.strerror or str(exc)
         print(_("Cannot use {file}: {reason}.").format(file=exc.filename, reason=reason) if exc.filename else reason,
               file=sys.stderr)
     return USER_ERROR
+
+
+def _is_damaged_database(exc: UserError) -> bool:
+    # The database layer is loaded only by the commands that use the database.
+    sessions = sys.modules.get("app.services.sessions")
+    return sessions is not None and isinstance(exc, sessions.DamagedDatabaseError)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -158,6 +166,8 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
     from app.services.sessions import open_sessions
 
     sessions = open_sessions(database_url(args.database))
+    for notice in sessions.notices:  # what the user must know about the opening (a damaged file set aside)
+        print(notice, file=sys.stderr)
     try:
         yield sessions
     finally:

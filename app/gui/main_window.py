@@ -328,10 +328,20 @@ class MainWindow(QMainWindow):
         self.runner.sessions = sessions
         self._reopen_last = True
         self.refresh_home()
+        if sessions.notices:  # a damaged file was set aside
+            self.prompts.show_error("\n\n".join(sessions.notices))
 
     def _on_database_failed(self, exc: BaseException) -> None:
+        from app.services.sessions import DamagedDatabaseError
+
         message, detail = user_message(exc, _("The database could not be opened."))
         self.loading.setText(message)
+        if isinstance(exc, DamagedDatabaseError):
+            from app.gui.dialogs.database_problem_dialog import offer_recovery
+
+            self.database_problem_dialog = offer_recovery(
+                self, exc, self.tasks, self.database_url, self._on_database_opened, self._on_database_failed)
+            return
         self.prompts.show_error(message, detail)
 
     def run_db(self, fn, on_done=None) -> None:

@@ -1,5 +1,7 @@
 """Opening the database: an engine with SQLite pragmas, the Alembic upgrade after a backup, and errors the user can fix.
 
+A SQLite file is checked (PRAGMA quick_check, on a read-only connection) before anything may write to it: a damaged
+file is refused untouched, and restore_backup() or start_empty() set it aside under a new name, never deleting it.
 The URL may name any SQLAlchemy backend; everything SQLite-specific lives here and is skipped for others.
 """
 
@@ -10,7 +12,9 @@ import functools
 import json
 import logging
 import os
+import shutil
 import sqlite3
+import struct
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -33,36 +37,44 @@ log = logging.getLogger(__name__)
 # Found next to this module, so it works from source and frozen (the bundle must ship the folder as data).
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 BACKUPS_KEPT = 10
-BUSY_TIMEOUT = 5.0  # seconds to wait for another program's write lock before giving up
+# Seconds to wait for another program's write lock before giving up. Twenty imports started at once on a loaded
+# two-core machine (tests/perf/bench_busy.py, 100 imports) had 8 refused with 5 s, 5 with 15 s, none with 30 s; 60 s
+# leaves twice that. The wait runs off the GUI thread: it costs nothing until something holds the lock for good.
+BUSY_TIMEOUT = 60.0
+DISK_NEARLY_FULL = 1024 * 1024  # bytes free under which an I/O error is taken for a full disk
+SQLITE_HEADER = b"SQLite format 3\0"
 
 
-def make_engine(url: str | None = None, *, busy_timeout: float = BUSY_TIMEOUT) -> Engine:
-    """An Engine on url, by default the user's SQLite file; SQLite connections get WAL, NORMAL sync and foreign keys."""
+def make_engine(url: str | None = None, *, busy_timeout: float | None = None) -> Engine:
+    """An Engine on url, by default the user's SQLite file; SQLite connections get WAL, NORMAL sync and foreign keys.
+
+    A SQLite URL opened read-only (file:…?mode=ro&uri=true) reads in plain transactions and never asks for WAL.
+    """
     target = url if url is not None else URL.create("sqlite", database=str(paths.default_database_path()))
     engine = create_engine(target, json_serializer=functools.partial(json.dumps, ensure_ascii=False))
     if engine.dialect.name == "sqlite":
-        _configure_sqlite(engine, busy_timeout)
+        read_only = engine.url.query.get("mode") == "ro"
+        _configure_sqlite(engine, BUSY_TIMEOUT if busy_timeout is None else busy_timeout, read_only)
     return engine
 
 
-def _configure_sqlite(engine: Engine, busy_timeout: float) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout: float, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # sqlite3's legacy mode sends no BEGIN before DDL or SELECT; SQLAlchemy sends its own (on_begin).
         dbapi_connection.isolation_level = None
-        for pragma in (
-            f"busy_timeout = {round(busy_timeout * 1000)}",
-            "journal_mode = WAL",
-            "synchronous = NORMAL",  # with WAL: durable across an application crash, not a power cut
-            "foreign_keys = ON",
-        ):
+        pragmas = [f"busy_timeout = {round(busy_timeout * 1000)}", "foreign_keys = ON"]
+        if not read_only:
+            # with WAL, NORMAL is durable across an application crash, not a power cut
+            pragmas += ["journal_mode = WAL", "synchronous = NORMAL"]
+        for pragma in pragmas:
             dbapi_connection.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")
     def on_begin(connection: Connection) -> None:
         # Take the write lock at once: a second copy of the app then waits busy_timeout instead of
         # failing with SQLITE_BUSY when its read transaction turns into a write.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def sqlite_path(engine: Engine) -> Path | None:
@@ -73,20 +85,49 @@ def sqlite_path(engine: Engine) -> Path | None:
     return Path(database.removeprefix("file:"))
 
 
+class DamagedDatabaseError(UserError):
+    """The SQLite file at path is damaged; nothing was written to it.
+
+    backup is the newest backup that passes the check, None when there is none.
+    """
+
+    def __init__(self, path: Path, backup: Path | None) -> None:
+        self.path = path
+        self.backup = backup
+        if backup is None:
+            message = _(
+                "The database {file} is damaged; nothing more was written to it. There is no backup to restore: "
+                "when {app} opens it, it offers to start with an empty database and keeps the damaged file aside."
+            ).format(file=path, app=APP_DISPLAY_NAME)
+        else:
+            message = _(
+                "The database {file} is damaged; nothing more was written to it. The newest backup is {backup} "
+                "({date}): when {app} opens it, it offers to restore that backup or to start with an empty "
+                "database, and keeps the damaged file aside."
+            ).format(file=path, backup=backup, date=backup_time(backup), app=APP_DISPLAY_NAME)
+        super().__init__(message)
+
+
 class Database:
-    """An open database: its engine, a sessionmaker, and begin() for one transaction."""
+    """An open database: its engine, a sessionmaker, and begin() for one transaction.
+
+    read_only is True when the file can only be read (every write then raises UserError); notices are what the user
+    should be told about the opening (a damaged file set aside), translated.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.sessionmaker = sessionmaker(engine)
-        path = sqlite_path(engine)
+        self.path = sqlite_path(engine)
         # What messages call the database: its file, or its URL without the password.
-        self.location = str(path) if path else engine.url.render_as_string(hide_password=True)
+        self.location = str(self.path) if self.path else engine.url.render_as_string(hide_password=True)
+        self.read_only = False
+        self.notices: list[str] = []
 
     @contextlib.contextmanager
     def begin(self) -> Iterator[Session]:
         """A session in a transaction committed at the end of the block; SQLite errors the user can fix raise UserError."""
-        with user_errors(self.location), self.sessionmaker.begin() as session:
+        with user_errors(self.location, self.path), self.sessionmaker.begin() as session:
             yield session
 
     def close(self) -> None:
@@ -100,24 +141,259 @@ class Database:
         self.close()
 
 
-def open_database(url: str | None = None, *, busy_timeout: float = BUSY_TIMEOUT) -> Database:
-    """The database at url (default: the user's file), created or upgraded to the newest schema.
+def open_database(url: str | None = None, *, busy_timeout: float | None = None) -> Database:
+    """The database at url (default: the user's file), checked, then created or upgraded to the newest schema.
 
-    An existing SQLite file behind the newest revision is first copied to the backups folder.
-    Raises UserError when the file is not a database of this app, is newer than the app, or
-    cannot be written (read-only, locked by another program, disk full).
+    An existing SQLite file must pass PRAGMA quick_check before anything writes to it; a -wal file that SQLite would
+    ignore as garbage is set aside first (said in the notices). A file behind the newest revision is copied to the
+    backups folder before the upgrade. A file that can only be read opens read-only (Database.read_only).
+    Raises DamagedDatabaseError for a damaged file, UserError when the file is not a database of this app, is newer
+    than the app, or cannot be used (locked by another program, disk full, folder missing).
     """
     engine = make_engine(url, busy_timeout=busy_timeout)
-    database = Database(engine)
     path = sqlite_path(engine)
     existed = path is not None and path.exists() and path.stat().st_size > 0
+    notices = []
+    if path is not None and existed:
+        engine.dispose()
+        with user_errors(str(path), path):
+            notices += _set_aside_garbage_wal(path)
+            _check_intact(path)
+    database = _open_checked(engine, path if existed else None, busy_timeout)
+    database.notices += notices
+    return database
+
+
+def _open_checked(engine: Engine, existing: Path | None, busy_timeout: float | None) -> Database:
+    """Upgrade and open a database already checked; reopen read-only when an existing file cannot be written."""
+    database = Database(engine)
     try:
-        with user_errors(database.location):
-            _upgrade(engine, database.location, path if existed else None)
+        with user_errors(database.location, database.path):
+            _upgrade(engine, database.location, existing)
             _check_writable(engine)
+        return database
+    except UserError as exc:
+        database.close()
+        if existing is None or not _is_read_only_error(exc):
+            raise
+    log.info("%s cannot be written; opening it read-only", existing)
+    database = Database(make_engine(_read_only_url(existing), busy_timeout=busy_timeout))
+    database.read_only = True
+    try:
+        with user_errors(database.location, database.path):
+            _upgrade(database.engine, database.location, None)
     except BaseException:
         database.close()
         raise
+    return database
+
+
+def _is_read_only_error(exc: UserError) -> bool:
+    cause = exc.__cause__
+    error = cause.orig if isinstance(cause, DBAPIError) else cause
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+
+
+def _read_only_url(path: Path) -> str:
+    """A URL reading path without writing anything, not even the -shm file a read-only folder or disk cannot hold.
+
+    Without a -wal file the main file holds every committed change, and SQLite may read it as immutable.
+    """
+    wal = Path(f"{path}-wal")
+    immutable = "" if wal.exists() and wal.stat().st_size > 0 else "&immutable=1"
+    return f"sqlite:///file:{path.resolve().as_posix()}?mode=ro{immutable}&uri=true"
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A sqlite3 connection that cannot write to path or checkpoint its -wal into it."""
+    try:
+        connection = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True)
+        connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return connection
+    except sqlite3.OperationalError as exc:
+        # A WAL database in a read-only folder or disk cannot get its -shm file: read it as immutable then.
+        primary = exc.sqlite_errorcode & 0xFF
+        wal = Path(f"{path}-wal")
+        if primary not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) or (wal.exists() and wal.stat().st_size):
+            raise
+        return sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro&immutable=1", uri=True)
+
+
+def integrity_problem(path: Path) -> str | None:
+    """What PRAGMA quick_check finds wrong in the SQLite file at path, read-only; None when it is intact.
+
+    Raises sqlite3.Error when the file cannot be read at all or is not a SQLite database (SQLITE_NOTADB).
+    """
+    if _shorter_than_its_header_says(path):
+        return "the file is shorter than its header says: it was truncated"
+    try:
+        with contextlib.closing(_connect_read_only(path)) as connection:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as exc:
+        primary = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        # SQLITE_ERROR here is a header SQLite cannot read ("unsupported file format"): quick_check is always valid.
+        damaged = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_ERROR)
+        if primary in damaged and (primary == sqlite3.SQLITE_CORRUPT or _has_sqlite_header(path)):
+            return str(exc)
+        raise
+    return None if rows == [("ok",)] else "\n".join(str(row[0]) for row in rows[:5])
+
+
+def _shorter_than_its_header_says(path: Path) -> bool:
+    """Whether the file ends inside a page or before the page count in its header (without a -wal holding the rest)."""
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return False  # pages past the end of the file may still be in the log, and a checkpoint writes them
+    with open(path, "rb") as f:
+        header = f.read(100)
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        return False  # too damaged to tell: quick_check says so
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return False
+    size = path.stat().st_size
+    # The page count at offset 28 is valid when the change counter at 24 matches the one at 92.
+    pages = struct.unpack(">I", header[28:32])[0] if header[24:28] == header[92:96] else 0
+    return size % page_size != 0 or pages * page_size > size
+
+
+def _check_intact(path: Path) -> None:
+    """Raise DamagedDatabaseError for a damaged file and UserError for another program's database, reading only.
+
+    Both are found before any connection that could write (or checkpoint a foreign -wal into the file) is opened.
+    """
+    problem = integrity_problem(path)
+    if problem is not None:
+        log.info("the database %s is damaged: %s", path, problem)
+        raise DamagedDatabaseError(path, newest_backup(path))
+    with contextlib.closing(_connect_read_only(path)) as connection:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "alembic_version" not in tables:
+        raise UserError(_not_our_database(str(path)))
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return f.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+
+
+def _wal_header_is_valid(header: bytes) -> bool:
+    """Whether the 32 bytes opening a -wal file are a header SQLite wrote (magic, version, checksum)."""
+    if len(header) < 32:
+        return False
+    magic, version = struct.unpack(">II", header[:8])
+    if magic not in (0x377F0682, 0x377F0683) or version != 3007000:
+        return False
+    # The checksum of the first 24 bytes, in the byte order the magic's lowest bit names.
+    order = ">" if magic & 1 else "<"
+    s0 = s1 = 0
+    for i in range(0, 24, 8):
+        x0, x1 = struct.unpack(order + "II", header[i:i + 8])
+        s0 = (s0 + x0 + s1) & 0xFFFFFFFF
+        s1 = (s1 + x1 + s0) & 0xFFFFFFFF
+    return struct.unpack(">II", header[24:32]) == (s0, s1)
+
+
+def _set_aside_garbage_wal(path: Path) -> list[str]:
+    """Rename a -wal file SQLite would silently discard (its header is not one SQLite wrote); the notice to show.
+
+    SQLite ignores such a log and overwrites it at the next write; kept aside, it can still be looked at.
+    """
+    wal = Path(f"{path}-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return []
+    with open(wal, "rb") as f:
+        if _wal_header_is_valid(f.read(32)):
+            return []
+    kept = _free_name(wal.with_name(f"{wal.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}"))
+    try:
+        os.replace(wal, kept)
+    except OSError as exc:
+        log.warning("could not set the damaged %s aside: %s", wal, exc)
+        return []
+    log.info("the log beside %s was damaged; kept as %s", path, kept)
+    return [_(
+        "The log of recent changes beside the database {file} was damaged and could not be used; it was set aside "
+        "as {kept}. The database itself is intact, but the changes of the last session may be missing."
+    ).format(file=path, kept=kept)]
+
+
+def _free_name(path: Path) -> Path:
+    """path, or path with -2, -3… before its suffix when that name is taken."""
+    candidate, number = path, 1
+    while candidate.exists() or Path(f"{candidate}-wal").exists():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate
+
+
+def _path_of(url: str | None) -> Path:
+    engine = make_engine(url)
+    path = sqlite_path(engine)
+    engine.dispose()
+    if path is None:
+        raise ValueError(f"not a SQLite file: {url}")
+    return path
+
+
+def set_aside(path: Path) -> Path:
+    """Rename the database file at path, with its -wal and -shm, to tongket-damaged-<time>.sqlite3 beside it.
+
+    Nothing is copied or deleted: a rename needs no space on a full disk. Returns the new path of the main file.
+    """
+    kept = _free_name(path.with_name(f"{path.stem}-damaged-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}"))
+    try:
+        for suffix in ("-wal", "-shm", ""):
+            if Path(f"{path}{suffix}").exists():
+                os.replace(f"{path}{suffix}", f"{kept}{suffix}")
+    except OSError as exc:
+        raise UserError(_(
+            "The damaged database {file} could not be set aside: {reason}. Close every program that uses it and "
+            "try again."
+        ).format(file=path, reason=exc.strerror or exc)) from exc
+    log.info("set the damaged database %s aside as %s", path, kept)
+    return kept
+
+
+def _kept_notice(kept: Path) -> str:
+    return _("The damaged database was kept as {file}.").format(file=kept)
+
+
+def restore_backup(url: str | None, backup: Path, *, busy_timeout: float | None = None) -> Database:
+    """Set the damaged database of url aside, put a copy of backup in its place and open it.
+
+    The backup is checked first: a damaged backup raises DamagedDatabaseError and nothing is moved.
+    """
+    path = _path_of(url)
+    with user_errors(str(backup), backup):
+        if integrity_problem(backup) is not None:
+            raise DamagedDatabaseError(backup, None)
+    kept = set_aside(path) if path.exists() else None
+    partial = path.with_name(path.name + ".partial")
+    try:
+        shutil.copyfile(backup, partial)
+        os.replace(partial, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise UserError(_("The backup {backup} could not be copied to {file}: {reason}.").format(
+            backup=backup, file=path, reason=exc.strerror or exc)) from exc
+    log.info("restored %s from %s", path, backup)
+    database = open_database(url, busy_timeout=busy_timeout)
+    if kept is not None:
+        database.notices.append(_kept_notice(kept))
+    return database
+
+
+def start_empty(url: str | None, *, busy_timeout: float | None = None) -> Database:
+    """Set the damaged database of url aside and open a new, empty one in its place."""
+    path = _path_of(url)
+    kept = set_aside(path) if path.exists() else None
+    database = open_database(url, busy_timeout=busy_timeout)
+    if kept is not None:
+        database.notices.append(_kept_notice(kept))
     return database
 
 
@@ -197,6 +473,32 @@ def backups_dir() -> Path:
     return paths.user_data_dir() / "backups"
 
 
+def newest_backup(of: Path | None = None) -> Path | None:
+    """The newest copy in the backups folder that passes PRAGMA quick_check; None when there is none.
+
+    The folder holds copies of the user's own database: for another file (of), there is none to offer.
+    """
+    folder = backups_dir()
+    if of is not None and of.resolve() != paths.default_database_path().resolve():
+        return None
+    for candidate in sorted(folder.glob("tongket-*-before-*.sqlite3"), reverse=True) if folder.is_dir() else []:
+        try:
+            if integrity_problem(candidate) is None:
+                return candidate
+        except sqlite3.Error as exc:
+            log.info("backup %s cannot be read: %s", candidate, exc)
+    return None
+
+
+def backup_time(backup: Path) -> str:
+    """When the backup was made, as "2026-11-30 18:15", read from its name; its file time when the name has none."""
+    try:
+        stamp = datetime.strptime("-".join(backup.name.split("-")[1:3]), "%Y%m%d-%H%M%S")
+    except ValueError:
+        stamp = datetime.fromtimestamp(backup.stat().st_mtime)
+    return f"{stamp:%Y-%m-%d %H:%M}"
+
+
 def backup_database(path: Path, label: str, *, keep: int = BACKUPS_KEPT) -> Path:
     """Copy the SQLite file at path to backups/tongket-<time>-before-<label>.sqlite3, keeping the newest `keep` copies.
 
@@ -220,14 +522,23 @@ def _not_our_database(location: str) -> str:
     return _("The file {file} is not a {app} database.").format(file=location, app=APP_DISPLAY_NAME)
 
 
-def _user_error(exc: BaseException, location: str) -> UserError | None:
+def _user_error(exc: BaseException, location: str, path: Path | None) -> UserError | None:
     """The UserError for a SQLite error the user can do something about; None for the others, which are bugs."""
     error = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(error, sqlite3.Error):
         return None
     primary = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if path is not None and (primary == sqlite3.SQLITE_CORRUPT or (
+            primary == sqlite3.SQLITE_NOTADB and path.exists() and _has_sqlite_header(path))):
+        log.info("the database %s is damaged: %s", path, error)
+        return DamagedDatabaseError(path, newest_backup(path))
     if primary == sqlite3.SQLITE_NOTADB:
         return UserError(_not_our_database(location))
+    if primary == sqlite3.SQLITE_CANTOPEN and path is not None and not path.parent.is_dir():
+        return UserError(_("The folder {folder} does not exist.").format(folder=path.parent))
+    if primary in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR) and path is not None and _disk_nearly_full(path):
+        return UserError(_("The disk is full: the database {file} cannot grow. Free some space and try again.").format(
+            file=location))
     if primary in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
         return UserError(_(
             "Cannot write to the database {file}: the file or its folder is read-only. "
@@ -241,16 +552,31 @@ def _user_error(exc: BaseException, location: str) -> UserError | None:
     if primary == sqlite3.SQLITE_FULL:
         return UserError(_("The disk is full: the database {file} cannot grow. Free some space and try again.").format(
             file=location))
+    if primary == sqlite3.SQLITE_IOERR:
+        return UserError(_(
+            "The database {file} could not be read or written: the disk reported an error. Check that the disk or "
+            "the network folder is still there and working, then try again."
+        ).format(file=location))
     return None
 
 
+def _disk_nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < DISK_NEARLY_FULL
+    except OSError:
+        return False
+
+
 @contextlib.contextmanager
-def user_errors(location: str) -> Iterator[None]:
-    """Turn SQLite errors the user can fix, raised in the block, into UserError; let the others through."""
+def user_errors(location: str, path: Path | None = None) -> Iterator[None]:
+    """Turn SQLite errors the user can fix, raised in the block, into UserError; let the others through.
+
+    path, the SQLite file when there is one, tells a damaged file (DamagedDatabaseError) and a full disk apart.
+    """
     try:
         yield
     except (DBAPIError, sqlite3.Error) as exc:
-        error = _user_error(exc, location)
+        error = _user_error(exc, location, path)
         if error is None:
             raise
         raise error from exc

@@ -285,7 +285,7 @@ def test_render_of_the_demo_writes_a_docx_document(out):
 def fake_database(monkeypatch) -> Iterator[SimpleNamespace]:
     """Stand-ins for app.services.sessions and app.services.reports, keeping reports in a dict."""
     db = SimpleNamespace(urls=[], reports={}, open=0)
-    sessions = SimpleNamespace(close=lambda: setattr(db, "open", db.open - 1))
+    sessions = SimpleNamespace(close=lambda: setattr(db, "open", db.open - 1), notices=[])
 
     def open_sessions(url: str | None) -> SimpleNamespace:
         db.urls.append(url)
@@ -308,7 +308,8 @@ def fake_database(monkeypatch) -> Iterator[SimpleNamespace]:
             for i, r in db.reports.items()
         ]
 
-    fake_module(monkeypatch, "app.services.sessions", open_sessions=open_sessions)
+    fake_module(monkeypatch, "app.services.sessions", open_sessions=open_sessions,
+                DamagedDatabaseError=type("DamagedDatabaseError", (UserError,), {}))
     fake_module(monkeypatch, "app.services.reports", save_new_report=save_new_report, get_report=get_report,
                 list_reports=list_reports)
     yield db

@@ -17,6 +17,7 @@ from app.paths import default_database_path
 from app.storage import db, org_repo, report_repo
 from app.storage.db import alembic_config, backup_database, backups_dir, head_revision, make_engine, open_database
 from app.storage.tables import Base
+from tests.storage.mounts import make_read_only, small_disk
 
 TABLES = {"alembic_version", "organisations", "reports", "sections", "entries", "figures", "statistic_texts", "targets",
           "terms", "issued_numbers"}
@@ -63,7 +64,7 @@ def test_every_connection_uses_wal_normal_sync_foreign_keys_and_a_busy_timeout(d
         assert session.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert session.execute(text("PRAGMA synchronous")).scalar() == 1  # NORMAL
         assert session.execute(text("PRAGMA foreign_keys")).scalar() == 1
-        assert session.execute(text("PRAGMA busy_timeout")).scalar() == 5000
+        assert session.execute(text("PRAGMA busy_timeout")).scalar() == db.BUSY_TIMEOUT * 1000
 
 
 def test_reopening_a_current_database_makes_no_backup(database):
@@ -169,26 +170,56 @@ def test_another_programs_sqlite_database_is_refused():
     assert tables_of(path) == {"contacts"}
 
 
-def test_a_database_opened_read_only_is_refused(database):
+def assert_reads_but_refuses_writes(database: db.Database) -> None:
+    assert database.read_only
+    with database.begin() as session:
+        assert session.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+    with pytest.raises(UserError) as raised, database.begin() as session:
+        session.execute(text("UPDATE alembic_version SET version_num = 'x'"))
+    assert sqlite_code(raised.value) == sqlite3.SQLITE_READONLY
+    assert database.location in raised.value.message
+
+
+@pytest.fixture
+def closed_database(database):
     database.close()
+
+
+def test_a_database_opened_read_only_reads_and_refuses_writes(closed_database):
     url = f"sqlite:///file:{default_database_path()}?mode=ro&uri=true"
 
-    with pytest.raises(UserError) as raised:
-        open_database(url)
-
-    assert sqlite_code(raised.value) == sqlite3.SQLITE_READONLY
+    database = open_database(url)
+    try:
+        assert_reads_but_refuses_writes(database)
+    finally:
+        database.close()
 
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root may write to read-only files")
-def test_a_read_only_file_is_refused(database):
-    database.close()
-    path = default_database_path()
-    path.chmod(0o444)
+def test_a_read_only_file_reads_and_refuses_writes(closed_database):
+    default_database_path().chmod(0o444)
 
-    with pytest.raises(UserError) as raised:
-        open_database()
+    database = open_database()
+    try:
+        assert_reads_but_refuses_writes(database)
+    finally:
+        database.close()
 
-    assert sqlite_code(raised.value) in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN)
+
+def test_a_database_on_a_read_only_disk_reads_and_refuses_writes(tmp_path):
+    with small_disk(tmp_path / "disk") as disk:
+        url = f"sqlite:///{disk / 'office.sqlite3'}"
+        database = open_database(url)
+        with database.begin() as session:
+            session.execute(text("SELECT 1"))
+        database.close()
+        make_read_only(disk)
+
+        database = open_database(url)
+        try:
+            assert_reads_but_refuses_writes(database)
+        finally:
+            database.close()
 
 
 @pytest.fixture
