@@ -320,10 +320,12 @@ def _save_statistics(session: Session, report_id: int, before: Report, after: Re
 
 def _save_targets(session: Session, report_id: int, period: str, before: list[Target], after: list[Target]) -> None:
     """Update the targets of period that changed at their position, insert the new ones, delete the surplus."""
+    if len(before) == len(after) and all(
+        a == b and str(a.value) == str(b.value) and str(a.result) == str(b.result) for a, b in zip(before, after)
+    ):
+        return  # the common case, checked without building the rows
     old = [_target_values(report_id, period, position, target) for position, target in enumerate(before)]
     new = [_target_values(report_id, period, position, target) for position, target in enumerate(after)]
-    if old == new:
-        return
     where = (_TARGETS.c.report_id == report_id, _TARGETS.c.period == period)
     changed = [values for values, was in zip(new, old, strict=False) if values != was]
     if changed:
@@ -371,14 +373,13 @@ def _stored_paths(session: Session, report_id: int) -> dict[tuple[str, ...], int
 def _save_sections(session: Session, report_id: int, before: list[Section], after: list[Section]) -> None:
     """Write the outline changes between before and after: sections matched by key path, entries by position."""
     old, new = _paths(before), _paths(after)
-    ids: dict[tuple[str, ...], int] | None = None
     if old is not None and new is not None:
-        changes = _section_changes(old, new)
-        if not changes:
+        changed = _changed_paths(old, new)
+        if changed is None:
             return
         ids = _stored_paths(session, report_id)
         if ids.keys() == old.keys():
-            _apply_section_changes(session, report_id, ids, old, new)
+            _apply_section_changes(session, report_id, ids, old, new, changed)
             return
         log.warning("report %s: stored outline differs from the last saved one; rewriting it", report_id)
     # Keys repeat among siblings, or the database holds another outline: rewrite the outline whole.
@@ -386,39 +387,41 @@ def _save_sections(session: Session, report_id: int, before: list[Section], afte
     _add_sections(session, report_id, None, after)
 
 
-def _section_changes(old: dict[tuple[str, ...], tuple[int, Section]],
-                     new: dict[tuple[str, ...], tuple[int, Section]]) -> bool:
-    """True when any section was added, removed, moved or changed, or any entry changed."""
-    if old.keys() != new.keys():
-        return True
-    for path, (position, section) in new.items():
-        was_position, was = old[path]
-        if (position != was_position or _section_values(section) != _section_values(was)
-                or _entries_differ(was.entries, section.entries)):
-            return True
-    return False
+Paths = dict[tuple[str, ...], tuple[int, Section]]
 
 
-def _entries_differ(before: list[Entry], after: list[Entry]) -> bool:
-    return len(before) != len(after) or any(
-        _entry_values(a) != _entry_values(b) for a, b in zip(before, after, strict=True)
-    )
+def _changed_paths(old: Paths, new: Paths) -> list[tuple[str, ...]] | None:
+    """The key paths, in outline order, of the sections added, moved or changed (entries included) in new;
+    None when nothing changed, not even a section removed."""
+    changed = [path for path, (position, section) in new.items()
+               if path not in old or _section_differs(*old[path], position, section)]
+    return changed if changed or old.keys() - new.keys() else None
+
+
+def _section_differs(was_position: int, was: Section, position: int, section: Section) -> bool:
+    return (position != was_position or section.title != was.title or section.enabled != was.enabled
+            or _entry_rows(was.entries) != _entry_rows(section.entries))
+
+
+def _entry_rows(entries: list[Entry]) -> list[tuple[Any, ...]]:
+    """What is stored of each entry (not its id), for comparing."""
+    return [(e.kind, e.text, e.source, e.state, e.basis) for e in entries]
 
 
 def _apply_section_changes(session: Session, report_id: int, ids: dict[tuple[str, ...], int],
-                           old: dict[tuple[str, ...], tuple[int, Section]],
-                           new: dict[tuple[str, ...], tuple[int, Section]]) -> None:
+                           old: Paths, new: Paths, changed: list[tuple[str, ...]]) -> None:
     gone = [ids[path] for path in old.keys() - new.keys()]
     if gone:
         # Their entries and subsections go with them (ON DELETE CASCADE).
         session.execute(sql_delete(_SECTIONS).where(_SECTIONS.c.id.in_(gone)))
-    # Paths in walk order: a parent is inserted before its children.
-    for path, (position, section) in new.items():
+    # In outline order: a parent is inserted before its children.
+    for path in changed:
+        position, section = new[path]
         if path not in old:
-            if path[:-1] in old or len(path) == 1:
-                parent_id = ids[path[:-1]] if len(path) > 1 else None
-                ids[path] = _add_section(session, report_id, parent_id, position, section)
-            continue  # inside a section added just now, with it
+            parent = path[:-1]
+            if not parent or parent in old:  # else inside a section added just now, with it
+                ids[path] = _add_section(session, report_id, ids[parent] if parent else None, position, section)
+            continue
         was_position, was = old[path]
         values = _section_values(section)
         if position != was_position or values != _section_values(was):
@@ -428,12 +431,11 @@ def _apply_section_changes(session: Session, report_id: int, ids: dict[tuple[str
 
 def _save_entries(session: Session, section_id: int, before: list[Entry], after: list[Entry]) -> None:
     """Update the entries that changed at their position, insert the new ones, delete the surplus."""
-    old = [_entry_values(entry) for entry in before]
-    new = [_entry_values(entry) for entry in after]
+    old, new = _entry_rows(before), _entry_rows(after)
     if old == new:
         return
-    changed = [{**values, "at": position} for position, (values, was) in enumerate(zip(new, old, strict=False))
-               if values != was]
+    changed = [{**_entry_values(after[position]), "at": position}
+               for position, (row, was) in enumerate(zip(new, old, strict=False)) if row != was]
     if changed:
         session.execute(
             update(_ENTRIES).where(_ENTRIES.c.section_id == section_id, _ENTRIES.c.position == bindparam("at")),
@@ -441,8 +443,8 @@ def _save_entries(session: Session, section_id: int, before: list[Entry], after:
         )
     if len(new) > len(old):
         session.execute(insert(_ENTRIES), [
-            {"section_id": section_id, "position": position, **values}
-            for position, values in enumerate(new[len(old):], len(old))
+            {"section_id": section_id, "position": position, **_entry_values(entry)}
+            for position, entry in enumerate(after[len(old):], len(old))
         ])
     elif len(old) > len(new):
         session.execute(sql_delete(_ENTRIES).where(_ENTRIES.c.section_id == section_id,
