@@ -5,17 +5,55 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable
+from dataclasses import fields, replace
+from operator import attrgetter
+from typing import TypeVar
 from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.errors import UserError
 from app.domain.findings import Finding
-from app.domain.report import Report
+from app.domain.report import Entry, Report, Section
+from app.domain.targets import Target
 from app.gui.tasks import Tasks
 from app.i18n import _
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
+
+
+def _copier(cls: type[_T]) -> Callable[[_T], _T]:
+    """A function that copies an instance of the dataclass cls field by field (a shallow copy, made fast)."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    values = attrgetter(*names)
+    return lambda instance: cls(*values(instance))
+
+
+_copy_entry = _copier(Entry)
+_copy_target = _copier(Target)
+
+
+def copy_report(report: Report) -> Report:
+    """A deep copy of report, made faster than copy.deepcopy where a report is big: its entries and targets.
+
+    Entries and targets hold only immutable values (text, enums, numbers), so a shallow copy of each is a
+    full copy; everything else goes through copy.deepcopy, which reuses the lists copied here.
+    """
+    memo: dict[int, object] = {}
+
+    def sections(siblings: list[Section]) -> list[Section]:
+        copied = memo[id(siblings)] = [
+            replace(section, entries=list(map(_copy_entry, section.entries)), children=sections(section.children))
+            for section in siblings
+        ]
+        return copied
+
+    sections(report.sections)
+    for targets in (report.targets, report.next_targets):
+        memo[id(targets)] = list(map(_copy_target, targets))
+    return copy.deepcopy(report, memo)
 
 
 def lint(report: Report) -> list[Finding]:
@@ -135,7 +173,7 @@ class ReportEditing(QObject):
         """
         assert self.report is not None
         if self._snapshot is None:
-            self._snapshot = copy.deepcopy(self.report)
+            self._snapshot = copy_report(self.report)
         return self._snapshot
 
     def open(self, report_id: int, report: Report) -> None:

@@ -118,3 +118,23 @@ def test_findings_asked_for_right_after_an_edit_are_those_of_the_edited_report(q
     window.editing.changed("stats")
 
     assert any(f.is_error and "stats.membership.closing_total" in f.fields for f in window.editing.findings)
+
+
+def test_the_snapshot_is_an_equal_copy_that_later_edits_do_not_reach():
+    from app.domain.report import Entry, EntryState
+    from app.gui.editing import copy_report
+    from tests.perf.sample import multiplied
+
+    report = multiplied(2)
+    report.sections[0].entries.append(Entry("x", source="slot.a", state=EntryState.EDITED, basis="y"))
+    snapshot = copy_report(report)
+    assert snapshot == report
+    expected = copy.deepcopy(report)
+
+    report.sections[0].entries[0].text = "sửa"
+    report.sections[0].children[0].title = "sửa"
+    report.targets[0].label = "sửa"
+    report.stats.membership.badges[99] = 1
+    report.organisation.name = "sửa"
+    report.recipients = ["sửa"]
+    assert snapshot == expected
