@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import fields, replace
 from operator import attrgetter
@@ -73,9 +74,10 @@ class Debouncer(QObject):
         for timer in (self._quiet, self._deadline):
             timer.timeout.connect(fn)
 
-    def poke(self) -> None:
+    def poke(self, *, deadline: bool = True) -> None:
+        """Call fn once the pokes pause; deadline=False: even when they never pause long enough (no max delay)."""
         self._quiet.start()
-        if not self._deadline.isActive():
+        if deadline and not self._deadline.isActive():
             self._deadline.start()
 
     def cancel(self) -> None:
@@ -106,7 +108,9 @@ class ReportEditing(QObject):
 
     The checks (lint) and the preview run on the same snapshot in the render thread, debounced
     (REFRESH_DELAY_MS, at most REFRESH_MAX_DELAY_MS); only the newest result is shown, so typing never
-    waits for them. snapshot() is the one place where the report is copied for work off the GUI thread.
+    waits for them. Showing the preview takes the GUI thread (QTextBrowser lays the document out there):
+    once showing one took longer than PREVIEW_SLOW_MS, the next waits for a pause in typing instead of
+    interrupting it. snapshot() is the one place where the report is copied for work off the GUI thread.
 
     Signals:
         report_loaded(object): a Report was opened (None when closed).
@@ -129,6 +133,7 @@ class ReportEditing(QObject):
     REFRESH_DELAY_MS = 150
     REFRESH_MAX_DELAY_MS = 400
     PREVIEW_DELAY_MS = REFRESH_DELAY_MS  # the name the preview benchmark reads
+    PREVIEW_SLOW_MS = 16  # a frame: beyond it, showing the preview mid-typing would be felt
 
     def __init__(self, tasks: Tasks, sessions: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -146,7 +151,9 @@ class ReportEditing(QObject):
         self._findings_seq = 0
         # Continuous typing keeps restarting a plain debounce; the max delay bounds what a kill loses.
         self._save = Debouncer(self.save_now, self.SAVE_DELAY_MS, self.SAVE_MAX_DELAY_MS, self)
-        self._refresh = Debouncer(self._refresh_views, self.REFRESH_DELAY_MS, self.REFRESH_MAX_DELAY_MS, self)
+        self._checks = Debouncer(self.refresh_findings, self.REFRESH_DELAY_MS, self.REFRESH_MAX_DELAY_MS, self)
+        self._preview = Debouncer(self.refresh_preview, self.REFRESH_DELAY_MS, self.REFRESH_MAX_DELAY_MS, self)
+        self._preview_shown_ms = 0.0  # how long showing the last preview took on the GUI thread
 
     @property
     def dirty(self) -> bool:
@@ -180,7 +187,7 @@ class ReportEditing(QObject):
         """Start editing report, as just loaded from the database under report_id: the first save compares with it."""
         self.flush()
         self.report_id, self.report, self._dirty = report_id, report, False
-        self._snapshot = None
+        self._snapshot, self._findings, self._findings_of = None, [], None
         self._saved = self.snapshot()
         self.report_loaded.emit(report)
         self._refresh_views()
@@ -197,7 +204,8 @@ class ReportEditing(QObject):
         self._dirty = True
         self._snapshot = None
         self._save.poke()
-        self._refresh.poke()
+        self._checks.poke()
+        self._preview.poke(deadline=self._preview_shown_ms <= self.PREVIEW_SLOW_MS)
         self.report_changed.emit(area)
 
     def save_now(self) -> None:
@@ -259,12 +267,12 @@ class ReportEditing(QObject):
         self._save.delay(3000)
 
     def _refresh_views(self) -> None:
-        self._refresh.cancel()
         self.refresh_findings()
         self.refresh_preview()
 
     def refresh_findings(self) -> None:
         """Run the checks on a snapshot in the render thread; only the newest result is shown."""
+        self._checks.cancel()
         if self.report is None:
             return
         snapshot = self.snapshot()
@@ -283,11 +291,14 @@ class ReportEditing(QObject):
         self.tasks.run_render(lambda: lint(snapshot), done, failed)
 
     def _show_findings(self, findings: list[Finding], of: Report) -> None:
+        unchanged = findings == self._findings and self._findings_of is not None
         self._findings, self._findings_of = findings, of
-        self.findings_updated.emit(findings)
+        if not unchanged:  # typing mostly leaves them as they were: no need to redraw the panel
+            self.findings_updated.emit(findings)
 
     def refresh_preview(self) -> None:
         """Rebuild the preview HTML in the render thread; only the newest result is shown."""
+        self._preview.cancel()
         if self.report is None:
             return
         snapshot = self.snapshot()
@@ -301,7 +312,9 @@ class ReportEditing(QObject):
 
         def done(html: str) -> None:
             if seq == self._preview_seq:
-                self.preview_updated.emit(html)
+                start = time.perf_counter()
+                self.preview_updated.emit(html)  # shown by the time emit returns (same thread)
+                self._preview_shown_ms = (time.perf_counter() - start) * 1000
 
         def failed(exc: BaseException) -> None:
             if seq != self._preview_seq:
