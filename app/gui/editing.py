@@ -69,16 +69,20 @@ class Debouncer(QObject):
 
     def __init__(self, fn: Callable[[], None], delay: int, max_delay: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._delay = delay
         self._quiet = QTimer(self, singleShot=True, interval=delay)
         self._deadline = QTimer(self, singleShot=True, interval=max_delay)
         for timer in (self._quiet, self._deadline):
             timer.timeout.connect(fn)
 
-    def poke(self, *, deadline: bool = True) -> None:
-        """Call fn once the pokes pause; deadline=False: even when they never pause long enough (no max delay)."""
-        self._quiet.start()
-        if deadline and not self._deadline.isActive():
-            self._deadline.start()
+    def poke(self, quiet: int | None = None) -> None:
+        """Call fn once the pokes pause for the delay, or for quiet ms without the max delay."""
+        if quiet is None:
+            self._quiet.start(self._delay)
+            if not self._deadline.isActive():
+                self._deadline.start()
+        else:
+            self._quiet.start(quiet)
 
     def cancel(self) -> None:
         self._quiet.stop()
@@ -109,8 +113,10 @@ class ReportEditing(QObject):
     The checks (lint) and the preview run on the same snapshot in the render thread, debounced
     (REFRESH_DELAY_MS, at most REFRESH_MAX_DELAY_MS); only the newest result is shown, so typing never
     waits for them. Showing the preview takes the GUI thread (QTextBrowser lays the document out there):
-    once showing one took longer than PREVIEW_SLOW_MS, the next waits for a pause in typing instead of
-    interrupting it. snapshot() is the one place where the report is copied for work off the GUI thread.
+    once showing one took longer than PREVIEW_SLOW_MS, the next waits for a pause in typing
+    (PREVIEW_PAUSE_MS) instead of interrupting it.
+
+    snapshot() is the one place where the report is copied for work off the GUI thread.
 
     Signals:
         report_loaded(object): a Report was opened (None when closed).
@@ -134,6 +140,7 @@ class ReportEditing(QObject):
     REFRESH_MAX_DELAY_MS = 400
     PREVIEW_DELAY_MS = REFRESH_DELAY_MS  # the name the preview benchmark reads
     PREVIEW_SLOW_MS = 16  # a frame: beyond it, showing the preview mid-typing would be felt
+    PREVIEW_PAUSE_MS = 500  # then the preview waits for this long a pause: she stopped typing, not between keys
 
     def __init__(self, tasks: Tasks, sessions: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -205,7 +212,7 @@ class ReportEditing(QObject):
         self._snapshot = None
         self._save.poke()
         self._checks.poke()
-        self._preview.poke(deadline=self._preview_shown_ms <= self.PREVIEW_SLOW_MS)
+        self._preview.poke(None if self._preview_shown_ms <= self.PREVIEW_SLOW_MS else self.PREVIEW_PAUSE_MS)
         self.report_changed.emit(area)
 
     def save_now(self) -> None:

@@ -1,4 +1,4 @@
-"""The editing controller: every edit the window makes is saved as a difference; the checks run after typing, not in it."""
+"""The editing controller: edits are saved as a difference; the checks run after typing, not in it."""
 
 from __future__ import annotations
 

@@ -11,6 +11,7 @@ shown. Prints the figures; it asserts nothing.
 
 from __future__ import annotations
 
+import gc
 import os
 import statistics
 import sys
@@ -120,6 +121,16 @@ def main() -> None:
     timed(editing, "snapshot", snapshots)
     timed(window.editor.preview, "show_html", html)
     timed(window.editor.findings, "show_findings", findings)
+    collections: list[float] = []
+    started = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[0] = time.perf_counter()
+        elif info["generation"] == 2:
+            collections.append((time.perf_counter() - started[0]) * 1000)
+
+    gc.callbacks.append(on_gc)
 
     from app.domain.demo import demo_report
     from app.services import reports
@@ -136,7 +147,7 @@ def main() -> None:
         text = window.editor.section_editor.editor
         text.setFocus()
         text.moveCursor(text.textCursor().MoveOperation.End)
-        for list_ in (snapshots, html, findings):
+        for list_ in (snapshots, html, findings, collections):
             list_.clear()
         gaps, cpu, keys = type_for(text, seconds)
         editing.flush()
@@ -146,7 +157,8 @@ def main() -> None:
         print(f"{'':<12} GUI thread : keystroke handled in median {statistics.median(keys):.1f} ms, "
               f"max {max(keys):.1f} ms; snapshot copy max {max(snapshots, default=0):.1f} ms "
               f"({len(snapshots)}×); preview setHtml max {max(html, default=0):.1f} ms ({len(html)}×); "
-              f"findings shown max {max(findings, default=0):.1f} ms ({len(findings)}×)")
+              f"findings shown max {max(findings, default=0):.1f} ms ({len(findings)}×); "
+              f"full garbage collections max {max(collections, default=0):.1f} ms ({len(collections)}×)")
     editing.close()
     window.close()
     window.tasks.wait()

@@ -292,7 +292,8 @@ def test_a_database_at_0002_is_backed_up_and_upgraded_keeping_its_entries_as_her
         # The new columns take what autosave gives them.
         edited = copy.deepcopy(stored)
         edited.section("dac_diem").entries[0:1] = [
-            Entry("Đảng bộ có 98 đảng viên.", source="dang_vien.total", state=EntryState.EDITED, basis="Gốc."),
+            Entry("Đảng bộ có 98 đảng viên.", source="dang_vien.total", state=EntryState.EDITED,
+                  basis="Gốc."),
             Entry("membership", EntryKind.TABLE, source="tables.membership", state=EntryState.REMOVED),
         ]
         with reopened.begin() as session:
