@@ -7,9 +7,9 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import fields, replace
-from operator import attrgetter
-from typing import TypeVar
 from datetime import datetime
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -225,8 +225,9 @@ class ReportEditing(QObject):
             return
         from app.services import reports
 
-        assert self._saved is not None
-        before, after, report_id, sessions = self._saved, self.snapshot(), self.report_id, self._sessions()
+        assert self._saved is not None and self.report_id is not None
+        before, after, report_id = self._saved, self.snapshot(), self.report_id
+        sessions: Any = self._sessions()
         flight = self._in_flight = _Save(after)
         self._dirty = False
 
@@ -240,7 +241,7 @@ class ReportEditing(QObject):
 
     def flush(self) -> None:
         """Save pending edits and wait until they are written (before closing or switching)."""
-        for _ in range(2):  # the save under way, then the edits made while it ran
+        for _attempt in range(2):  # the save under way, then the edits made while it ran
             self.save_now()
             self.tasks.wait()
             if self._in_flight is not None:

@@ -14,9 +14,9 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Executable, Table, bindparam, insert, select, update
+from sqlalchemy import CursorResult, Executable, Table, bindparam, insert, select, update
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
@@ -89,7 +89,7 @@ def get(session: Session, report_id: int) -> Report:
     figures = dict(
         session.execute(select(FigureRow.key, FigureRow.value).where(FigureRow.report_id == report_id)).all()
     )
-    texts = dict(
+    texts: dict[str, Any] = dict(
         session.execute(
             select(StatisticTextRow.key, StatisticTextRow.value).where(StatisticTextRow.report_id == report_id)
         ).all()
@@ -199,7 +199,8 @@ def _not_found() -> str:
 
 def _execute_one(session: Session, statement: Executable, not_found: str) -> None:
     """Run an UPDATE or DELETE meant for one row; UserError(not_found) when the row is gone."""
-    if session.execute(statement.execution_options(**_NO_SYNC)).rowcount == 0:
+    result = cast("CursorResult[Any]", session.execute(statement.execution_options(**_NO_SYNC)))
+    if result.rowcount == 0:
         raise UserError(not_found)
 
 
@@ -213,9 +214,9 @@ def _upsert_statement(dialect: str, table: type[FigureRow | StatisticTextRow]) -
     """INSERT … ON CONFLICT (report_id, key) DO UPDATE SET value, built once: building it costs more than running it."""
     # SQLite and PostgreSQL spell it the same; SQLAlchemy builds it with the dialect's own insert().
     statement = importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert(table)
-    return statement.on_conflict_do_update(
+    return cast(Executable, statement.on_conflict_do_update(
         index_elements=["report_id", "key"], set_={"value": statement.excluded.value}
-    )
+    ))
 
 
 def _fill(row: ReportRow, report: Report) -> None:
@@ -284,7 +285,7 @@ def _add_sections(session: Session, report_id: int, parent_id: int | None, secti
 def _add_section(session: Session, report_id: int, parent_id: int | None, position: int, section: Section) -> int:
     """Insert one section with its entries and subtree; return its id."""
     values = {"report_id": report_id, "parent_id": parent_id, "position": position, **_section_values(section)}
-    section_id = session.execute(insert(_SECTIONS).values(values)).inserted_primary_key[0]
+    section_id = int(session.execute(insert(_SECTIONS).values(values).returning(_SECTIONS.c.id)).scalar_one())
     if section.entries:
         session.execute(insert(_ENTRIES), [
             {"section_id": section_id, "position": position, **_entry_values(entry)}
@@ -306,12 +307,18 @@ def _entry_values(entry: Entry) -> dict[str, Any]:
 def _save_statistics(session: Session, report_id: int, before: Report, after: Report) -> None:
     """Upsert the statistics whose stored value changed and delete those no longer stored."""
     missing = object()
-    flat_before, flat_after = stat_keys.flatten(before.stats), stat_keys.flatten(after.stats)
-    for table, old, new in zip((FigureRow, StatisticTextRow), flat_before, flat_after, strict=True):
+    (figures_before, texts_before), (figures_after, texts_after) = (
+        stat_keys.flatten(before.stats), stat_keys.flatten(after.stats)
+    )
+    tables: list[tuple[type[FigureRow | StatisticTextRow], dict[str, Any], dict[str, Any]]] = [
+        (FigureRow, figures_before, figures_after), (StatisticTextRow, texts_before, texts_after),
+    ]
+    for table, old, new in tables:
         gone = old.keys() - new.keys()
         if gone:
             session.execute(
-                sql_delete(table.__table__).where(table.report_id == report_id, table.key.in_(sorted(gone)))
+                sql_delete(table).where(table.report_id == report_id, table.key.in_(sorted(gone)))
+                .execution_options(**_NO_SYNC)
             )
         for key, value in new.items():
             if old.get(key, missing) != value:
@@ -321,7 +328,8 @@ def _save_statistics(session: Session, report_id: int, before: Report, after: Re
 def _save_targets(session: Session, report_id: int, period: str, before: list[Target], after: list[Target]) -> None:
     """Update the targets of period that changed at their position, insert the new ones, delete the surplus."""
     if len(before) == len(after) and all(
-        a == b and str(a.value) == str(b.value) and str(a.result) == str(b.result) for a, b in zip(before, after)
+        a == b and str(a.value) == str(b.value) and str(a.result) == str(b.result)
+        for a, b in zip(before, after, strict=True)
     ):
         return  # the common case, checked without building the rows
     old = [_target_values(report_id, period, position, target) for position, target in enumerate(before)]

@@ -24,12 +24,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TONGKET_DATA_DIR", tempfile.mkdtemp(prefix="tongket-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QPlainTextEdit  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QPlainTextEdit
 
-from app.gui.application import make_application  # noqa: E402
-from app.gui.main_window import MainWindow  # noqa: E402
-from tests.gui.keys import type_text  # noqa: E402
+from app.gui.application import make_application
+from app.gui.main_window import MainWindow
+from tests.gui.keys import type_text
 
 KEY_INTERVAL_MS = 125  # 8 keys a second
 TICK_MS = 10
@@ -99,7 +99,7 @@ def summary(gaps: list[float], cpu: list[float]) -> str:
 
 def main() -> None:
     seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 10.0
-    app = make_application()
+    _app = make_application()  # kept alive while the window runs
 
     bare = QPlainTextEdit()
     bare.resize(680, 700)
