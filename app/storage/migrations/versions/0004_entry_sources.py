@@ -1,7 +1,7 @@
 """Entries say where they come from: the slot of a generated sentence (or "" for her text), its state and basis.
 
-Revision ID: 0003_entry_sources
-Revises: 0002
+Revision ID: 0004_entry_sources
+Revises: 0003_sample
 Create Date: 2026-11-30
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_entry_sources"
-down_revision: str | None = "0002"
+revision: str = "0004_entry_sources"
+down_revision: str | None = "0003_sample"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
