@@ -140,7 +140,7 @@ def main() -> None:
     print(f"bare QPlainTextEdit         : {summary(bare_gaps, bare_cpu)}")
     for label, report in (("demo", demo_report()), ("demo × 10", multiplied(10))):
         report_id = reports.save_new_report(window.sessions, report)
-        window.open_report(report_id)
+        window.reports.open(report_id)
         wait_for(window.report_opened)
         wait_for(editing.preview_updated)
         window.editor.navigator.select_section("bai_hoc")
