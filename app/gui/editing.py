@@ -3,19 +3,59 @@
 from __future__ import annotations
 
 import copy
+import gc
 import logging
+import time
 from collections.abc import Callable
+from dataclasses import fields, replace
 from datetime import datetime
+from operator import attrgetter
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.errors import UserError
 from app.domain.findings import Finding
-from app.domain.report import Report
+from app.domain.report import Entry, Report, Section
+from app.domain.targets import Target
 from app.gui.tasks import Tasks
 from app.i18n import _
 
 log = logging.getLogger(__name__)
+
+_T = TypeVar("_T")
+
+
+def _copier(cls: type[_T]) -> Callable[[_T], _T]:
+    """A function that copies an instance of the dataclass cls field by field (a shallow copy, made fast)."""
+    names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
+    values = attrgetter(*names)
+    return lambda instance: cls(*values(instance))
+
+
+_copy_entry = _copier(Entry)
+_copy_target = _copier(Target)
+
+
+def copy_report(report: Report) -> Report:
+    """A deep copy of report, made faster than copy.deepcopy where a report is big: its entries and targets.
+
+    Entries and targets hold only immutable values (text, enums, numbers), so a shallow copy of each is a
+    full copy; everything else goes through copy.deepcopy, which reuses the lists copied here.
+    """
+    memo: dict[int, object] = {}
+
+    def sections(siblings: list[Section]) -> list[Section]:
+        copied = memo[id(siblings)] = [
+            replace(section, entries=list(map(_copy_entry, section.entries)), children=sections(section.children))
+            for section in siblings
+        ]
+        return copied
+
+    sections(report.sections)
+    for targets in (report.targets, report.next_targets):
+        memo[id(targets)] = list(map(_copy_target, targets))
+    return copy.deepcopy(report, memo)
 
 
 def lint(report: Report) -> list[Finding]:
@@ -30,15 +70,20 @@ class Debouncer(QObject):
 
     def __init__(self, fn: Callable[[], None], delay: int, max_delay: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._delay = delay
         self._quiet = QTimer(self, singleShot=True, interval=delay)
         self._deadline = QTimer(self, singleShot=True, interval=max_delay)
         for timer in (self._quiet, self._deadline):
             timer.timeout.connect(fn)
 
-    def poke(self) -> None:
-        self._quiet.start()
-        if not self._deadline.isActive():
-            self._deadline.start()
+    def poke(self, quiet: int | None = None) -> None:
+        """Call fn once the pokes pause for the delay, or for quiet ms without the max delay."""
+        if quiet is None:
+            self._quiet.start(self._delay)
+            if not self._deadline.isActive():
+                self._deadline.start()
+        else:
+            self._quiet.start(quiet)
 
     def cancel(self) -> None:
         self._quiet.stop()
@@ -50,17 +95,34 @@ class Debouncer(QObject):
         self._quiet.start(msecs)
 
 
+class _Save:
+    """One autosave on its way to the database: the snapshot it writes, and whether the write committed."""
+
+    def __init__(self, after: Report) -> None:
+        self.after = after
+        self.landed = False  # set in the database thread once committed; read after Tasks.wait()
+
+
 class ReportEditing(QObject):
-    """Holds the open report; every edit goes through changed(), which schedules a save and a preview.
+    """Holds the open report; every edit goes through changed(), which schedules a save, the checks and a preview.
 
     Saving is debounced (SAVE_DELAY_MS after the last edit, and at most SAVE_MAX_DELAY_MS after the
-    first unsaved one) and writes a snapshot of the whole report in the database thread, so a killed
-    process loses at most the last second of typing.
+    first unsaved one), so a killed process loses at most the last second of typing. It keeps the report
+    as last saved and writes, in the database thread and one transaction, only what differs between that
+    and a snapshot of the report now (services.reports.save_changes).
+
+    The checks (lint) and the preview run on the same snapshot in the render thread, debounced
+    (REFRESH_DELAY_MS, at most REFRESH_MAX_DELAY_MS); only the newest result is shown, so typing never
+    waits for them. Showing the preview takes the GUI thread (QTextBrowser lays the document out there):
+    once showing one took longer than PREVIEW_SLOW_MS, the next waits for a pause in typing
+    (PREVIEW_PAUSE_MS) instead of interrupting it.
+
+    snapshot() is the one place where the report is copied for work off the GUI thread.
 
     Signals:
         report_loaded(object): a Report was opened (None when closed).
         report_changed(str): an edit happened; the argument names the area ("text", "stats", …).
-        report_saved(object): the datetime of the save that landed.
+        report_saved(object): the local datetime of the save that landed.
         save_failed(str): a translated message; the edits stay in memory and are retried.
         findings_updated(object): the current list of Finding.
         preview_updated(str): HTML of the document as it stands.
@@ -75,8 +137,11 @@ class ReportEditing(QObject):
 
     SAVE_DELAY_MS = 400
     SAVE_MAX_DELAY_MS = 800
-    PREVIEW_DELAY_MS = 150
-    PREVIEW_MAX_DELAY_MS = 400
+    REFRESH_DELAY_MS = 150
+    REFRESH_MAX_DELAY_MS = 400
+    PREVIEW_DELAY_MS = REFRESH_DELAY_MS  # the name the preview benchmark reads
+    PREVIEW_SLOW_MS = 16  # a frame: beyond it, showing the preview mid-typing would be felt
+    PREVIEW_PAUSE_MS = 500  # then the preview waits for this long a pause: she stopped typing, not between keys
 
     def __init__(self, tasks: Tasks, sessions: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,77 +149,129 @@ class ReportEditing(QObject):
         self._sessions = sessions
         self.report: Report | None = None
         self.report_id: int | None = None
-        self.findings: list[Finding] = []
+        self._findings: list[Finding] = []
+        self._findings_of: Report | None = None  # the snapshot _findings were computed on
+        self._snapshot: Report | None = None  # a copy of report since the last edit; None: take a new one
+        self._saved: Report | None = None  # the report as stored: the snapshot of the last save that landed
         self._dirty = False
-        self._saving = False
+        self._in_flight: _Save | None = None
         self._preview_seq = 0
+        self._findings_seq = 0
         # Continuous typing keeps restarting a plain debounce; the max delay bounds what a kill loses.
         self._save = Debouncer(self.save_now, self.SAVE_DELAY_MS, self.SAVE_MAX_DELAY_MS, self)
-        self._preview = Debouncer(self.refresh_preview, self.PREVIEW_DELAY_MS, self.PREVIEW_MAX_DELAY_MS, self)
+        self._checks = Debouncer(self.refresh_findings, self.REFRESH_DELAY_MS, self.REFRESH_MAX_DELAY_MS, self)
+        self._preview = Debouncer(self.refresh_preview, self.REFRESH_DELAY_MS, self.REFRESH_MAX_DELAY_MS, self)
+        self._preview_shown_ms = 0.0  # how long showing the last preview took on the GUI thread
 
     @property
     def dirty(self) -> bool:
         return self._dirty
 
+    @property
+    def findings(self) -> list[Finding]:
+        """The findings of the report as it stands; checked now, on this thread, when edits came after the last check.
+
+        Callers that act on them (export asks first when there are errors) get them up to date; the findings
+        panel is kept up to date in the background instead.
+        """
+        if self.report is not None and self._findings_of is not self.snapshot():
+            snapshot = self.snapshot()
+            self._findings_seq += 1  # a check still running in the background is older than this one
+            self._show_findings(lint(snapshot), snapshot)
+        return self._findings
+
+    def snapshot(self) -> Report:
+        """A copy of the report as it stands, for the save, the checks and the preview to use off the GUI thread.
+
+        The copy is taken once per edit and shared: nobody changes it. Anything that must bring the report up
+        to date before it is saved, checked or previewed belongs here, before the copy.
+        """
+        assert self.report is not None
+        if self._snapshot is None:
+            self._snapshot = copy_report(self.report)
+        return self._snapshot
+
     def open(self, report_id: int, report: Report) -> None:
-        """Start editing report (already loaded from the database under report_id)."""
+        """Start editing report, as just loaded from the database under report_id: the first save compares with it."""
         self.flush()
         self.report_id, self.report, self._dirty = report_id, report, False
+        self._snapshot, self._findings, self._findings_of = None, [], None
+        self._saved = self.snapshot()
         self.report_loaded.emit(report)
-        self._update_findings()
-        self.refresh_preview()
+        # A full garbage collection walks every object of the process, and with Qt's wrappers that takes
+        # 0.3 s here: a pause in typing whenever copies of a big report trigger one. The objects alive now
+        # (the app, its widgets, this report) are kept out of those walks; later collections see only what
+        # was made since. What is garbage at this moment is kept too: a few objects per report opened.
+        gc.freeze()
+        self._refresh_views()
 
     def close(self) -> None:
         self.flush()
-        self.report_id, self.report = None, None
+        self.report_id, self.report, self._snapshot, self._saved = None, None, None, None
         self.report_loaded.emit(None)
 
     def changed(self, area: str) -> None:
-        """Record that the report was edited in area; save and preview follow shortly."""
+        """Record that the report was edited in area; save, checks and preview follow shortly."""
         if self.report is None:
             return
         self._dirty = True
+        self._snapshot = None
         self._save.poke()
-        self._preview.poke()
-        self._update_findings()
+        self._checks.poke()
+        self._preview.poke(None if self._preview_shown_ms <= self.PREVIEW_SLOW_MS else self.PREVIEW_PAUSE_MS)
         self.report_changed.emit(area)
 
-    def _update_findings(self) -> None:
-        assert self.report is not None
-        self.findings = lint(self.report)
-        self.findings_updated.emit(self.findings)
-
     def save_now(self) -> None:
-        """Write the report now if it has unsaved edits (Ctrl+S, closing, switching reports)."""
+        """Write the report's unsaved edits now (Ctrl+S, closing, switching reports); one save runs at a time."""
         self._save.cancel()
         if self.report is None or not self._dirty:
             return
-        if self._saving:
-            self._save.poke()  # one save at a time; this one follows the running one
+        if self._in_flight is not None:
+            self._save.poke()  # this one follows the running one
             return
         from app.services import reports
 
-        snapshot, report_id, sessions = copy.deepcopy(self.report), self.report_id, self._sessions()
-        self._dirty, self._saving = False, True
+        assert self._saved is not None and self.report_id is not None
+        before, after, report_id = self._saved, self.snapshot(), self.report_id
+        sessions: Any = self._sessions()
+        flight = self._in_flight = _Save(after)
+        self._dirty = False
 
         def save() -> datetime:
-            reports.replace_report(sessions, report_id, snapshot)
-            return datetime.now()
+            when = reports.save_changes(sessions, report_id, before, after)
+            flight.landed = True
+            return when
 
-        self.tasks.run_db(save, self._on_saved, self._on_save_failed)
+        self.tasks.run_db(save, lambda when: self._on_saved(flight, when),
+                          lambda exc: self._on_save_failed(flight, exc))
 
     def flush(self) -> None:
         """Save pending edits and wait until they are written (before closing or switching)."""
-        self.save_now()
-        self.tasks.wait()
+        for _attempt in range(2):  # the save under way, then the edits made while it ran
+            self.save_now()
+            self.tasks.wait()
+            if self._in_flight is not None:
+                # Its outcome is still queued for the event loop, which may not run again: settle it here.
+                self._settle(self._in_flight, self._in_flight.landed)
 
-    def _on_saved(self, when: datetime) -> None:
-        self._saving = False
-        self.report_saved.emit(when)
+    def _settle(self, flight: _Save, landed: bool) -> bool:
+        """Record the outcome of flight; False when it was settled already (by flush)."""
+        if flight is not self._in_flight:
+            return False
+        self._in_flight = None
+        if landed:
+            self._saved = flight.after
+        else:
+            self._dirty = True
+        return True
 
-    def _on_save_failed(self, exc: BaseException) -> None:
-        self._saving = False
-        self._dirty = True
+    def _on_saved(self, flight: _Save, when: datetime) -> None:
+        self._settle(flight, True)
+        self.report_saved.emit(when.astimezone())
+
+    def _on_save_failed(self, flight: _Save, exc: BaseException) -> None:
+        if not self._settle(flight, False):
+            return
         if isinstance(exc, UserError):
             message = exc.message
         else:
@@ -163,12 +280,42 @@ class ReportEditing(QObject):
         self.save_failed.emit(message)
         self._save.delay(3000)
 
+    def _refresh_views(self) -> None:
+        self.refresh_findings()
+        self.refresh_preview()
+
+    def refresh_findings(self) -> None:
+        """Run the checks on a snapshot in the render thread; only the newest result is shown."""
+        self._checks.cancel()
+        if self.report is None:
+            return
+        snapshot = self.snapshot()
+        if self._findings_of is snapshot:
+            return
+        self._findings_seq += 1
+        seq = self._findings_seq
+
+        def done(findings: list[Finding]) -> None:
+            if seq == self._findings_seq:
+                self._show_findings(findings, snapshot)
+
+        def failed(exc: BaseException) -> None:
+            log.error("checks failed", exc_info=exc)
+
+        self.tasks.run_render(lambda: lint(snapshot), done, failed)
+
+    def _show_findings(self, findings: list[Finding], of: Report) -> None:
+        unchanged = findings == self._findings and self._findings_of is not None
+        self._findings, self._findings_of = findings, of
+        if not unchanged:  # typing mostly leaves them as they were: no need to redraw the panel
+            self.findings_updated.emit(findings)
+
     def refresh_preview(self) -> None:
         """Rebuild the preview HTML in the render thread; only the newest result is shown."""
         self._preview.cancel()
         if self.report is None:
             return
-        snapshot = copy.deepcopy(self.report)
+        snapshot = self.snapshot()
         self._preview_seq += 1
         seq = self._preview_seq
 
@@ -179,7 +326,9 @@ class ReportEditing(QObject):
 
         def done(html: str) -> None:
             if seq == self._preview_seq:
-                self.preview_updated.emit(html)
+                start = time.perf_counter()
+                self.preview_updated.emit(html)  # shown by the time emit returns (same thread)
+                self._preview_shown_ms = (time.perf_counter() - start) * 1000
 
         def failed(exc: BaseException) -> None:
             if seq != self._preview_seq:

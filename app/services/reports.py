@@ -1,7 +1,7 @@
 """Report actions of the GUI and the CLI: one function per action, each one transaction.
 
-Autosave calls set_figure, set_text_statistic and set_entry_text on each edit; each returns the
-report's new updated_at so the window can show when it was last saved.
+Autosave calls save_changes with the report as last saved and as it stands now: only the rows
+that differ are written, and the report's new updated_at comes back for the window to show.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from app.domain.demo import demo_report
 from app.domain.member_stats import Membership
@@ -28,10 +27,8 @@ __all__ = [
     "new_report_from_previous",
     "open_sample",
     "replace_report",
+    "save_changes",
     "save_new_report",
-    "set_entry_text",
-    "set_figure",
-    "set_text_statistic",
 ]
 
 
@@ -42,7 +39,7 @@ def list_reports(sessions: Database, organisation_id: int | None = None) -> list
 
 
 def get_report(sessions: Database, report_id: int) -> Report:
-    """The whole report, its sections and entries carrying the ids autosave needs; UserError when deleted."""
+    """The whole report, its sections and entries carrying their row ids; UserError when deleted."""
     with sessions.begin() as session:
         return report_repo.get(session, report_id)
 
@@ -156,19 +153,11 @@ def _copy_section(section: Section) -> Section:
     )
 
 
-def set_figure(sessions: Database, report_id: int, key: str, value: int) -> datetime:
-    """Autosave one integer statistic ("membership.closing_total"); return the report's new updated_at."""
+def save_changes(sessions: Database, report_id: int, before: Report, after: Report) -> datetime:
+    """Autosave: write what differs between before (the report as last saved) and after; return the new updated_at.
+
+    The stored report then reads back as after (see report_repo.save_changes for how rows are matched).
+    UserError when the report was deleted.
+    """
     with sessions.begin() as session:
-        return report_repo.set_figure(session, report_id, key, value)
-
-
-def set_text_statistic(sessions: Database, report_id: int, key: str, value: Any) -> datetime:
-    """Autosave one non-integer statistic ("party_life.annual_theme"); return the report's new updated_at."""
-    with sessions.begin() as session:
-        return report_repo.set_text_statistic(session, report_id, key, value)
-
-
-def set_entry_text(sessions: Database, entry_id: int, text: str) -> datetime:
-    """Autosave the text of one entry (Entry.id); return its report's new updated_at."""
-    with sessions.begin() as session:
-        return report_repo.set_entry_text(session, entry_id, text)
+        return report_repo.save_changes(session, report_id, before, after)

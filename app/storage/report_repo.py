@@ -1,20 +1,22 @@
-"""Reports in the database: whole-report reads and writes, and the one-field writes of autosave.
+"""Reports in the database: whole-report reads and writes, and save_changes, which writes only what an edit changed.
 
 Functions take a Session, never commit, and return domain objects. Every write sets reports.updated_at.
-Sections and entries come back with their row ids (Section.id, Entry.id), which the autosave functions take;
-add and replace write new rows, so the ids of a report change after replace.
+Sections and entries come back with their row ids (Section.id, Entry.id); add and replace write new rows,
+so the ids of a report change after replace. save_changes does not rely on those ids: it matches sections
+by key path and entries and targets by position.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Executable, insert, select, update
+from sqlalchemy import CursorResult, Executable, Table, bindparam, insert, select, update
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
@@ -23,6 +25,7 @@ from app.domain.organisation import Signature
 from app.domain.report import (
     Entry,
     EntryKind,
+    EntryState,
     Report,
     ReportKind,
     ReportStatus,
@@ -42,8 +45,17 @@ from app.storage.tables import (
     TargetRow,
 )
 
-# No ORM bookkeeping for the one-row UPDATE/DELETE statements: these functions load no rows.
+log = logging.getLogger(__name__)
+
+# No ORM bookkeeping for the UPDATE/DELETE statements: these functions load no rows.
 _NO_SYNC = {"synchronize_session": False}
+# The writes go through the tables, not the row classes: plain executemany, no ORM bulk rules.
+_REPORTS: Table = ReportRow.__table__  # type: ignore[assignment]
+_SECTIONS: Table = SectionRow.__table__  # type: ignore[assignment]
+_ENTRIES: Table = EntryRow.__table__  # type: ignore[assignment]
+_FIGURES: Table = FigureRow.__table__  # type: ignore[assignment]
+_TEXTS: Table = StatisticTextRow.__table__  # type: ignore[assignment]
+_TARGETS: Table = TargetRow.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +89,7 @@ def get(session: Session, report_id: int) -> Report:
     figures = dict(
         session.execute(select(FigureRow.key, FigureRow.value).where(FigureRow.report_id == report_id)).all()
     )
-    texts = dict(
+    texts: dict[str, Any] = dict(
         session.execute(
             select(StatisticTextRow.key, StatisticTextRow.value).where(StatisticTextRow.report_id == report_id)
         ).all()
@@ -135,8 +147,8 @@ def replace(session: Session, report_id: int, report: Report) -> None:
     _fill(row, report)
     row.updated_at = _now()
     # Entries go with their sections (ON DELETE CASCADE).
-    for table in (SectionRow, FigureRow, StatisticTextRow, TargetRow):
-        session.execute(sql_delete(table).where(table.report_id == report_id).execution_options(**_NO_SYNC))
+    for table in (_SECTIONS, _FIGURES, _TEXTS, _TARGETS):
+        session.execute(sql_delete(table).where(table.c.report_id == report_id))
     _add_contents(session, report_id, report)
 
 
@@ -145,51 +157,28 @@ def delete(session: Session, report_id: int) -> None:
     _execute_one(session, sql_delete(ReportRow).where(ReportRow.id == report_id), _not_found())
 
 
-def set_figure(session: Session, report_id: int, key: str, value: int) -> datetime:
-    """Store one integer statistic under its dotted key and return the report's new updated_at.
+def save_changes(session: Session, report_id: int, before: Report, after: Report) -> datetime:
+    """Write what differs between before (what is stored under report_id) and after; return the new updated_at.
 
-    A 0 in an open map ("membership.badges.45") removes the entry, so it is not printed.
-    Raises ValueError for a key that is not an integer statistic.
+    The stored report then reads back as after, exactly as replace(session, report_id, after) would leave it,
+    while only the rows that differ are written. Nothing is matched by Section.id or Entry.id: sections are
+    matched by their key path (the keys from the part down to the section), entries and targets by their
+    position. When keys repeat among siblings, or the stored outline is not before's, the outline is rewritten
+    whole. UserError when the report is gone.
     """
-    stat_keys.check_figure(key, value)
-    updated_at = _touch(session, report_id)
-    if value == 0 and stat_keys.is_map_key(key):
-        session.execute(
-            sql_delete(FigureRow).where(FigureRow.report_id == report_id, FigureRow.key == key).execution_options(**_NO_SYNC)
-        )
-    else:
-        _upsert(session, FigureRow, report_id, key, value)
-    return updated_at
-
-
-def set_text_statistic(session: Session, report_id: int, key: str, value: Any) -> datetime:
-    """Store one non-integer statistic ("party_life.annual_theme") and return the report's new updated_at.
-
-    Raises ValueError for a key that is not such a statistic or a value of the wrong type.
-    """
-    stat_keys.check_text(key, value)
-    updated_at = _touch(session, report_id)
-    _upsert(session, StatisticTextRow, report_id, key, value)
-    return updated_at
-
-
-def set_entry_text(session: Session, entry_id: int, text: str) -> datetime:
-    """Replace the text of one entry and return its report's new updated_at."""
-    _execute_one(
-        session,
-        update(EntryRow).where(EntryRow.id == entry_id).values(text=text),
-        _("This paragraph no longer exists; reload the report."),
-    )
-    report_id = (
-        select(SectionRow.report_id)
-        .join(EntryRow, EntryRow.section_id == SectionRow.id)
-        .where(EntryRow.id == entry_id)
-        .scalar_subquery()
-    )
+    old, new = _report_values(before), _report_values(after)
+    changed = {column: value for column, value in new.items() if old[column] != value}
     updated_at = _now()
-    session.execute(
-        update(ReportRow).where(ReportRow.id == report_id).values(updated_at=updated_at).execution_options(**_NO_SYNC)
-    )
+    statement = update(_REPORTS).where(_REPORTS.c.id == report_id).values(updated_at=updated_at, **changed)
+    _execute_one(session, statement, _not_found())
+    if before.stats != after.stats:
+        _save_statistics(session, report_id, before, after)
+    # Compared as stored (Decimal("1.0") == Decimal("1"), but they are stored as different text).
+    for period, old_targets, new_targets in (
+        ("current", before.targets, after.targets), ("next", before.next_targets, after.next_targets)
+    ):
+        _save_targets(session, report_id, period, old_targets, new_targets)
+    _save_sections(session, report_id, before.sections, after.sections)
     return updated_at
 
 
@@ -210,15 +199,9 @@ def _not_found() -> str:
 
 def _execute_one(session: Session, statement: Executable, not_found: str) -> None:
     """Run an UPDATE or DELETE meant for one row; UserError(not_found) when the row is gone."""
-    if session.execute(statement.execution_options(**_NO_SYNC)).rowcount == 0:
+    result = cast("CursorResult[Any]", session.execute(statement.execution_options(**_NO_SYNC)))
+    if result.rowcount == 0:
         raise UserError(not_found)
-
-
-def _touch(session: Session, report_id: int) -> datetime:
-    """Set the report's updated_at to now and return it; UserError when the report is gone."""
-    updated_at = _now()
-    _execute_one(session, update(ReportRow).where(ReportRow.id == report_id).values(updated_at=updated_at), _not_found())
-    return updated_at
 
 
 def _upsert(session: Session, table: type[FigureRow | StatisticTextRow], report_id: int, key: str, value: Any) -> None:
@@ -231,63 +214,57 @@ def _upsert_statement(dialect: str, table: type[FigureRow | StatisticTextRow]) -
     """INSERT … ON CONFLICT (report_id, key) DO UPDATE SET value, built once: building it costs more than running it."""
     # SQLite and PostgreSQL spell it the same; SQLAlchemy builds it with the dialect's own insert().
     statement = importlib.import_module(f"sqlalchemy.dialects.{dialect}").insert(table)
-    return statement.on_conflict_do_update(
+    return cast(Executable, statement.on_conflict_do_update(
         index_elements=["report_id", "key"], set_={"value": statement.excluded.value}
-    )
+    ))
 
 
 def _fill(row: ReportRow, report: Report) -> None:
     """Copy the report's own fields (not its sections, statistics or targets) into row."""
+    for column, value in _report_values(report).items():
+        setattr(row, column, value)
+
+
+def _report_values(report: Report) -> dict[str, Any]:
+    """The report's own fields (not its sections, statistics or targets) by column of `reports`."""
     if report.organisation.id is None:
         raise ValueError("store the organisation before its report")
-    row.organisation_id = report.organisation.id
-    row.kind = report.kind.value
-    row.year = report.year
-    row.number = report.number
-    row.doc_type = report.doc_type
-    row.issued_on = report.issued_on
-    row.place = report.place
-    row.term = report.term
-    row.basis = report.basis
-    row.title = report.title
-    row.pad_counts = report.settings.pad_counts
-    row.end_mark = report.settings.end_mark
-    row.heading_style = report.settings.heading_style
-    row.margins = report.settings.margins
-    row.line_spacing_pt = report.settings.line_spacing_pt
-    row.annexes = report.settings.annexes
+    settings = report.settings
     # The three signature columns are NULL together: the organisation's signature applies.
     signature = report.signature
-    row.signature_authority = None if signature is None else signature.authority
-    row.signature_position = None if signature is None else signature.position
-    row.signature_name = None if signature is None else signature.name
-    row.recipients = None if report.recipients is None else list(report.recipients)
-    row.status = report.status.value
+    return {
+        "organisation_id": report.organisation.id,
+        "kind": report.kind.value,
+        "year": report.year,
+        "number": report.number,
+        "doc_type": report.doc_type,
+        "issued_on": report.issued_on,
+        "place": report.place,
+        "term": report.term,
+        "basis": report.basis,
+        "title": report.title,
+        "pad_counts": settings.pad_counts,
+        "end_mark": settings.end_mark,
+        "heading_style": settings.heading_style,
+        "margins": settings.margins,
+        "line_spacing_pt": settings.line_spacing_pt,
+        "annexes": settings.annexes,
+        "signature_authority": None if signature is None else signature.authority,
+        "signature_position": None if signature is None else signature.position,
+        "signature_name": None if signature is None else signature.name,
+        "recipients": None if report.recipients is None else list(report.recipients),
+        "status": report.status.value,
+    }
 
 
 def _add_contents(session: Session, report_id: int, report: Report) -> None:
     """Insert the sections with their entries, the statistics and the targets of report under report_id."""
-
-    def add_section(section: Section, parent: SectionRow | None, position: int) -> None:
-        row = SectionRow(
-            report_id=report_id, parent=parent, position=position,
-            key=section.key, title=section.title, enabled=section.enabled,
-            entries=[
-                EntryRow(position=index, kind=entry.kind.value, text=entry.text)
-                for index, entry in enumerate(section.entries)
-            ],
-        )
-        session.add(row)
-        for index, child in enumerate(section.children):
-            add_section(child, row, index)
-
-    for index, section in enumerate(report.sections):
-        add_section(section, None, index)
+    _add_sections(session, report_id, None, report.sections)
     figures, texts = stat_keys.flatten(report.stats)
-    rows: list[tuple[type[Any], list[dict[str, Any]]]] = [
-        (FigureRow, [{"report_id": report_id, "key": k, "value": v} for k, v in figures.items()]),
-        (StatisticTextRow, [{"report_id": report_id, "key": k, "value": v} for k, v in texts.items()]),
-        (TargetRow, [
+    rows: list[tuple[Table, list[dict[str, Any]]]] = [
+        (_FIGURES, [{"report_id": report_id, "key": k, "value": v} for k, v in figures.items()]),
+        (_TEXTS, [{"report_id": report_id, "key": k, "value": v} for k, v in texts.items()]),
+        (_TARGETS, [
             _target_values(report_id, period, position, target)
             for period, targets in (("current", report.targets), ("next", report.next_targets))
             for position, target in enumerate(targets)
@@ -296,7 +273,190 @@ def _add_contents(session: Session, report_id: int, report: Report) -> None:
     for table, values in rows:
         if values:
             session.execute(insert(table), values)
-    session.flush()
+
+
+def _add_sections(session: Session, report_id: int, parent_id: int | None, sections: list[Section],
+                  first_position: int = 0) -> None:
+    """Insert sections (with their entries and subtrees) under parent_id, from first_position on."""
+    for position, section in enumerate(sections, first_position):
+        _add_section(session, report_id, parent_id, position, section)
+
+
+def _add_section(session: Session, report_id: int, parent_id: int | None, position: int, section: Section) -> int:
+    """Insert one section with its entries and subtree; return its id."""
+    values = {"report_id": report_id, "parent_id": parent_id, "position": position, **_section_values(section)}
+    section_id = int(session.execute(insert(_SECTIONS).values(values).returning(_SECTIONS.c.id)).scalar_one())
+    if section.entries:
+        session.execute(insert(_ENTRIES), [
+            {"section_id": section_id, "position": position, **_entry_values(entry)}
+            for position, entry in enumerate(section.entries)
+        ])
+    _add_sections(session, report_id, section_id, section.children)
+    return section_id
+
+
+def _section_values(section: Section) -> dict[str, Any]:
+    return {"key": section.key, "title": section.title, "enabled": section.enabled}
+
+
+def _entry_values(entry: Entry) -> dict[str, Any]:
+    return {"kind": entry.kind.value, "text": entry.text, "source": entry.source, "state": entry.state.value,
+            "basis": entry.basis}
+
+
+def _save_statistics(session: Session, report_id: int, before: Report, after: Report) -> None:
+    """Upsert the statistics whose stored value changed and delete those no longer stored."""
+    missing = object()
+    (figures_before, texts_before), (figures_after, texts_after) = (
+        stat_keys.flatten(before.stats), stat_keys.flatten(after.stats)
+    )
+    tables: list[tuple[type[FigureRow | StatisticTextRow], dict[str, Any], dict[str, Any]]] = [
+        (FigureRow, figures_before, figures_after), (StatisticTextRow, texts_before, texts_after),
+    ]
+    for table, old, new in tables:
+        gone = old.keys() - new.keys()
+        if gone:
+            session.execute(
+                sql_delete(table).where(table.report_id == report_id, table.key.in_(sorted(gone)))
+                .execution_options(**_NO_SYNC)
+            )
+        for key, value in new.items():
+            if old.get(key, missing) != value:
+                _upsert(session, table, report_id, key, value)
+
+
+def _save_targets(session: Session, report_id: int, period: str, before: list[Target], after: list[Target]) -> None:
+    """Update the targets of period that changed at their position, insert the new ones, delete the surplus."""
+    if len(before) == len(after) and all(
+        a == b and str(a.value) == str(b.value) and str(a.result) == str(b.result)
+        for a, b in zip(before, after, strict=True)
+    ):
+        return  # the common case, checked without building the rows
+    old = [_target_values(report_id, period, position, target) for position, target in enumerate(before)]
+    new = [_target_values(report_id, period, position, target) for position, target in enumerate(after)]
+    where = (_TARGETS.c.report_id == report_id, _TARGETS.c.period == period)
+    changed = [values for values, was in zip(new, old, strict=False) if values != was]
+    if changed:
+        session.execute(
+            update(_TARGETS).where(*where, _TARGETS.c.position == bindparam("at")),
+            [{**values, "at": values["position"]} for values in changed],
+        )
+    if len(new) > len(old):
+        session.execute(insert(_TARGETS), new[len(old):])
+    elif len(old) > len(new):
+        session.execute(sql_delete(_TARGETS).where(*where, _TARGETS.c.position >= len(new)))
+
+
+def _paths(sections: list[Section]) -> dict[tuple[str, ...], tuple[int, Section]] | None:
+    """Every section by its key path, with its position among its siblings; None when keys repeat among siblings."""
+    paths: dict[tuple[str, ...], tuple[int, Section]] = {}
+
+    def walk(siblings: list[Section], prefix: tuple[str, ...]) -> bool:
+        for position, section in enumerate(siblings):
+            path = (*prefix, section.key)
+            if path in paths:
+                return False
+            paths[path] = (position, section)
+            if not walk(section.children, path):
+                return False
+        return True
+
+    return paths if walk(sections, ()) else None
+
+
+def _stored_paths(session: Session, report_id: int) -> dict[tuple[str, ...], int]:
+    """The id of every stored section of the report by its key path."""
+    rows = session.execute(
+        select(_SECTIONS.c.id, _SECTIONS.c.parent_id, _SECTIONS.c.key).where(_SECTIONS.c.report_id == report_id)
+    ).all()
+    by_id = {id_: (parent_id, key) for id_, parent_id, key in rows}
+
+    def path(id_: int) -> tuple[str, ...]:
+        parent_id, key = by_id[id_]
+        return (key,) if parent_id is None else (*path(parent_id), key)
+
+    return {path(id_): id_ for id_ in by_id}
+
+
+def _save_sections(session: Session, report_id: int, before: list[Section], after: list[Section]) -> None:
+    """Write the outline changes between before and after: sections matched by key path, entries by position."""
+    old, new = _paths(before), _paths(after)
+    if old is not None and new is not None:
+        changed = _changed_paths(old, new)
+        if changed is None:
+            return
+        ids = _stored_paths(session, report_id)
+        if ids.keys() == old.keys():
+            _apply_section_changes(session, report_id, ids, old, new, changed)
+            return
+        log.warning("report %s: stored outline differs from the last saved one; rewriting it", report_id)
+    # Keys repeat among siblings, or the database holds another outline: rewrite the outline whole.
+    session.execute(sql_delete(_SECTIONS).where(_SECTIONS.c.report_id == report_id))
+    _add_sections(session, report_id, None, after)
+
+
+Paths = dict[tuple[str, ...], tuple[int, Section]]
+
+
+def _changed_paths(old: Paths, new: Paths) -> list[tuple[str, ...]] | None:
+    """The key paths, in outline order, of the sections added, moved or changed (entries included) in new;
+    None when nothing changed, not even a section removed."""
+    changed = [path for path, (position, section) in new.items()
+               if path not in old or _section_differs(*old[path], position, section)]
+    return changed if changed or old.keys() - new.keys() else None
+
+
+def _section_differs(was_position: int, was: Section, position: int, section: Section) -> bool:
+    return (position != was_position or section.title != was.title or section.enabled != was.enabled
+            or _entry_rows(was.entries) != _entry_rows(section.entries))
+
+
+def _entry_rows(entries: list[Entry]) -> list[tuple[Any, ...]]:
+    """What is stored of each entry (not its id), for comparing."""
+    return [(e.kind, e.text, e.source, e.state, e.basis) for e in entries]
+
+
+def _apply_section_changes(session: Session, report_id: int, ids: dict[tuple[str, ...], int],
+                           old: Paths, new: Paths, changed: list[tuple[str, ...]]) -> None:
+    gone = [ids[path] for path in old.keys() - new.keys()]
+    if gone:
+        # Their entries and subsections go with them (ON DELETE CASCADE).
+        session.execute(sql_delete(_SECTIONS).where(_SECTIONS.c.id.in_(gone)))
+    # In outline order: a parent is inserted before its children.
+    for path in changed:
+        position, section = new[path]
+        if path not in old:
+            parent = path[:-1]
+            if not parent or parent in old:  # else inside a section added just now, with it
+                ids[path] = _add_section(session, report_id, ids[parent] if parent else None, position, section)
+            continue
+        was_position, was = old[path]
+        values = _section_values(section)
+        if position != was_position or values != _section_values(was):
+            session.execute(update(_SECTIONS).where(_SECTIONS.c.id == ids[path]).values(position=position, **values))
+        _save_entries(session, ids[path], was.entries, section.entries)
+
+
+def _save_entries(session: Session, section_id: int, before: list[Entry], after: list[Entry]) -> None:
+    """Update the entries that changed at their position, insert the new ones, delete the surplus."""
+    old, new = _entry_rows(before), _entry_rows(after)
+    if old == new:
+        return
+    changed = [{**_entry_values(after[position]), "at": position}
+               for position, (row, was) in enumerate(zip(new, old, strict=False)) if row != was]
+    if changed:
+        session.execute(
+            update(_ENTRIES).where(_ENTRIES.c.section_id == section_id, _ENTRIES.c.position == bindparam("at")),
+            changed,
+        )
+    if len(new) > len(old):
+        session.execute(insert(_ENTRIES), [
+            {"section_id": section_id, "position": position, **_entry_values(entry)}
+            for position, entry in enumerate(after[len(old):], len(old))
+        ])
+    elif len(old) > len(new):
+        session.execute(sql_delete(_ENTRIES).where(_ENTRIES.c.section_id == section_id,
+                                                   _ENTRIES.c.position >= len(new)))
 
 
 def _target_values(report_id: int, period: str, position: int, target: Target) -> dict[str, Any]:
@@ -331,13 +491,16 @@ def _load_sections(session: Session, report_id: int) -> list[Section]:
     for parent_id, section in parents:
         (top if parent_id is None else by_id[parent_id].children).append(section)
     entries = session.execute(
-        select(EntryRow.id, EntryRow.section_id, EntryRow.kind, EntryRow.text)
+        select(EntryRow.id, EntryRow.section_id, EntryRow.kind, EntryRow.text, EntryRow.source, EntryRow.state,
+               EntryRow.basis)
         .join(SectionRow, EntryRow.section_id == SectionRow.id)
         .where(SectionRow.report_id == report_id)
         .order_by(EntryRow.position)
     )
-    for id_, section_id, kind, text in entries:
-        by_id[section_id].entries.append(Entry(text=text, kind=EntryKind(kind), id=id_))
+    for id_, section_id, kind, text, source, state, basis in entries:
+        by_id[section_id].entries.append(
+            Entry(text=text, kind=EntryKind(kind), id=id_, source=source, state=EntryState(state), basis=basis)
+        )
     return top
 
 

@@ -90,26 +90,3 @@ def unflatten(figures: Mapping[str, int], texts: Mapping[str, Any]) -> Statistic
             node = node[part]
         node[last] = value
     return from_dict(data, Statistics)
-
-
-def check_figure(key: str, value: int) -> None:
-    """Raise ValueError unless key is an integer statistic and value an int."""
-    if not is_figure_key(key):
-        raise ValueError(f"not an integer statistic: {key!r}")
-    if not _is_int(value):
-        raise ValueError(f"{key}: not an integer: {value!r}")
-
-
-def check_text(key: str, value: Any) -> None:
-    """Raise ValueError unless key is a non-integer statistic and value fits its type."""
-    if not is_text_key(key):
-        raise ValueError(f"not a text statistic: {key!r}")
-    default = _schema()[0][key]
-    if isinstance(default, str) and not isinstance(value, str):
-        raise ValueError(f"{key}: not a text: {value!r}")
-    if isinstance(default, list) and not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
-        raise ValueError(f"{key}: not a list of texts: {value!r}")
-    try:
-        unflatten({}, {key: value})
-    except Exception as exc:  # noqa: BLE001 - cattrs raises several types; all mean "wrong value"
-        raise ValueError(f"{key}: invalid value {value!r}") from exc

@@ -136,7 +136,7 @@ class SectionRow(Base):
 
 
 class EntryRow(Base):
-    """A paragraph or bullet of a section's text."""
+    """A paragraph, bullet or generated table of a section, at its position in the section."""
 
     __tablename__ = "entries"
 
@@ -145,6 +145,10 @@ class EntryRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
+    # "" for her text; else the slot of the sentence generated from the figures, its EntryState and basis.
+    source: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(16))
+    basis: Mapped[str] = mapped_column(Text)
 
 
 class FigureRow(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from decimal import Decimal
 
 import pytest
@@ -122,18 +123,27 @@ def test_a_year_end_report_after_the_six_month_one_starts_where_the_year_started
 
 def test_autosave_of_a_figure_and_an_entry_shows_in_the_report_and_bumps_updated_at(sessions, demo_id):
     before = reports.get_report(sessions, demo_id)
-    entry = before.section("dac_diem").entries[0]
+    after = copy.deepcopy(before)
+    after.stats.ratings.organisations.good = 10
+    after.stats.party_life.annual_theme = "Chủ đề 2026"
+    after.section("dac_diem").entries[0].text = "Đặc điểm mới."
 
-    figure_saved = reports.set_figure(sessions, demo_id, "ratings.organisations.good", 10)
-    theme_saved = reports.set_text_statistic(sessions, demo_id, "party_life.annual_theme", "Chủ đề 2026")
-    entry_saved = reports.set_entry_text(sessions, entry.id, "Đặc điểm mới.")
+    saved_at = reports.save_changes(sessions, demo_id, before, after)
 
-    after = reports.get_report(sessions, demo_id)
-    assert after.stats.ratings.organisations.good == 10
-    assert after.stats.party_life.annual_theme == "Chủ đề 2026"
-    assert after.section("dac_diem").entries[0].text == "Đặc điểm mới."
-    assert before.updated_at < figure_saved < theme_saved < entry_saved == after.updated_at
-    assert reports.list_reports(sessions)[0].updated_at == entry_saved
+    stored = reports.get_report(sessions, demo_id)
+    assert stored.stats.ratings.organisations.good == 10
+    assert stored.stats.party_life.annual_theme == "Chủ đề 2026"
+    assert stored.section("dac_diem").entries[0].text == "Đặc điểm mới."
+    assert before.updated_at < saved_at == stored.updated_at
+    assert reports.list_reports(sessions)[0].updated_at == saved_at
+
+
+def test_autosave_of_a_deleted_report_is_a_user_error(sessions, demo_id):
+    before = reports.get_report(sessions, demo_id)
+    reports.delete_report(sessions, demo_id)
+
+    with pytest.raises(UserError):
+        reports.save_changes(sessions, demo_id, before, before)
 
 
 def test_opening_the_sample_twice_stores_one_sample_organisation_and_reopens_its_report(sessions, demo_id):

@@ -16,13 +16,18 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Autosaves badge counts one by one, printing each value once its transaction has committed.
 WRITER = """
+import copy
 import sys
 from app.services import reports, sessions
 
 database = sessions.open_sessions()
 report_id = int(sys.argv[1])
+saved = reports.get_report(database, report_id)
 for value in range(1, 1_000_000):
-    reports.set_figure(database, report_id, f"membership.badges.{value}", value)
+    edited = copy.deepcopy(saved)
+    edited.stats.membership.badges[value] = value
+    reports.save_changes(database, report_id, saved, edited)
+    saved = edited
     print(value, flush=True)
 """
 

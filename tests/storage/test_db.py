@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import sqlite3
 
@@ -13,6 +14,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from app.domain.errors import UserError
+from app.domain.report import Entry, EntryKind, EntryState
 from app.paths import default_database_path
 from app.storage import db, org_repo, report_repo
 from app.storage.db import alembic_config, backup_database, backups_dir, head_revision, make_engine, open_database
@@ -293,3 +295,47 @@ def test_a_database_at_0001_is_backed_up_and_upgraded_to_0002_keeping_its_data(d
     assert revision_of(backup) == [("0001",)]
     assert query(backup, "SELECT count(*) FROM reports") == [(1,)]
     assert {"terms", "issued_numbers"} <= tables_of(path)
+
+
+def test_a_database_at_0002_is_backed_up_and_upgraded_keeping_its_entries_as_her_text(database, demo):
+    with database.begin() as session:
+        demo.organisation.id = org_repo.add(session, demo.organisation)
+        report_id = report_repo.add(session, demo)
+    database.close()
+    engine = make_engine()
+    with engine.connect() as connection, db._foreign_keys_off(connection), connection.begin():
+        command.downgrade(alembic_config(connection), "0002")
+    engine.dispose()
+    path = default_database_path()
+    assert revision_of(path) == [("0002",)]
+    assert "source" not in {row[1] for row in query(path, "PRAGMA table_info(entries)")}
+    entries_before = query(path, "SELECT id, section_id, position, kind, text FROM entries ORDER BY id")
+
+    reopened = open_database()
+    try:
+        with reopened.begin() as session:
+            stored = report_repo.get(session, report_id)
+        entries = [entry for section in stored.walk_sections() for entry in section.entries]
+        assert len(entries) == len(entries_before) > 0
+        assert {(entry.source, entry.state, entry.basis) for entry in entries} == {("", EntryState.AUTO, "")}
+        assert query(path, "SELECT id, section_id, position, kind, text FROM entries ORDER BY id") == entries_before
+
+        # The new columns take what autosave gives them.
+        edited = copy.deepcopy(stored)
+        edited.section("dac_diem").entries[0:1] = [
+            Entry("Đảng bộ có 98 đảng viên.", source="dang_vien.total", state=EntryState.EDITED,
+                  basis="Gốc."),
+            Entry("membership", EntryKind.TABLE, source="tables.membership", state=EntryState.REMOVED),
+        ]
+        with reopened.begin() as session:
+            report_repo.save_changes(session, report_id, stored, edited)
+        with reopened.begin() as session:
+            again = report_repo.get(session, report_id)
+        assert [(e.text, e.kind, e.source, e.state, e.basis) for e in again.section("dac_diem").entries] == [
+            (e.text, e.kind, e.source, e.state, e.basis) for e in edited.section("dac_diem").entries]
+    finally:
+        reopened.close()
+    assert revision_of(path) == [(head_revision(),)]
+    [backup] = backups_dir().iterdir()
+    assert revision_of(backup) == [("0002",)]
+    assert query(backup, "SELECT count(*) FROM entries") == [(len(entries_before),)]

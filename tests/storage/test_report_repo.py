@@ -1,4 +1,4 @@
-"""Reports in the database: whole reports round-trip, one-field autosave writes upsert and bump updated_at."""
+"""Reports in the database: whole reports round-trip through add, get and replace; the new entry fields are stored."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from sqlalchemy import func, select, text
 from app.domain.demo import demo_report
 from app.domain.errors import UserError
 from app.domain.organisation import Signature
-from app.domain.ratings import Level
-from app.domain.report import Entry, EntryKind, Report, ReportKind, ReportStatus, Section, Settings
+from app.domain.report import Entry, EntryKind, EntryState, Report, ReportKind, ReportStatus, Section, Settings
 from app.domain.targets import Comparator, Target
 from app.storage import org_repo, report_repo
 from app.storage.tables import EntryRow, FigureRow, ReportRow, SectionRow, StatisticTextRow, TargetRow
@@ -110,7 +109,10 @@ def test_list_summaries_shows_the_most_recently_changed_first_and_filters_by_org
         other.organisation.id = org_repo.add(session, other.organisation)
         report_repo.add(session, other)
     with database.begin() as session:
-        report_repo.set_figure(session, older, "units", 12)
+        stored = report_repo.get(session, older)
+        edited = report_repo.get(session, older)
+        edited.stats.units = 12
+        report_repo.save_changes(session, older, stored, edited)
 
     with database.begin() as session:
         every = report_repo.list_summaries(session)
@@ -151,103 +153,6 @@ def test_delete_removes_the_report_and_everything_in_it(database, stored_demo):
         load(database, stored_demo)
 
 
-def test_set_figure_inserts_then_updates_and_bumps_updated_at(database, stored_demo):
-    with database.begin() as session:
-        session.execute(text("DELETE FROM figures WHERE key = 'membership.female'"))
-    before = load(database, stored_demo).updated_at
-
-    with database.begin() as session:
-        first = report_repo.set_figure(session, stored_demo, "membership.female", 40)
-    with database.begin() as session:
-        second = report_repo.set_figure(session, stored_demo, "membership.female", 42)
-
-    loaded = load(database, stored_demo)
-    assert loaded.stats.membership.female == 42
-    assert before < first < second == loaded.updated_at
-    with database.begin() as session:
-        rows = session.scalar(select(func.count()).select_from(FigureRow).where(FigureRow.key == "membership.female"))
-    assert rows == 1
-
-
-def test_set_figure_adds_a_badge_and_zero_removes_it(database, stored_demo):
-    with database.begin() as session:
-        report_repo.set_figure(session, stored_demo, "membership.badges.45", 3)
-    assert load(database, stored_demo).stats.membership.badges == {30: 2, 40: 1, 45: 3}
-
-    with database.begin() as session:
-        report_repo.set_figure(session, stored_demo, "membership.badges.30", 0)
-    assert load(database, stored_demo).stats.membership.badges == {40: 1, 45: 3}
-
-
-@pytest.mark.parametrize(("key", "value"), [
-    ("membership.unknown", 1),
-    ("party_life.annual_theme", 1),
-    ("membership.badges.thirty", 1),
-    ("units", "13"),
-    ("units", True),
-])
-def test_set_figure_refuses_what_is_not_an_integer_statistic(database, stored_demo, key, value):
-    with pytest.raises(ValueError), database.begin() as session:
-        report_repo.set_figure(session, stored_demo, key, value)
-
-
-def test_set_figure_on_a_deleted_report_is_a_user_error(database, stored_demo):
-    with database.begin() as session:
-        report_repo.delete(session, stored_demo)
-
-    with pytest.raises(UserError), database.begin() as session:
-        report_repo.set_figure(session, stored_demo, "units", 1)
-
-
-def test_set_text_statistic_stores_texts_lists_and_levels(database, stored_demo):
-    with database.begin() as session:
-        report_repo.set_text_statistic(session, stored_demo, "party_life.annual_theme", "Chủ đề mới")
-        report_repo.set_text_statistic(session, stored_demo, "party_life.commendations", ["một", "hai"])
-        report_repo.set_text_statistic(session, stored_demo, "ratings.self_rating", Level.GOOD.value)
-
-    stats = load(database, stored_demo).stats
-    assert stats.party_life.annual_theme == "Chủ đề mới"
-    assert stats.party_life.commendations == ["một", "hai"]
-    assert stats.ratings.self_rating is Level.GOOD
-
-    with database.begin() as session:
-        report_repo.set_text_statistic(session, stored_demo, "ratings.self_rating", None)
-    assert load(database, stored_demo).stats.ratings.self_rating is None
-
-
-@pytest.mark.parametrize(("key", "value"), [
-    ("ratings.self_rating", "brilliant"),
-    ("party_life.annual_theme", 5),
-    ("party_life.commendations", "not a list"),
-    ("units", "13"),
-])
-def test_set_text_statistic_refuses_values_of_the_wrong_type(database, stored_demo, key, value):
-    with pytest.raises(ValueError), database.begin() as session:
-        report_repo.set_text_statistic(session, stored_demo, key, value)
-
-
-def test_set_entry_text_changes_one_entry_and_bumps_updated_at(database, stored_demo):
-    before = load(database, stored_demo)
-    entry = before.section("han_che").entries[1]
-
-    with database.begin() as session:
-        updated_at = report_repo.set_entry_text(session, entry.id, "Văn bản đã sửa.")
-
-    after = load(database, stored_demo)
-    assert after.section("han_che").entries[1] == Entry("Văn bản đã sửa.", EntryKind.BULLET, id=entry.id)
-    assert after.updated_at == updated_at > before.updated_at
-    after.section("han_che").entries[1].text = entry.text
-    assert without_ids(after) == without_ids(before)
-
-
-def test_set_entry_text_of_a_deleted_entry_is_a_user_error(database, stored_demo):
-    with database.begin() as session:
-        report_repo.delete(session, stored_demo)
-
-    with pytest.raises(UserError), database.begin() as session:
-        report_repo.set_entry_text(session, 1, "x")
-
-
 def test_figures_the_app_no_longer_knows_are_ignored_on_read(database, stored_demo):
     with database.begin() as session:
         session.execute(
@@ -271,3 +176,19 @@ def test_preset_house_style_and_layout_settings_round_trip(database):
     loaded = load(database, report_id)
     assert loaded.organisation == report.organisation
     assert loaded.settings == report.settings
+
+
+def test_where_an_entry_comes_from_round_trips(database, demo):
+    section = demo.section("dac_diem")
+    section.entries[1:1] = [
+        Entry("Đảng bộ có 98 đảng viên.", source="dang_vien.total", state=EntryState.AUTO),
+        Entry("Đảng bộ có gần 100 đảng viên.", EntryKind.BULLET, source="dang_vien.growth",
+              state=EntryState.EDITED, basis="Đảng bộ có 98 đảng viên."),
+        Entry("", source="dang_vien.removed", state=EntryState.REMOVED),
+        Entry("membership", EntryKind.TABLE, source="tables.membership"),
+    ]
+    with database.begin() as session:
+        demo.organisation.id = org_repo.add(session, demo.organisation)
+        report_id = report_repo.add(session, demo)
+
+    assert without_ids(load(database, report_id)).section("dac_diem").entries == section.entries
