@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -58,7 +57,7 @@ class DraftSync(QObject):
         if report is None:
             return
         self._seq += 1
-        seq, snapshot = self._seq, copy.deepcopy(report)
+        seq, snapshot = self._seq, self.editing.snapshot()
 
         def build() -> dict:
             from app.services.drafting import generated_sentences

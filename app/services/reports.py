@@ -12,7 +12,7 @@ from pathlib import Path
 
 from app.domain.demo import demo_report
 from app.domain.member_stats import Membership
-from app.domain.report import Entry, Report, ReportKind, Section, Statistics
+from app.domain.report import Entry, EntryState, Report, ReportKind, Section, Statistics
 from app.storage import org_repo, report_repo
 from app.storage.db import Database
 from app.storage.report_repo import ReportSummary
@@ -143,12 +143,18 @@ def carry_over(previous: Report, year: int, kind: ReportKind) -> Report:
 
 
 def _copy_section(section: Section) -> Section:
-    """A copy of section and its subtree, without ids."""
+    """A copy of section and its subtree, without ids, for the next period.
+
+    Her text is copied. A computed sentence still following the figures is not: the new figures word it anew.
+    One she left out stays left out, and one she edited stays hers (the checks point out the figures in it
+    that the new period's no longer give).
+    """
     return Section(
         key=section.key,
         title=section.title,
         enabled=section.enabled,
-        entries=[Entry(entry.text, entry.kind) for entry in section.entries],
+        entries=[Entry(entry.text, entry.kind, None, entry.source, entry.state, entry.basis)
+                 for entry in section.entries if not (entry.source and entry.state is EntryState.AUTO)],
         children=[_copy_section(child) for child in section.children],
     )
 

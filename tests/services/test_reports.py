@@ -164,3 +164,24 @@ def test_the_sample_comes_back_under_the_same_organisation_after_its_report_was_
     again = reports.open_sample(sessions)
     assert reports.get_report(sessions, again).organisation.id == sample_org
     assert len(organisations.list_organisations(sessions)) == 1
+
+
+def test_next_period_words_its_own_sentences_and_keeps_what_she_did_to_last_years():
+    from app.domain.demo import demo_report
+    from app.domain.report import Entry, EntryKind, EntryState
+    from app.services.reports import carry_over
+
+    previous = demo_report()
+    section = previous.section("kiem_tra")
+    section.entries = [
+        Entry("Đảng ủy kiểm tra 03 tổ chức đảng.", EntryKind.BULLET, source="kiem_tra.work"),
+        Entry("Kỷ luật 01 đồng chí.", EntryKind.BULLET, source="kiem_tra.discipline", state=EntryState.EDITED,
+              basis="Thi hành kỷ luật 01 đảng viên."),
+        Entry("x", EntryKind.BULLET, source="kiem_tra.complaints", state=EntryState.REMOVED),
+        Entry("Nhận xét của tôi.", EntryKind.PARAGRAPH),
+    ]
+    entries = carry_over(previous, 2027, previous.kind).section("kiem_tra").entries
+    assert [(e.source, e.state) for e in entries] == [
+        ("kiem_tra.discipline", EntryState.EDITED), ("kiem_tra.complaints", EntryState.REMOVED),
+        ("", EntryState.AUTO)]
+    assert entries[0].basis == "Thi hành kỷ luật 01 đảng viên."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from pathlib import Path
 
@@ -75,7 +74,7 @@ class TransferController(QObject):
         if self.editing.report is None:
             return
         self.editing.save_now()
-        snapshot = copy.deepcopy(self.editing.report)
+        snapshot = self.editing.snapshot()
         ui_state.put(ui_state.LAST_EXPORT_DIR, str(path.parent))
         self.message_posted.emit(_("Exporting…"), 0)
         set_busy(True)
@@ -128,7 +127,7 @@ class TransferController(QObject):
 
         if self.editing.report is None:
             return
-        snapshot = copy.deepcopy(self.editing.report)
+        snapshot = self.editing.snapshot()
         self.runner.run_db(lambda: interchange.export_report_file(snapshot, path),
                            lambda _r: self.message_posted.emit(_("Exported to {path}").format(path=path), 8000))
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QLabel,
-    QMenu,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
     QTextEdit,
@@ -155,7 +154,7 @@ class SectionEditor(QWidget):
         self._highlight()
 
     def refresh(self) -> None:
-        """Lay the shown section out anew if the report changed under it (its computed sentences followed the figures)."""
+        """Lay the shown section out anew when the report changed under it (its computed sentences were reworded)."""
         section = self.section
         if section is None:
             return
@@ -251,7 +250,7 @@ class SectionEditor(QWidget):
         entry = next((e for e in self.section.entries if e.source and e.source == slot), None)
         return (entry, state) if state is not None else (None, None)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor.viewport() and event.type() == QEvent.Type.ToolTip:
             cursor = self.editor.cursorForPosition(event.pos())
             entry, state = self._entry_at(cursor.blockNumber())
