@@ -26,9 +26,14 @@ def fill(demo) -> Path:
 
 
 def flip_middle(path: Path) -> None:
-    """Invert 200 bytes in the middle of the file, as a failing disk or a bad copy might."""
+    """Invert 200 bytes at the start of the page in the middle of the file, as a failing disk or a bad copy might.
+
+    The start of a page is its b-tree header, which SQLite's check reads; bytes flipped inside stored text
+    can go unnoticed, since SQLite keeps no page checksums.
+    """
     data = bytearray(path.read_bytes())
-    middle = len(data) // 2
+    page_size = int.from_bytes(data[16:18], "big") or 65536
+    middle = (len(data) // page_size // 2) * page_size
     data[middle:middle + 200] = bytes(b ^ 0xFF for b in data[middle:middle + 200])
     path.write_bytes(bytes(data))
 
