@@ -82,12 +82,12 @@ def _set_properties(document: Document, model: DocumentModel, layout: Layout, no
 
     Whatever the reference .docx carried (a library's name, its 2013 dates, another office's author) is replaced.
     """
-    issuer = " ".join(clean(model.issuer_name).split())
+    issuer = _property_text(model.issuer_name)
     now = now.astimezone(UTC).replace(microsecond=0, tzinfo=None)  # python-docx writes naive times as UTC
     props = document.core_properties
     props.author = props.last_modified_by = issuer
-    props.title = " ".join(clean(model.title).split())
-    props.subject = " ".join(clean(model.doc_type_name).split()).capitalize()
+    props.title = _property_text(model.title)
+    props.subject = _property_text(model.doc_type_name).capitalize()
     props.created = props.modified = now
     props.comments = props.keywords = props.category = props.content_status = ""
     props.identifier = props.version = ""
@@ -96,6 +96,15 @@ def _set_properties(document: Document, model: DocumentModel, layout: Layout, no
     for part in document.part.package.iter_parts():
         if part.partname == _APP_PROPERTIES:
             part._blob = _app_properties()  # noqa: SLF001 - a generic part: python-docx models no app.xml
+
+
+_PROPERTY_LIMIT = 255  # characters python-docx (and Word's Properties dialog) accept in one property
+
+
+def _property_text(text: str) -> str:
+    """text on one line, cut with an ellipsis to what a document property may hold."""
+    text = " ".join(clean(text).split())
+    return text if len(text) <= _PROPERTY_LIMIT else text[:_PROPERTY_LIMIT - 1] + "…"
 
 
 def _app_properties() -> bytes:

@@ -84,3 +84,12 @@ def test_an_offices_reference_file_leaves_none_of_its_own_properties(tmp_path):
     assert props.comments == ""
     with zipfile.ZipFile(path) as package:
         assert not [n for n in package.namelist() if b"python-docx" in package.read(n).lower()]
+
+
+def test_a_very_long_title_is_cut_to_what_a_property_holds(tmp_path):
+    model = sample_model()
+    model.title = "báo cáo " * 60
+    path = tmp_path / "dai.docx"
+    write_docx(model, path, now=_NOW)
+    title = docx.Document(str(path)).core_properties.title
+    assert len(title) == 255 and title.endswith("…") and title.startswith("báo cáo báo cáo")
