@@ -95,7 +95,7 @@ def _set_properties(document: Document, model: DocumentModel, layout: Layout, no
     props.language = layout.font.language
     for part in document.part.package.iter_parts():
         if part.partname == _APP_PROPERTIES:
-            part._blob = _app_properties()  # noqa: SLF001 - a generic part: python-docx models no app.xml
+            part._blob = _app_properties()  # a generic part: python-docx models no app.xml
 
 
 _PROPERTY_LIMIT = 255  # characters python-docx (and Word's Properties dialog) accept in one property

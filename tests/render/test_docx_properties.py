@@ -56,7 +56,6 @@ def test_no_part_of_the_package_names_python_docx(tmp_path):
     with zipfile.ZipFile(_written(tmp_path)) as package:
         hits = [name for name in package.namelist() if b"python-docx" in package.read(name).lower()]
         core = package.read("docProps/core.xml").decode()
-        app = package.read("docProps/app.xml").decode()
     assert hits == []
     assert "2013" not in core
     assert "<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-12-15T08:30:05Z</dcterms:created>" in core

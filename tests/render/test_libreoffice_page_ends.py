@@ -1,4 +1,4 @@
-"""Documents padded so that a document number, a heading or a short table falls at a page end, as LibreOffice prints them.
+"""Documents padded so that a document number, a heading or a short table meets a page end, printed by LibreOffice.
 
 Each document repeats one item after a growing number of one-line paragraphs, so that some copy meets the foot of a
 page; the control documents are written without the writer's protection and must show the fault, so the checks
@@ -120,7 +120,7 @@ def test_a_short_table_prints_on_one_page_with_its_caption(printed):
     pages = printed["tables"]
     for copy in range(_COPIES):
         rows = _table_pages(pages, copy)
-        caption = {index for index, page in enumerate(pages) if re.search(rf"^\s*Bảng {copy}\s*$", page, re.M)}
+        caption = {index for index, page in enumerate(pages) if re.search(rf"^\s*Bảng {copy}\s*$", page, re.MULTILINE)}
         assert len(rows) == 1, (copy, rows)
         assert caption == rows, (copy, caption, rows)
 
