@@ -422,3 +422,24 @@ def test_document_numbers_hold_non_breaking_hyphens_and_read_back_whole(tmp_path
     text = next(p.text for p in docx.Document(str(path)).paragraphs if "Quy định số" in p.text)
     # python-docx reads a w:noBreakHyphen as "-", as Word copies it.
     assert "Quy định số 30-QĐ/TW và Hướng dẫn 45-HD/ĐU" in text
+
+
+def _keeps(table) -> list[bool]:
+    return [all(p._p.pPr.find(qn("w:keepNext")) is not None for cell in row.cells for p in cell.paragraphs)
+            for row in table.rows]
+
+
+def test_a_short_table_keeps_each_row_with_the_next_but_the_last(tmp_path):
+    model = sample_model()
+    model.body = [Block(BlockKind.TABLE, table=Table(header=["TT", "A"], rows=[[str(i), "x"] for i in range(8)]))]
+    path = tmp_path / "ngan.docx"
+    write_docx(model, path)
+    assert _keeps(docx.Document(str(path)).tables[1]) == [True] * 8 + [False]
+
+
+def test_a_table_of_more_than_eight_rows_may_split_between_rows(tmp_path):
+    model = sample_model()
+    model.body = [Block(BlockKind.TABLE, table=Table(header=["TT", "A"], rows=[[str(i), "x"] for i in range(9)]))]
+    path = tmp_path / "dai.docx"
+    write_docx(model, path)
+    assert _keeps(docx.Document(str(path)).tables[1]) == [False] * 10

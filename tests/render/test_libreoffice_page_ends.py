@@ -55,11 +55,19 @@ def _tables_body() -> list[Block]:
     return body
 
 
+def _long_table_body() -> list[Block]:
+    rows = [[str(i), f"Chi bộ số L{i}", "02", "13"] for i in range(1, 41)]
+    table = Table(title="Bảng dài", header=["TT", "Tên chi bộ", "Tổ chức đảng", "Đảng viên"], rows=rows,
+                  numeric=frozenset({0, 2, 3}), widths=[1, 5, 3, 3])
+    return [*_pad(12), Block(BlockKind.TABLE, table=table)]
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """name → pages of text, for each body written with and (control_*) without the writer's protection."""
     folder = tmp_path_factory.mktemp("page-ends")
-    bodies = {"numbers": _numbers_body, "headings": _headings_body, "tables": _tables_body}
+    bodies = {"numbers": _numbers_body, "headings": _headings_body, "tables": _tables_body,
+              "long_table": _long_table_body}
     paths = []
     for name, body in bodies.items():
         model = sample_model()
@@ -128,3 +136,11 @@ def test_a_short_table_prints_on_one_page_with_its_caption(printed):
 def test_control_tables_without_keeping_do_split(printed):
     pages = printed["control_tables"]
     assert any(len(_table_pages(pages, copy)) > 1 for copy in range(_COPIES))
+
+
+def test_a_long_table_splits_and_repeats_its_header_on_each_page(printed):
+    pages = [page for page in printed["long_table"] if re.search(r"\bL\d+\b", page)]
+    assert len(pages) >= 2
+    for page in pages:
+        assert "Tên chi bộ" in page
+    assert "Chi bộ số L40" in pages[-1] and "Chi bộ số L1 " in pages[0] + " "
