@@ -197,3 +197,15 @@ def test_the_date_of_a_six_month_report(demo):
     model = compose(demo)
     assert model.place_date.endswith("ngày 05 tháng 6 năm 2026")
     assert model.title.startswith("sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026")
+
+
+def test_ratings_appendix_has_no_row_for_a_subject_rated_none_of_and_pads_its_counts(demo):
+    import dataclasses
+
+    from app.domain.ratings import RatingCounts
+
+    demo.settings = dataclasses.replace(demo.settings, annexes=True)
+    demo.stats.ratings = dataclasses.replace(demo.stats.ratings, members=RatingCounts())
+    annex = next(a for a in compose(demo).annexes if a.title.startswith("Kết quả đánh giá"))
+    assert [row[1] for row in annex.table.rows] == ["Tổ chức đảng"]
+    assert annex.table.rows[0][4] == "02"  # 2 organisations rated excellent, padded as the sentences pad
