@@ -82,7 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     render = command("render", _("write a report as a .docx document"), _render)
     _add_input(render)
     _add_preset(render, _("the document format to print in (default: the organisation's)"))
-    _add_output(render, _("the .docx file to write"))
+    _add_output(render, _("the .docx file to write; a name ending in .pdf writes the PDF and its .docx"))
+    render.add_argument("--pdf", action="store_true", help=_(
+        "also write a PDF next to the .docx, made by LibreOffice from it (LibreOffice must be installed)"))
 
     demo = command("demo", _("write the built-in demo report as a JSON file"), _demo)
     _add_demo_kind(demo)
@@ -190,8 +192,17 @@ def _render(args: argparse.Namespace) -> int:
     # python-docx and Jinja2 load only for this command.
     from app.services.export import export_docx
 
-    export_docx(report, args.output, preset=args.preset)
-    _wrote(args.output)
+    if not (args.pdf or args.output.suffix.lower() == ".pdf"):
+        export_docx(report, args.output, preset=args.preset)
+        _wrote(args.output)
+        return OK
+    from app.services.export import export_pdf
+
+    pdf = args.output.with_suffix(".pdf")
+    # The .docx is written first and stays even when no PDF can be made.
+    docx_path = export_pdf(report, pdf, preset=args.preset, docx_path=args.output.with_suffix(".docx"))
+    _wrote(docx_path)
+    _wrote(pdf)
     return OK
 
 

@@ -208,10 +208,14 @@ def _movement(report: Report) -> list[tuple[str, int, int | None]]:
 
 
 def _tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict[str, Table]:
-    """The statistics tables of the body, by the name the templates give to @table."""
+    """The statistics tables of the body, by the name the templates give to @table.
+
+    Counts print as the sentences print them (01–09 padded when the report says so). The ratings table leaves out
+    the organisations' or the members' columns when this report rated none of them.
+    """
     m = report.stats.membership
     fmt: Formatter = ctx["fmt"]
-    n = fmt.number
+    c = fmt.count
     movement_rows = [(label, total) for label, total, _ in _movement(report)] + [
         ("Trong đó: đảng viên chính thức", m.closing_official),
         ("Đảng viên dự bị", m.closing_probationary),
@@ -220,27 +224,33 @@ def _tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict[str, 
         "membership": Table(
             title="Biến động đảng viên",
             header=["TT", "Nội dung", "Số lượng"],
-            rows=[[str(i), label, n(value)] for i, (label, value) in enumerate(movement_rows, start=1)],
+            rows=[[str(i), label, c(value)] for i, (label, value) in enumerate(movement_rows, start=1)],
             numeric=frozenset({0, 2}), widths=[1, 7, 2], bold_rows=frozenset({8}),
         ),
     }
     orgs, members = ctx["ratings"]["organisations"], ctx["ratings"]["members"]
-    with_orgs = not report.organisation.kind.is_chi_bo
+    with_orgs = not report.organisation.kind.is_chi_bo and bool(orgs["rated"])
+    # With nothing rated at all, the members' columns stay: the table then says that none were rated.
+    with_members = bool(members["rated"]) or not with_orgs
+    subjects = [*([orgs] if with_orgs else []), *([members] if with_members else [])]
     rows = []
     for i, level in enumerate(LEVELS):
-        o, mm = orgs["levels"][i], members["levels"][i]
         row = [str(i + 1), _sentence(labels.member_levels[level])]
-        row += [n(o["count"]), o["share"]] if with_orgs else []
-        rows.append([*row, n(mm["count"]), mm["share"]])
+        for subject in subjects:
+            row += [c(subject["levels"][i]["count"]), subject["levels"][i]["share"]]
+        rows.append(row)
     total = ["", "Tổng số được xếp loại"]
-    total += [n(orgs["rated"]), "100%" if orgs["rated"] else ""] if with_orgs else []
-    rows.append([*total, n(members["rated"]), "100%" if members["rated"] else ""])
+    for subject in subjects:
+        total += [c(subject["rated"]), "100%" if subject["rated"] else ""]
+    rows.append(total)
+    columns = len(subjects) * 2
     tables["ratings"] = Table(
         title="Kết quả đánh giá, xếp loại chất lượng",
-        header=["TT", "Mức xếp loại", *(["Tổ chức đảng", "Tỷ lệ"] if with_orgs else []), "Đảng viên", "Tỷ lệ"],
+        header=["TT", "Mức xếp loại", *(["Tổ chức đảng", "Tỷ lệ"] if with_orgs else []),
+                *(["Đảng viên", "Tỷ lệ"] if with_members else [])],
         rows=rows,
-        numeric=frozenset({0, 2, 3, 4, 5}) if with_orgs else frozenset({0, 2, 3}),
-        widths=[1, 5, 2, 1.6, 2, 1.6] if with_orgs else [1, 6, 2, 1.6],
+        numeric=frozenset({0, *range(2, 2 + columns)}),
+        widths=[1, 5, 2, 1.6, 2, 1.6] if columns == 4 else [1, 6, 2, 1.6],
         bold_rows=frozenset({len(rows) - 1}),
     )
     titles = {ReportKind.YEAR_END: "Kết quả thực hiện các chỉ tiêu",
@@ -261,8 +271,11 @@ def _verdict(target: dict[str, Any]) -> str:
 
 
 def _annex_tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict[str, tuple[str, Table]]:
-    """The wide tables of the appendices, by name, each with its title; only those with figures to show."""
-    n = ctx["fmt"].number
+    """The wide tables of the appendices, by name, each with its title; only those with figures to show.
+
+    Counts print padded as the sentences pad them; a subject the report rated none of has no ratings row.
+    """
+    n = ctx["fmt"].count  # the cells are counts: padded as the sentences pad them
     when = _when(report)
     annexes: dict[str, tuple[str, Table]] = {}
     m = report.stats.membership
@@ -287,7 +300,10 @@ def _annex_tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict
         header.append("Chưa xếp loại")
         rows = []
         targets = [("Tổ chức đảng", ratings["organisations"])] if not report.organisation.kind.is_chi_bo else []
+        # A subject this report rated none of has no row (the check above keeps at least one).
         for who, r in [*targets, ("Đảng viên", ratings["members"])]:
+            if not r["rated"]:
+                continue
             cells = [n(r["total"]), n(r["rated"])]
             for lv in r["levels"]:
                 cells += [n(lv["count"]), lv["share"]]

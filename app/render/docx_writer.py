@@ -12,6 +12,7 @@ import copy
 import io
 import math
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -22,11 +23,12 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from lxml import etree
 
+from app import APP_DISPLAY_NAME
 from app.fileio import write_with
 from app.render.layout import Layout, load_layout
 from app.render.model import BLOCK_STYLES, BULLET_PREFIXES, Annex, Block, BlockKind, DocumentModel, Table
 from app.render.reference import REQUIRED_STYLES, STYLE_NAMES, apply_page, house_style, reference_path
-from app.render.text import clean, keep_ranges_together, text_width_pt
+from app.render.text import clean, document_number_hyphens, keep_ranges_together, text_width_pt
 
 _TWIPS_PER_MM = 1440 / 25.4
 
@@ -35,18 +37,23 @@ _B, _VAL, _W, _TYPE = (qn(t) for t in ("w:b", "w:val", "w:w", "w:type"))
 _TBL, _TBLPR, _TBLGRID, _GRIDCOL = (qn(t) for t in ("w:tbl", "w:tblPr", "w:tblGrid", "w:gridCol"))
 _TR, _TRPR, _TC, _TCPR, _TCW, _VALIGN = (qn(t) for t in ("w:tr", "w:trPr", "w:tc", "w:tcPr", "w:tcW", "w:vAlign"))
 _CANTSPLIT, _TBLHEADER = qn("w:cantSplit"), qn("w:tblHeader")
-_BR, _PAGE_BREAK_BEFORE = qn("w:br"), qn("w:pageBreakBefore")
+_KEEP_NEXT = qn("w:keepNext")
+_BR, _PAGE_BREAK_BEFORE, _NO_BREAK_HYPHEN = qn("w:br"), qn("w:pageBreakBefore"), qn("w:noBreakHyphen")
+# A table of up to this many rows (header aside) never splits across pages; a longer one repeats its header.
+KEEP_TOGETHER_ROWS = 8
 _XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _SubElement = etree.SubElement
 
 
-def build_document(model: DocumentModel, layout: Layout | None = None, *, reference: Path | None = None) -> Document:
+def build_document(model: DocumentModel, layout: Layout | None = None, *, reference: Path | None = None,
+                   now: datetime | None = None) -> Document:
     """The report as a python-docx Document built on a reference .docx.
 
     layout: the preset's layout, possibly adjusted to the report's settings (default: the Party preset).
     reference: an office's own reference .docx (checked by app.render.lint beforehand); None for the built-in
     one of the layout's preset. Only its look is taken (reference.house_style); the page set-up always comes from
     the layout.
+    now: the time the file is made, its created and modified dates (default: the current time).
     """
     layout = layout or load_layout()
     if reference is None:
@@ -55,14 +62,59 @@ def build_document(model: DocumentModel, layout: Layout | None = None, *, refere
         data = house_style(Path(reference), layout.meta.preset).data
     document = docx.Document(io.BytesIO(data))
     _Writer(document, layout).write(model)
+    _set_properties(document, model, layout, now or datetime.now(UTC))
     return document
 
 
 def write_docx(model: DocumentModel, path: Path, layout: Layout | None = None, *,
-               reference: Path | None = None) -> None:
+               reference: Path | None = None, now: datetime | None = None) -> None:
     """Write the report to path atomically: an error leaves any existing file untouched."""
-    document = build_document(model, layout, reference=reference)
+    document = build_document(model, layout, reference=reference, now=now)
     write_with(Path(path), document.save)
+
+
+_APP_PROPERTIES = "/docProps/app.xml"
+_EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+
+def _set_properties(document: Document, model: DocumentModel, layout: Layout, now: datetime) -> None:
+    """File → Properties as the issuer's own file shows them: author the issuer, title the trích yếu, dates now.
+
+    Whatever the reference .docx carried (a library's name, its 2013 dates, another office's author) is replaced.
+    """
+    issuer = _property_text(model.issuer_name)
+    now = now.astimezone(UTC).replace(microsecond=0, tzinfo=None)  # python-docx writes naive times as UTC
+    props = document.core_properties
+    props.author = props.last_modified_by = issuer
+    props.title = _property_text(model.title)
+    props.subject = _property_text(model.doc_type_name).capitalize()
+    props.created = props.modified = now
+    props.comments = props.keywords = props.category = props.content_status = ""
+    props.identifier = props.version = ""
+    props.revision = 1
+    props.language = layout.font.language
+    for part in document.part.package.iter_parts():
+        if part.partname == _APP_PROPERTIES:
+            part._blob = _app_properties()  # a generic part: python-docx models no app.xml
+
+
+_PROPERTY_LIMIT = 255  # characters python-docx (and Word's Properties dialog) accept in one property
+
+
+def _property_text(text: str) -> str:
+    """text on one line, cut with an ellipsis to what a document property may hold."""
+    text = " ".join(clean(text).split())
+    return text if len(text) <= _PROPERTY_LIMIT else text[:_PROPERTY_LIMIT - 1] + "…"
+
+
+def _app_properties() -> bytes:
+    """docProps/app.xml naming this program, without the stale page and word counts of the empty reference file."""
+    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap={None: _EXTENDED})
+    for tag, value in (("Template", "Normal.dotm"), ("TotalTime", "0"), ("Application", APP_DISPLAY_NAME),
+                       ("DocSecurity", "0"), ("ScaleCrop", "false"), ("LinksUpToDate", "false"),
+                       ("SharedDoc", "false"), ("HyperlinksChanged", "false")):
+        _SubElement(root, f"{{{_EXTENDED}}}{tag}").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -91,6 +143,21 @@ def _indent(p: etree._Element, left: int, right: int) -> None:
     """Set the left and right indents of paragraph p, in twips (negative values count as 0)."""
     # w:ind comes after w:pStyle and w:spacing, the only properties the writer sets before it.
     _SubElement(p[0], _IND, {qn("w:left"): str(max(0, left)), qn("w:right"): str(max(0, right))})
+
+
+def _line_content(r: etree._Element, line: str) -> None:
+    """Append line to run r as text, each hyphen of a document number ("30-QĐ/TW") a w:noBreakHyphen.
+
+    Word and LibreOffice both keep a w:noBreakHyphen with its neighbours and print it as the font's own hyphen;
+    the character U+2011 would not do: Liberation Serif, the Times New Roman twin LibreOffice prints with, lacks it.
+    """
+    start = 0
+    for hyphen in [*document_number_hyphens(line), len(line)]:
+        if hyphen > start:
+            _SubElement(r, _T, {_XML_SPACE: "preserve"}).text = line[start:hyphen]
+        if hyphen < len(line):
+            _SubElement(r, _NO_BREAK_HYPHEN)
+        start = hyphen + 1
 
 
 def _with_end_mark(text: str, mark: str) -> str:
@@ -144,14 +211,16 @@ class _Writer:
     # Paragraph-level helpers.
 
     def _paragraph(self, parent: etree._Element, key: str, text: str = "", *, bold: bool = False,
-                   space_before_pt: float | None = None) -> etree._Element:
-        """Append a paragraph in the style key holding text; bold and space before are direct.
+                   space_before_pt: float | None = None, keep_with_next: bool = False) -> etree._Element:
+        """Append a paragraph in the style key holding text; bold, space before and keep with next are direct.
 
         A line feed in text becomes a line break within the paragraph.
         """
         p = _SubElement(parent, _P)
         p_pr = _SubElement(p, _PPR)
         _SubElement(p_pr, _PSTYLE, {_VAL: self.style_ids[key]})
+        if keep_with_next:
+            _SubElement(p_pr, _KEEP_NEXT)
         if space_before_pt is not None:
             _SubElement(p_pr, qn("w:spacing"), {qn("w:before"): str(round(space_before_pt * 20))})
         if text:
@@ -161,8 +230,7 @@ class _Writer:
             for index, line in enumerate(keep_ranges_together(clean(text)).split("\n")):
                 if index:
                     _SubElement(r, _BR)
-                t = _SubElement(r, _T, {_XML_SPACE: "preserve"})
-                t.text = line
+                _line_content(r, line)
         return p
 
     def _rule(self, parent: etree._Element, key: str, length: int, space: int) -> etree._Element:
@@ -267,7 +335,7 @@ class _Writer:
 
     def _data_table(self, body: etree._Element, data: Table, width: int | None = None) -> None:
         """A single-line grid as wide as width (twips; the text width); header row bold, centred and repeated
-        on each page; rows never split."""
+        on each page; rows never split, and a table of up to KEEP_TOGETHER_ROWS rows stays on one page."""
         settings = self.layout.table
         columns = len(data.header)
         if data.widths is not None and len(data.widths) != columns:
@@ -279,8 +347,10 @@ class _Writer:
         v_align = settings.vertical_align
         cells = self._row(table, widths, cant_split=settings.rows_cant_split, repeat=settings.repeat_header,
                           v_align=v_align)
+        # A short table prints whole: every row keeps with the next, as Word's own "keep with next" does it.
+        keep = len(data.rows) <= KEEP_TOGETHER_ROWS
         for cell, text in zip(cells, data.header, strict=True):
-            self._paragraph(cell, "table_header", text)
+            self._paragraph(cell, "table_header", text, keep_with_next=keep and bool(data.rows))
         styles = ["table_number" if c in data.numeric else "table_text" for c in range(columns)]
         for index, row in enumerate(data.rows):
             if len(row) > columns:
@@ -288,7 +358,7 @@ class _Writer:
             bold = index in data.bold_rows
             cells = self._row(table, widths, cant_split=settings.rows_cant_split, v_align=v_align)
             for cell, key, text in zip(cells, styles, [*row, *[""] * (columns - len(row))], strict=True):
-                self._paragraph(cell, key, text, bold=bold)
+                self._paragraph(cell, key, text, bold=bold, keep_with_next=keep and index < len(data.rows) - 1)
 
     # The end.
 
@@ -320,7 +390,7 @@ class _Writer:
         for index, annex in enumerate(annexes):
             label = self._paragraph(body, "annex_label", annex.label)
             if index:
-                # w:pageBreakBefore follows w:pStyle (and the keep properties the writer never sets directly).
+                # w:pageBreakBefore follows w:pStyle (and the keep properties, never set on an annex label).
                 label[0].insert(1, etree.Element(_PAGE_BREAK_BEFORE))
             self._paragraph(body, "annex_title", annex.title)
             if annex.note:

@@ -25,6 +25,22 @@ def keep_ranges_together(text: str) -> str:
     return _RANGE.sub("\\1\u00a0-\u00a0\\2", text)
 
 
+# A document number as cited: "30-QĐ/TW", "Số 25-BC/ĐU", "45-HD/ĐU", "25/BC-UBND": digits, then codes of capitals
+# joined by hyphens and slashes, at least one slash among them.
+_DOCUMENT_NUMBER = re.compile(r"(?<![\w/-])\d+(?=[-/][A-ZĐ])(?:[-/][A-ZĐ][A-Za-zĐđ]*)+")
+
+
+def document_number_hyphens(text: str) -> list[int]:
+    """Offsets of the hyphens inside the document numbers of text, where a line must never break.
+
+    "Quy định số 30-QĐ/TW" must not print "30-" at a line's end and "QĐ/TW" on the next: the writer puts a
+    non-breaking hyphen (w:noBreakHyphen) at these offsets, so that the model's text stays plain.
+    """
+    return [match.start() + offset
+            for match in _DOCUMENT_NUMBER.finditer(text) if "/" in match.group()
+            for offset, char in enumerate(match.group()) if char == "-"]
+
+
 # Advance widths of Times New Roman in 1/2048 em, taken from Liberation Serif, which has the same metrics:
 # printable ASCII from U+0020, then Đ, đ, the letters with a horn (wider than their base letter) and
 # typographic punctuation. Combining marks take no width.

@@ -1,12 +1,20 @@
-"""Export a report to .docx and preview it: compose the document in its preset, lay it out, write it atomically."""
+"""Export a report to .docx (and PDF through LibreOffice) and preview it: compose, lay out, write atomically."""
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 from app.domain.errors import UserError
 from app.domain.findings import Finding, Severity, has_errors
 from app.domain.report import Report
+from app.fileio import write_bytes_atomic
+from app.i18n import _
 from app.render.compose import compose
 from app.render.context import flatten_outline
 from app.render.docx_writer import write_docx
@@ -75,3 +83,92 @@ def check_house_style(path: Path, preset: str) -> list[Finding]:
 def check_template_folder(folder: Path) -> list[Finding]:
     """What is wrong with a folder of template overrides (syntax errors with the line, unknown values, unused files)."""
     return check_templates(Path(folder))
+
+
+# Where LibreOffice lives when it is not on PATH: the Windows installer's folders and the macOS application.
+_LIBREOFFICE_NAMES = ("soffice", "libreoffice")
+_LIBREOFFICE_FOLDERS = (
+    Path("C:\\Program Files\\LibreOffice\\program\\soffice.exe"),
+    Path("C:\\Program Files (x86)\\LibreOffice\\program\\soffice.exe"),
+    Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"),
+)
+# One conversion takes about 1.5 s; the first start of a fresh profile on a slow laptop much longer.
+PDF_TIMEOUT_S = 180
+
+
+def find_libreoffice() -> Path | None:
+    """The LibreOffice program that converts documents: on PATH, else in its usual install folder; None: absent."""
+    for name in _LIBREOFFICE_NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    folders = [Path(os.environ[var]) / "LibreOffice" / "program" / "soffice.exe"
+               for var in ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432") if os.environ.get(var)]
+    return next((path for path in [*folders, *_LIBREOFFICE_FOLDERS] if path.is_file()), None)
+
+
+def export_pdf(report: Report, path: Path, *, preset: str | None = None, docx_path: Path | None = None) -> Path:
+    """Write report as a .docx and, made by LibreOffice from that same file, as a PDF at path; return the .docx.
+
+    docx_path: where the .docx goes (default: next to the PDF, same name). The .docx is written first, so that it
+    is there even when the PDF cannot be made. Raises UserError when LibreOffice is not installed (the message
+    says what to install), takes longer than PDF_TIMEOUT_S or fails, and for everything export_docx raises.
+    The PDF replaces an existing one only when complete.
+    """
+    path = Path(path)
+    docx_path = Path(docx_path) if docx_path is not None else path.with_suffix(".docx")
+    export_docx(report, docx_path, preset=preset)
+    docx_to_pdf(docx_path, path)
+    return docx_path
+
+
+def docx_to_pdf(docx_path: Path, path: Path, *, timeout_s: float = PDF_TIMEOUT_S) -> None:
+    """Make the PDF of the .docx at docx_path with LibreOffice and write it at path atomically.
+
+    LibreOffice runs headless with a throwaway profile, so a LibreOffice window the user has open neither blocks
+    nor changes it. Raises UserError when LibreOffice is absent, too slow or fails.
+    """
+    program = find_libreoffice()
+    if program is None:
+        raise UserError(_(
+            "No PDF was made: LibreOffice is not installed on this computer. The .docx was written to {file}. "
+            "Install LibreOffice (free, from libreoffice.org), then export the PDF again."
+        ).format(file=docx_path))
+    with tempfile.TemporaryDirectory(prefix="tongket-pdf-") as folder:
+        work = Path(folder)
+        command = [str(program), "--headless", "--norestore",
+                   f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                   "--convert-to", "pdf", "--outdir", str(work / "out"), str(Path(docx_path).resolve())]
+        output = _run(command, timeout_s, docx_path)
+        made = work / "out" / (Path(docx_path).stem + ".pdf")
+        if not made.is_file():
+            raise UserError(_("LibreOffice could not make the PDF of {file}.").format(file=docx_path),
+                            detail=output or None)
+        write_bytes_atomic(path, made.read_bytes())
+
+
+def _run(command: list[str], timeout_s: float, docx_path: Path) -> str:
+    """Run LibreOffice and return what it printed; on a timeout it is stopped with all its processes."""
+    windows = sys.platform == "win32"
+    process = subprocess.Popen(  # the program found above, with our own arguments
+        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        errors="replace", start_new_session=not windows,
+        creationflags=subprocess.CREATE_NO_WINDOW if windows else 0,  # type: ignore[attr-defined,unused-ignore]
+    )
+    try:
+        output, _unused = process.communicate(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        # soffice is a launcher: its whole group goes, or soffice.bin would keep the profile busy.
+        if windows:
+            process.kill()
+        else:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        raise UserError(_(
+            "LibreOffice took longer than {seconds} seconds to make the PDF, so it was stopped. The .docx was "
+            "written to {file}; try again, or open it in Word or LibreOffice and save it as PDF there."
+        ).format(seconds=round(timeout_s), file=docx_path)) from None
+    if process.returncode:
+        raise UserError(_("LibreOffice could not make the PDF of {file}.").format(file=docx_path),
+                        detail=output.strip() or None)
+    return output.strip()

@@ -109,7 +109,47 @@ def test_tables_are_placed_where_the_template_puts_them(demo):
     assert [t.title for t in tables] == ["Biến động đảng viên", "Kết quả đánh giá, xếp loại chất lượng",
                                          "Kết quả thực hiện các chỉ tiêu"]
     ratings = tables[1]
-    assert ratings.rows[0][2:] == ["2", "15,4%", "13", "13,3%"]
+    assert ratings.rows[0][2:] == ["02", "15,4%", "13", "13,3%"]  # the demo pads counts, as its sentences do
+
+
+def _table(report, title):
+    return next(b.table for b in compose(report).body if b.kind is BlockKind.TABLE and b.table.title == title)
+
+
+def test_table_counts_follow_the_padding_setting_of_the_sentences(demo):
+    import dataclasses
+
+    membership = _table(demo, "Biến động đảng viên")
+    probationary = next(row for row in membership.rows if row[1] == "Đảng viên dự bị")
+    assert probationary[2] == f"{demo.stats.membership.closing_probationary:02d}"
+    demo.settings = dataclasses.replace(demo.settings, pad_counts=False)
+    membership = _table(demo, "Biến động đảng viên")
+    probationary = next(row for row in membership.rows if row[1] == "Đảng viên dự bị")
+    assert probationary[2] == str(demo.stats.membership.closing_probationary)
+
+
+def test_ratings_table_leaves_out_the_members_columns_when_no_member_was_rated(demo):
+    from app.domain.ratings import RatingCounts
+
+    demo.stats.ratings = dataclasses_replace(demo.stats.ratings, members=RatingCounts())
+    ratings = _table(demo, "Kết quả đánh giá, xếp loại chất lượng")
+    assert ratings.header == ["TT", "Mức xếp loại", "Tổ chức đảng", "Tỷ lệ"]
+    assert all(len(row) == 4 for row in ratings.rows)
+
+
+def test_ratings_table_leaves_out_the_organisations_columns_when_none_was_rated(demo):
+    from app.domain.ratings import RatingCounts
+
+    demo.stats.ratings = dataclasses_replace(demo.stats.ratings, organisations=RatingCounts())
+    ratings = _table(demo, "Kết quả đánh giá, xếp loại chất lượng")
+    assert ratings.header == ["TT", "Mức xếp loại", "Đảng viên", "Tỷ lệ"]
+    assert ratings.rows[-1][2:] == ["98", "100%"]
+
+
+def dataclasses_replace(obj, **changes):
+    import dataclasses
+
+    return dataclasses.replace(obj, **changes)
 
 
 def test_without_figures_no_statistic_sentence_is_printed(demo):
@@ -157,3 +197,15 @@ def test_the_date_of_a_six_month_report(demo):
     model = compose(demo)
     assert model.place_date.endswith("ngày 05 tháng 6 năm 2026")
     assert model.title.startswith("sơ kết công tác xây dựng Đảng 6 tháng đầu năm 2026")
+
+
+def test_ratings_appendix_has_no_row_for_a_subject_rated_none_of_and_pads_its_counts(demo):
+    import dataclasses
+
+    from app.domain.ratings import RatingCounts
+
+    demo.settings = dataclasses.replace(demo.settings, annexes=True)
+    demo.stats.ratings = dataclasses.replace(demo.stats.ratings, members=RatingCounts())
+    annex = next(a for a in compose(demo).annexes if a.title.startswith("Kết quả đánh giá"))
+    assert [row[1] for row in annex.table.rows] == ["Tổ chức đảng"]
+    assert annex.table.rows[0][4] == "02"  # 2 organisations rated excellent, padded as the sentences pad

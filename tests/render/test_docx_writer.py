@@ -18,7 +18,7 @@ from app.render.layout import load_layout
 from app.render.model import Block, BlockKind, Table
 from app.render.reference import REQUIRED_STYLES
 from app.render.text import text_width_pt
-from tests.render.sample import MEMBERSHIP_TABLE, RATINGS_TABLE
+from tests.render.sample import MEMBERSHIP_TABLE, RATINGS_TABLE, sample_model
 
 TEXT_WIDTH_TWIPS = round(165 * 1440 / 25.4)
 THEME_ATTRIBUTE = re.compile(rb"\w+:(asciiTheme|hAnsiTheme|eastAsiaTheme|cstheme)=")
@@ -408,3 +408,38 @@ def test_failed_save_leaves_the_old_file_untouched(tmp_path, model, monkeypatch)
         write_docx(model, path)
     assert path.read_bytes() == b"old report"
     assert [p.name for p in tmp_path.iterdir() if p.name != "userdata"] == ["bao-cao.docx"]
+
+
+def test_document_numbers_hold_non_breaking_hyphens_and_read_back_whole(tmp_path):
+    model = sample_model()
+    model.body.append(Block(BlockKind.PARAGRAPH, "Thực hiện Quy định số 30-QĐ/TW và Hướng dẫn 45-HD/ĐU."))
+    path = tmp_path / "so.docx"
+    write_docx(model, path)
+    with zipfile.ZipFile(path) as package:
+        xml = package.read("word/document.xml").decode()
+    assert xml.count("<w:noBreakHyphen/>") >= 3  # the two above and "Số 25-BC/ĐU"
+    assert "30-QĐ" not in xml and "45-HD" not in xml
+    text = next(p.text for p in docx.Document(str(path)).paragraphs if "Quy định số" in p.text)
+    # python-docx reads a w:noBreakHyphen as "-", as Word copies it.
+    assert "Quy định số 30-QĐ/TW và Hướng dẫn 45-HD/ĐU" in text
+
+
+def _keeps(table) -> list[bool]:
+    return [all(p._p.pPr.find(qn("w:keepNext")) is not None for cell in row.cells for p in cell.paragraphs)
+            for row in table.rows]
+
+
+def test_a_short_table_keeps_each_row_with_the_next_but_the_last(tmp_path):
+    model = sample_model()
+    model.body = [Block(BlockKind.TABLE, table=Table(header=["TT", "A"], rows=[[str(i), "x"] for i in range(8)]))]
+    path = tmp_path / "ngan.docx"
+    write_docx(model, path)
+    assert _keeps(docx.Document(str(path)).tables[1]) == [True] * 8 + [False]
+
+
+def test_a_table_of_more_than_eight_rows_may_split_between_rows(tmp_path):
+    model = sample_model()
+    model.body = [Block(BlockKind.TABLE, table=Table(header=["TT", "A"], rows=[[str(i), "x"] for i in range(9)]))]
+    path = tmp_path / "dai.docx"
+    write_docx(model, path)
+    assert _keeps(docx.Document(str(path)).tables[1]) == [False] * 10

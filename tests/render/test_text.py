@@ -63,3 +63,16 @@ def test_a_range_is_glued_so_that_no_line_starts_with_a_dash():
     assert keep_ranges_together("nhiệm kỳ 2025 - 2030") == "nhiệm kỳ 2025\u00a0-\u00a02030"
     assert keep_ranges_together("(1969 – 2019)") == "(1969\u00a0-\u00a02019)"
     assert keep_ranges_together("Đảng - Đoàn thể") == "Đảng - Đoàn thể"
+
+
+def test_document_number_hyphens_are_found_in_party_and_state_numbers():
+    from app.render.text import document_number_hyphens
+
+    text = "Quy định số 30-QĐ/TW, Hướng dẫn 45-HD/ĐU và Số: 25/BC-UBND"
+    assert [text[i - 2:i + 3] for i in document_number_hyphens(text)] == ["30-QĐ", "45-HD", "BC-UB"]
+
+
+def test_ranges_and_plain_hyphens_are_not_document_numbers():
+    from app.render.text import document_number_hyphens
+
+    assert document_number_hyphens("nhiệm kỳ 2025-2030, I- ĐẶC ĐIỂM, Số      -BC/ĐU, A12-QĐ") == []
