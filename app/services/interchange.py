@@ -17,7 +17,8 @@ from app.domain.errors import UserError
 from app.domain.report import Report
 from app.fileio import write_with
 from app.i18n import N_, _, ngettext
-from app.safe_read import MiB, read_bytes, shorten
+from app.render.docx_data import extract, is_zip
+from app.safe_read import MiB, megabytes, read_bytes, shorten
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -30,6 +31,8 @@ MAX_PROBLEMS = 20  # schema problems listed in one message; the rest are counted
 # The largest report file read: the demo report is 60 kB and a long year-end report with every table filled well
 # under 1 MB; 8 MB leaves room for years of text while keeping a parsed file (and its schema check) in memory small.
 MAX_FILE_BYTES = 8 * MiB
+# A .docx carrying a report: the report's data, its printed text and the styles, zipped; pictures are not added.
+MAX_DOCX_BYTES = 24 * MiB
 # Texts that are copied into others when printed ("{term}" in a title): capped so the copies stay a title's size.
 MAX_TERM_CHARS = 100
 MAX_TITLE_CHARS = 1000
@@ -108,9 +111,24 @@ def loads_report(text: str) -> Report:
 
 
 def import_report_file(path: Path) -> Report:
-    """The report in the interchange file at path; UserError names the file and what is wrong with it."""
+    """The report in the interchange file at path, or carried by the .docx at path; UserError names the file and
+    what is wrong with it.
+
+    A .docx is recognised by its content (a zip package), not its name; it must carry the report's data part
+    (app.render.docx_data), which every .docx this program exports does.
+    """
     path = Path(path)
-    data = read_bytes(path, MAX_FILE_BYTES)
+    data = read_bytes(path, MAX_DOCX_BYTES if path.suffix.lower() == ".docx" else MAX_FILE_BYTES)
+    if is_zip(data):
+        try:
+            text = extract(data, _("The file {file}").format(file=path.name))
+            return loads_report(text)
+        except UserError as exc:
+            raise UserError(_("Cannot open {file}.").format(file=path), detail=str(exc)) from exc
+    if len(data) > MAX_FILE_BYTES:  # a .docx by name that is not one
+        raise UserError(_("Cannot open {file}.").format(file=path), detail=_(
+            "The file is not a Word document and is larger than {limit}, far more than a report file holds.").format(
+            limit=megabytes(MAX_FILE_BYTES)))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
