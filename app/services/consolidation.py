@@ -74,3 +74,21 @@ def _key(name: str) -> str:
     from app.domain.consolidation import unit_key
 
     return unit_key(name)
+
+
+def read_ratings(path: Path) -> dict[str, Level | None]:
+    """The đảng ủy's rating of each sub-unit from a JSON file {"Chi bộ …": "excellent" | … | null}."""
+    import json
+
+    from app.safe_read import MiB, read_bytes
+
+    try:
+        data = json.loads(read_bytes(Path(path), 1 * MiB).decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(_("{file} is not a JSON file of ratings: {reason}.").format(file=path, reason=exc)) from exc
+    levels = [level.value for level in Level]
+    if not isinstance(data, dict) or not all(isinstance(k, str) and (v is None or v in levels)
+                                             for k, v in data.items()):
+        raise UserError(_("{file} must map each chi bộ's name to one of {levels} or null.").format(
+            file=path, levels=", ".join(levels)))
+    return {name: None if value is None else Level(value) for name, value in data.items()}
