@@ -19,9 +19,11 @@ differs from the sum.
 
 from __future__ import annotations
 
+import enum
 import unicodedata
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from functools import cache
 from typing import Any
 
 from app.domain.checks import label
@@ -174,7 +176,7 @@ def _roll_up(parent: Statistics, parts: list[tuple[str, Statistics]], trace: Tra
     result = to_dict(parent)
     leaves: dict[str, list[tuple[str, int]]] = {}
     for name, stats in parts:
-        for path, value in _leaves(to_dict(stats), STATS):
+        for path, value in _figures(stats, STATS):
             leaves.setdefault(path, []).append((name, value))
     # Every figure that rolls up starts from zero, so a figure no sub-unit reports is 0, not the parent's.
     for path, _value in _leaves(result, STATS):
@@ -207,6 +209,23 @@ def _combine(path: str) -> Callable[[list[int]], int]:
     if path in _MOST:
         return max
     return sum
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _figures(node: Any, path: str) -> Iterator[tuple[str, int]]:
+    """The whole-number figures of a statistics object by dotted path, as _leaves(to_dict(node)) gives them."""
+    if is_dataclass(node):
+        for name in _field_names(type(node)):
+            yield from _figures(getattr(node, name), f"{path}.{name}")
+    elif isinstance(node, dict):  # badges: {30: 2} is "….badges.30"
+        for key, value in sorted(node.items()):
+            yield from _figures(value, f"{path}.{key}")
+    elif isinstance(node, int) and not isinstance(node, bool | enum.Enum):
+        yield path, node
 
 
 def _leaves(node: Any, path: str) -> list[tuple[str, int]]:

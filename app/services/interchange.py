@@ -239,6 +239,8 @@ _UPGRADES = {1: _v1_to_v2}
 
 
 def _check_schema(data: Any) -> None:
+    if _valid_fast(data):
+        return
     problems = list(dict.fromkeys(line for error in _validator().iter_errors(data) for line in _describe(error)))
     if not problems:
         return
@@ -300,6 +302,26 @@ def _detached(report: Report) -> Report:
 @cache
 def _schema() -> dict[str, Any]:
     return json.loads(schema_text())
+
+
+def _valid_fast(data: Any) -> bool:
+    """True when the compiled validator finds data valid; False sends it to jsonschema, which says what is wrong.
+
+    jsonschema_rs checks a report in well under a millisecond where jsonschema takes some 40 ms, which counts when
+    a đảng ủy consolidates hundreds of chi bộ files. Only a file it finds valid skips jsonschema; a value it cannot
+    take (a number beyond 64 bits) is left to jsonschema too.
+    """
+    try:
+        return bool(_fast_validator().is_valid(data))
+    except (ValueError, OverflowError, TypeError):
+        return False
+
+
+@cache
+def _fast_validator() -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.Draft202012Validator(_schema())
 
 
 @cache
