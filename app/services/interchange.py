@@ -321,7 +321,7 @@ def _valid_fast(data: Any) -> bool:
 def _fast_validator() -> Any:
     import jsonschema_rs
 
-    return jsonschema_rs.Draft202012Validator(_schema())
+    return jsonschema_rs.Draft202012Validator(_schema(), validate_formats=True)  # as jsonschema's format checker
 
 
 @cache
