@@ -231,6 +231,7 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
             settings.setdefault("keep_empty_sections", False)
         if isinstance(report.get("organisation"), dict):
             report["organisation"].setdefault("is_sample", False)  # version 1 knew no sample organisations
+            report["organisation"].setdefault("parent_id", None)  # nor the organisation tree
     return data
 
 
@@ -292,6 +293,7 @@ def _detached(report: Report) -> Report:
     report.id = None
     report.organisation.id = None
     report.organisation.is_sample = False
+    report.organisation.parent_id = None
     for section in report.walk_sections():
         section.id = None
         for entry in section.entries:
