@@ -73,7 +73,7 @@ def test_migration_0005_adds_parent_id_and_takes_it_away_again(sessions):
     engine = make_engine()
     try:
         with engine.connect() as connection, connection.begin():
-            command.downgrade(alembic_config(connection), "0003_sample")
+            command.downgrade(alembic_config(connection), "0004_entry_sources")
         with engine.connect() as connection:
             assert "parent_id" not in {c["name"] for c in inspect(connection).get_columns("organisations")}
         with engine.connect() as connection, connection.begin():

@@ -1,7 +1,7 @@
 """The organisation tree: an organisation may belong to another (a chi bộ to its đảng bộ), for consolidation.
 
 Revision ID: 0005_organisation_tree
-Revises: 0003_sample
+Revises: 0004_entry_sources
 Create Date: 2026-11-30
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_organisation_tree"
-down_revision: str | None = "0003_sample"
+down_revision: str | None = "0004_entry_sources"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
