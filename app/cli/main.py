@@ -102,6 +102,27 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("report_id", type=int, metavar=_("REPORT_ID"), help=_("the id shown by the list command"))
     _add_output(export, _("the JSON file to write"))
 
+    consolidate = command("consolidate", _(
+        "roll up a đảng bộ's report from its chi bộ's report files, check them against each other and write it"),
+        _consolidate)
+    consolidate.add_argument("parent", type=Path, metavar=_("PARENT"), help=_(
+        "the đảng bộ's report (a JSON file, or a .docx exported by this program) whose figures are rolled up"))
+    consolidate.add_argument("subunits", type=Path, nargs="+", metavar=_("SUBUNIT"), help=_(
+        "the chi bộ's report files (.json, or .docx exported by this program), or folders holding them"))
+    consolidate.add_argument("--ratings", type=Path, metavar=_("FILE"), help=_(
+        "a JSON file giving the đảng ủy's rating of each chi bộ by name, e.g. {\"Chi bộ Khoa Cơ khí\": "
+        "\"excellent\"} (excellent, good, complete, not_complete or null); its names are the chi bộ expected"))
+    consolidate.add_argument("--exemplary", action="append", default=[], metavar=_("NAME"), help=_(
+        "a chi bộ rated “tiêu biểu” (repeat for each)"))
+    consolidate.add_argument("--previous", type=Path, nargs="+", default=[], metavar=_("FILE"), help=_(
+        "the chi bộ's reports of the previous period (files or folders), to check each opening membership"))
+    consolidate.add_argument("--keep", action="append", default=[], metavar=_("FIELD"), help=_(
+        "keep the parent's own figure for this field (e.g. stats.membership.female) instead of the sum; "
+        "a warning says when they differ (repeat for each)"))
+    consolidate.add_argument("--trace", action="store_true", help=_(
+        "print every rolled-up figure with the chi bộ's values it came from"))
+    _add_output(consolidate, _("the JSON file to write the consolidated report to"))
+
     command("list", _("list the reports in the database"), _list)
     command("schema", _("print the JSON Schema of report files"), _schema)
     return parser
@@ -262,6 +283,50 @@ def _import(args: argparse.Namespace) -> int:
         report_id = save_new_report(sessions, report)
     print(_("Imported {file} as report {id}.").format(file=args.file, id=report_id))
     return OK
+
+
+def _consolidate(args: argparse.Namespace) -> int:
+    from app.domain.consolidation import STATS
+    from app.services.consolidation import consolidate_files, read_ratings, sub_unit_files
+    from app.services.interchange import export_report_file, import_report_file
+
+    parent = import_report_file(args.parent)
+    unit_ratings = read_ratings(args.ratings) if args.ratings else None
+    previous = {r.organisation.name: r for r in map(import_report_file, sub_unit_files(args.previous))}
+    overrides = {}
+    for path in args.keep:
+        value = _figure(parent, path)
+        if value is None or not path.startswith(STATS + "."):
+            raise UserError(_("{field} is not a figure of the report; name one as stats.membership.female.").format(
+                field=path))
+        overrides[path] = value
+    result = consolidate_files(parent, sub_unit_files(args.subunits), previous=previous, unit_ratings=unit_ratings,
+                               exemplary=args.exemplary, overrides=overrides)
+    print(ngettext("Rolled up {count} chi bộ report.", "Rolled up {count} chi bộ reports.",
+                   len(result.included)).format(count=len(result.included)))
+    if args.trace:
+        for path, parts in sorted(result.trace.items()):
+            kept = _(" (kept: {value})").format(value=_figure(result.report, path)) if path in result.overridden else ""
+            print(f"{path} = {_figure(result.report, path) if not kept else result.overridden[path]}{kept}")
+            for name, value in parts:
+                print(f"    {name}: {value}")
+    for finding in result.findings:
+        print(f"{_(_SEVERITY_LABELS[finding.severity])}: {finding.message}")
+    if result.findings:
+        print(_summary(result.findings))
+    export_report_file(result.report, args.output)
+    _wrote(args.output)
+    return FOUND_ERRORS if has_errors(result.findings) else OK
+
+
+def _figure(report: Report, path: str) -> int | None:
+    """The whole-number figure of report at a dotted path ("stats.membership.female"); None when there is none."""
+    from app.domain.codec import to_dict
+
+    node: Any = to_dict(report)
+    for key in path.split("."):
+        node = node.get(key) if isinstance(node, dict) else None
+    return node if isinstance(node, int) and not isinstance(node, bool) else None
 
 
 def _export(args: argparse.Namespace) -> int:

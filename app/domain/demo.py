@@ -492,3 +492,108 @@ def _issue_in(report: Report, preset: Preset) -> None:
     report.basis = ""
     defaults = settings_for(preset)
     report.settings = replace(report.settings, end_mark=defaults.end_mark, heading_style=defaults.heading_style)
+
+
+# The 13 chi bộ of the demo đảng bộ and their year-end reports, whose roll-up is demo_statistics() exactly.
+# Per chi bộ: name, closing members, and where the đảng bộ's few events happened (indexes into this list).
+_SUB_UNITS: tuple[tuple[str, int, int, str], ...] = (  # name, closing members, rated excellent, secretary
+    ("Chi bộ Khoa Cơ khí", 18, 3, "Trần Thị B"),
+    ("Chi bộ Khoa Điện - Điện tử", 12, 2, "Lê Văn Hùng"),
+    ("Chi bộ Khoa Công nghệ thông tin", 12, 2, "Phạm Thị Thu Hà"),
+    ("Chi bộ Khoa Công nghệ ô tô", 9, 1, "Nguyễn Đức Thắng"),
+    ("Chi bộ Khoa Kinh tế", 8, 1, "Hoàng Thị Lan"),
+    ("Chi bộ Khoa Giáo dục đại cương", 7, 1, "Vũ Văn Nam"),
+    ("Chi bộ Khoa Chính trị - Pháp luật", 7, 1, "Đỗ Thị Minh"),
+    ("Chi bộ Phòng Đào tạo", 6, 1, "Bùi Quang Huy"),
+    ("Chi bộ Phòng Tổ chức - Hành chính", 6, 1, "Ngô Thị Hương"),
+    ("Chi bộ Phòng Tài chính - Kế toán", 4, 0, "Đặng Văn Long"),
+    ("Chi bộ Phòng Công tác học sinh, sinh viên", 3, 0, "Dương Thị Mai"),
+    ("Chi bộ Trung tâm Tuyển sinh và Quan hệ doanh nghiệp", 3, 0, "Lý Văn Tùng"),
+    ("Chi bộ Học sinh - Sinh viên", 3, 0, "Trịnh Thị Ngọc"),
+)
+_SUB_UNIT_EXCELLENT = (0, 1)  # rated "hoàn thành xuất sắc nhiệm vụ" by the Đảng ủy; the first is also "tiêu biểu"
+
+
+def _at(indexes: tuple[int, ...], unit: int, value: int = 1) -> int:
+    return value if unit in indexes else 0
+
+
+def _largest_remainder(total: int, weights: list[int]) -> list[int]:
+    """total split in proportion to weights, whole numbers adding up to total (ties to the earlier unit)."""
+    whole = sum(weights)
+    shares = [total * w // whole for w in weights]
+    order = sorted(range(len(weights)), key=lambda i: (-(total * weights[i] % whole), i))
+    for i in order[: total - sum(shares)]:
+        shares[i] += 1
+    return shares
+
+
+def demo_subunit_names() -> list[str]:
+    """The names of the demo đảng bộ's 13 chi bộ, in the order of its list of sub-units."""
+    return [unit[0] for unit in _SUB_UNITS]
+
+
+def demo_subunit_ratings() -> dict[str, Level]:
+    """The Đảng ủy's rating of each demo chi bộ: 2 excellent, 11 good (the demo's stats.ratings.organisations)."""
+    return {unit[0]: Level.EXCELLENT if i in _SUB_UNIT_EXCELLENT else Level.GOOD for i, unit in enumerate(_SUB_UNITS)}
+
+
+def demo_subunit_exemplary() -> list[str]:
+    """The demo chi bộ rated "tiêu biểu"."""
+    return [_SUB_UNITS[_SUB_UNIT_EXCELLENT[0]][0]]
+
+
+def demo_subunit_reports() -> list[Report]:
+    """The year-end reports of the demo đảng bộ's 13 chi bộ; their figures add up to demo_statistics()."""
+    sizes = [unit[1] for unit in _SUB_UNITS]
+    female = _largest_remainder(41, sizes)
+    trained = _largest_remainder(12, sizes)
+    theme = demo_statistics().party_life.annual_theme
+    reports = []
+    for i, (name, closing, excellent, secretary) in enumerate(_SUB_UNITS):
+        admitted, transferred_in = _at((0, 1, 2, 3), i), _at((4, 5), i)
+        transferred_out, deceased = _at((6,), i), _at((7,), i)
+        opening_prob, recognised = _at((0, 1, 8, 9, 10), i), _at((8, 9, 10), i)
+        closing_prob = opening_prob + admitted - recognised
+        complete = _at((5,), i)
+        membership = Membership(
+            opening_total=closing - admitted - transferred_in + transferred_out + deceased,
+            opening_probationary=opening_prob, admitted=admitted, transferred_in=transferred_in,
+            transferred_out=transferred_out, deceased=deceased, recognised_official=recognised,
+            closing_total=closing, closing_official=closing - closing_prob, closing_probationary=closing_prob,
+            female=female[i], exempt=_at((0, 1), i), temporary_in=_at((2,), i), candidates_trained=trained[i],
+            candidates=_at((0, 1, 2, 3, 4), i), badges={30: 1} if i in (0, 1) else {40: 1} if i == 2 else {},
+        )
+        stats = Statistics(
+            units=0,
+            membership=membership,
+            ratings=Ratings(
+                members=RatingCounts(total=closing, excellent=excellent, good=closing - excellent - complete,
+                                     complete=complete),
+                self_rating=Level.EXCELLENT if i in _SUB_UNIT_EXCELLENT else Level.GOOD),
+            inspection=Inspection(
+                scheduled=OrgMemberCount(_at((0, 1, 2), i), _at((3, 4, 5, 6, 7), i)),
+                topical_supervision=OrgMemberCount(_at((0, 1), i), _at((2, 3, 4, 5), i)),
+                regular_supervision=OrgMemberCount(1, 0), lower_level_tasks=_at((0, 1), i), finance=_at((0,), i),
+                dues=1, members_violating=_at((6,), i), members_to_discipline=_at((6,), i),
+            ),
+            discipline=Discipline(members=MemberDiscipline(total=_at((6,), i), reprimand=_at((6,), i))),
+            party_life=PartyLife(
+                resolutions_studied=5, study_participants=closing - _at((0, 1), i), study_members=closing,
+                meetings_held=12, meetings_required=12, thematic_meetings=4, annual_theme=theme,
+            ),
+        )
+        report = _chi_bo_report()
+        report.organisation = replace(report.organisation, name=name, issuer_name=name.upper(),
+                                      signature=replace(report.organisation.signature, name=secretary))
+        report.number = 5 + i
+        report.basis = report.basis.replace("Chi bộ Khoa Cơ khí", name)
+        report.stats = stats
+        report.targets = [Target("kết nạp đảng viên mới", Decimal(1), "đảng viên", result=Decimal(admitted))]
+        for section in report.walk_sections():
+            for entry in section.entries:
+                # "Chi bộ lãnh đạo Khoa …" reads "… đơn vị …" for a chi bộ of a phòng or a trung tâm too.
+                entry.text = entry.text.replace("Chi bộ Khoa Cơ khí", "\0").replace("Khoa", "đơn vị").replace(
+                    "\0", name)
+        reports.append(report)
+    return reports

@@ -67,6 +67,8 @@ class Organisation:
     reference_docx: path of the office's own copy of the reference .docx (its house style); "" for the built-in one.
     templates_dir: folder of .j2 files that override the built-in phrasing templates by name; "" for none.
     is_sample: the demo organisation the app stores when she opens the sample report; never one of hers.
+    parent_id: the id of the stored organisation it belongs to (a chi bộ's đảng bộ), whose report consolidates
+               its report; None for one that belongs to none stored. A database id like id: not kept on import.
     """
 
     name: str
@@ -82,6 +84,7 @@ class Organisation:
     reference_docx: str = ""
     templates_dir: str = ""
     is_sample: bool = False
+    parent_id: int | None = None
     id: int | None = None
 
     @property

@@ -25,6 +25,7 @@ from lxml import etree
 
 from app import APP_DISPLAY_NAME
 from app.fileio import write_with
+from app.render.docx_data import embed
 from app.render.layout import Layout, load_layout
 from app.render.model import BLOCK_STYLES, BULLET_PREFIXES, Annex, Block, BlockKind, DocumentModel, Table
 from app.render.reference import REQUIRED_STYLES, STYLE_NAMES, apply_page, house_style, reference_path
@@ -67,9 +68,16 @@ def build_document(model: DocumentModel, layout: Layout | None = None, *, refere
 
 
 def write_docx(model: DocumentModel, path: Path, layout: Layout | None = None, *,
-               reference: Path | None = None, now: datetime | None = None) -> None:
-    """Write the report to path atomically: an error leaves any existing file untouched."""
+               reference: Path | None = None, now: datetime | None = None, data: str | None = None) -> None:
+    """Write the report to path atomically: an error leaves any existing file untouched.
+
+    now: the export time the file's properties record (default: the current time).
+    data: the report's interchange JSON, carried inside the file as a custom XML part (app.render.docx_data);
+    None writes no data part.
+    """
     document = build_document(model, layout, reference=reference, now=now)
+    if data is not None:
+        embed(document, data)
     write_with(Path(path), document.save)
 
 

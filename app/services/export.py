@@ -22,19 +22,24 @@ from app.render.html import to_html
 from app.render.layout import report_layout
 from app.render.lint import TEMPLATES_FIELD, check_reference, check_templates, reference_for
 from app.services.drafting import in_preset
+from app.services.interchange import dumps_report
 
 
 def export_docx(report: Report, path: Path, *, preset: str | None = None) -> None:
     """Write report as a .docx at path, in preset (default: its organisation's); the old file stays intact on failure.
 
+    The .docx carries the report's interchange JSON (docs/interchange.md), so that it can be imported again.
+
     The organisation's own reference .docx and template folder are used when it set them. Raises UserError when
     the folder is missing or unwritable, the file is locked, the disk is full, or the house style or a template
     of the organisation is broken.
     """
+    # The file carries the report it was made from, so that importing it (or consolidating it) restores the data.
+    data = dumps_report(report)
     report = in_preset(report, preset)
     layout = report_layout(report)
     reference = reference_for(report.organisation)
-    write_docx(compose(report, layout), Path(path), layout, reference=reference)
+    write_docx(compose(report, layout), Path(path), layout, reference=reference, data=data)
 
 
 def preview_html(report: Report, *, preset: str | None = None) -> str:

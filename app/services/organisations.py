@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.domain.errors import UserError
 from app.domain.organisation import Organisation
-from app.i18n import ngettext
+from app.i18n import _, ngettext
 from app.storage import org_repo
 from app.storage.db import Database
 
@@ -25,6 +27,25 @@ def add_organisation(sessions: Database, organisation: Organisation) -> int:
     """Store a new organisation (its id is ignored) and return its id."""
     with sessions.begin() as session:
         return org_repo.add(session, organisation)
+
+
+def add_sub_unit(sessions: Database, parent_id: int, organisation: Organisation) -> int:
+    """Store organisation (its id is ignored) as belonging to parent_id and return its id.
+
+    UserError when the parent no longer exists or is a chi bộ, which has no sub-units.
+    """
+    with sessions.begin() as session:
+        parent = org_repo.get(session, parent_id)
+        if not parent.kind.has_sub_units:
+            raise UserError(_("{name} is a chi bộ: it has no sub-units. Add the chi bộ to its đảng bộ.").format(
+                name=parent.name))
+        return org_repo.add(session, replace(organisation, parent_id=parent_id, id=None))
+
+
+def list_children(sessions: Database, parent_id: int) -> list[Organisation]:
+    """The organisations stored as belonging to parent_id, by name."""
+    with sessions.begin() as session:
+        return org_repo.children(session, parent_id)
 
 
 def update_organisation(sessions: Database, organisation: Organisation) -> None:

@@ -14,7 +14,8 @@ from app.storage.tables import OrganisationRow, ReportRow
 
 def add(session: Session, organisation: Organisation) -> int:
     """Insert organisation (its id is ignored) and return the new id."""
-    row = OrganisationRow(is_sample=organisation.is_sample)
+    # Where it belongs is set when it is added; editing the profile never moves it.
+    row = OrganisationRow(is_sample=organisation.is_sample, parent_id=organisation.parent_id)
     _fill(row, organisation)
     session.add(row)
     session.flush()
@@ -42,6 +43,23 @@ def sample_id(session: Session) -> int | None:
     return session.scalar(
         select(OrganisationRow.id).where(OrganisationRow.is_sample.is_(True)).order_by(OrganisationRow.id).limit(1)
     )
+
+
+def children(session: Session, parent_id: int) -> list[Organisation]:
+    """The organisations that belong to parent_id, by name."""
+    rows = session.scalars(select(OrganisationRow).where(OrganisationRow.parent_id == parent_id)
+                           .order_by(OrganisationRow.name, OrganisationRow.id))
+    return [to_domain(row) for row in rows]
+
+
+def ancestors(session: Session, organisation_id: int) -> list[int]:
+    """The ids above organisation_id, nearest first (a loop in the stored tree ends the list)."""
+    seen: list[int] = []
+    parent = session.scalar(select(OrganisationRow.parent_id).where(OrganisationRow.id == organisation_id))
+    while parent is not None and parent not in seen:
+        seen.append(parent)
+        parent = session.scalar(select(OrganisationRow.parent_id).where(OrganisationRow.id == parent))
+    return seen
 
 
 def update(session: Session, organisation: Organisation) -> None:
@@ -81,6 +99,7 @@ def to_domain(row: OrganisationRow) -> Organisation:
         reference_docx=row.reference_docx,
         templates_dir=row.templates_dir,
         is_sample=row.is_sample,
+        parent_id=row.parent_id,
     )
 
 

@@ -81,6 +81,8 @@ class OrganisationRow(Base):
     templates_dir: Mapped[str] = mapped_column(Text)
     # The demo organisation "Open the demo report" stores once and reopens; never one of hers.
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The organisation it belongs to (a chi bộ's đảng bộ); deleting that one leaves this one standing alone.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"), index=True)
 
 
 class ReportRow(Base):

@@ -165,12 +165,14 @@ def test_version_1_files_still_read_and_write_back_as_version_2(name: str):
     written = json.loads(dumps_report(loads_report(text), exported_at=EXPORTED_AT))
     assert written["version"] == 2
     old = json.loads(text)["report"]
-    # Every entry of a version 1 file is text she typed, and its organisation is hers; nothing else changes.
+    # Every entry of a version 1 file is text she typed, its organisation is hers and belongs to none stored;
+    # nothing else changes.
     for section in _walk(old["sections"]):
         for entry in section["entries"]:
             entry.update(source="", state="auto", basis="")
     old["settings"]["keep_empty_sections"] = False
     old["organisation"]["is_sample"] = False
+    old["organisation"]["parent_id"] = None
     assert written["report"] == old
 
 

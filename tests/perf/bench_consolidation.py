@@ -1,0 +1,117 @@
+"""Consolidating 200 chi bộ reports (100 interchange files, 100 .docx) against the bare cost of reading them.
+
+Run from the repository root: .venv/bin/python -m tests.perf.bench_consolidation
+Prints, in the same run: the baseline (json.load of each .json, every entry of each .docx read from its zip), the
+consolidation with the figure checks (read safely, schema-checked, rolled up, traced, cross-checked), their ratio,
+and the cost per report of the full checks (`tongket check`'s, drafting included) on a sample. Asserts nothing.
+Target: the consolidation under 1 s.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+REPORTS = 200
+RUNS = 5
+FULL_CHECK_SAMPLE = 10
+
+
+def chi_bo_reports(count: int) -> list:
+    """count full chi bộ year-end reports, the demo's 13 repeated under distinct names."""
+    from app.domain.demo import demo_subunit_reports
+
+    demos = demo_subunit_reports()
+    reports = []
+    for i in range(count):
+        report = demos[i % len(demos)]
+        name = f"{report.organisation.name} {i // len(demos) + 1:02}"
+        reports.append(replace(report, organisation=replace(report.organisation, name=name)))
+    return reports
+
+
+def write_files(folder: Path, reports: list) -> list[Path]:
+    """Half the reports as .json, half as .docx carrying their data (one exported .docx, its data part swapped)."""
+    from app.render.docx_data import ROOT
+    from app.services.export import export_docx
+    from app.services.interchange import dumps_report
+    from lxml import etree
+
+    template = folder / "template.docx"
+    export_docx(reports[0], template)
+    original = template.read_bytes()
+    paths = []
+    for i, report in enumerate(reports):
+        text = dumps_report(report)
+        if i % 2 == 0:
+            path = folder / f"cb{i:03}.json"
+            path.write_text(text, encoding="utf-8")
+        else:
+            root = etree.Element(ROOT)
+            root.text = text
+            part = etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+            out = io.BytesIO()
+            with zipfile.ZipFile(io.BytesIO(original)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+                for info in src.infolist():
+                    dst.writestr(info, part if info.filename == "customXml/item1.xml" else src.read(info.filename))
+            path = folder / f"cb{i:03}.docx"
+            path.write_bytes(out.getvalue())
+        paths.append(path)
+    template.unlink()
+    return paths
+
+
+def bare_read(paths: list[Path]) -> None:
+    for path in paths:
+        if path.suffix == ".json":
+            with path.open(encoding="utf-8") as f:
+                json.load(f)
+        else:
+            with zipfile.ZipFile(path) as package:
+                for name in package.namelist():
+                    package.read(name)
+
+
+def measure(runs: int, action: Callable[[], object]) -> list[float]:
+    times = []
+    for _run in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def main() -> None:
+    from app.domain.demo import demo_report
+    from app.services.consolidation import consolidate_files, figure_findings
+    from app.services.drafting import check_report
+
+    with tempfile.TemporaryDirectory() as tmp:
+        reports = chi_bo_reports(REPORTS)
+        paths = write_files(Path(tmp), reports)
+        parent = demo_report()
+        consolidate_files(parent, paths[:2], check=figure_findings)  # imports and the schema's validator, once
+        base = statistics.median(measure(RUNS, lambda: bare_read(paths)))
+        result = consolidate_files(parent, paths, check=figure_findings)
+        assert len(result.included) == REPORTS, result.findings[:3]
+        full = statistics.median(measure(RUNS, lambda: consolidate_files(parent, paths, check=figure_findings)))
+        sample = reports[:FULL_CHECK_SAMPLE]
+        check_report(sample[0])
+        per_check = statistics.median(measure(1, lambda: [check_report(r) for r in sample])) / len(sample)
+    print(f"{REPORTS} chi bộ reports ({REPORTS // 2} .json, {REPORTS // 2} .docx), median of {RUNS} runs")
+    print(f"  bare read (json.load, zip read)          {base * 1000:8.1f} ms")
+    print(f"  consolidate_files, figure checks         {full * 1000:8.1f} ms   ratio {full / base:5.1f}x   "
+          f"target < 1000 ms: {'met' if full < 1 else 'NOT met'}")
+    print(f"  full checks (check_report) per report    {per_check * 1000:8.1f} ms   "
+          f"x {REPORTS} = {per_check * REPORTS:5.1f} s more with the default check")
+
+
+if __name__ == "__main__":
+    main()
