@@ -111,6 +111,7 @@ class ReportRow(Base):
     margins: Mapped[str | None] = mapped_column(String(32))
     line_spacing_pt: Mapped[int | None] = mapped_column(Integer)
     annexes: Mapped[bool] = mapped_column(Boolean)
+    keep_empty_sections: Mapped[bool] = mapped_column(Boolean)
     signature_authority: Mapped[str | None] = mapped_column(Text)
     signature_position: Mapped[str | None] = mapped_column(Text)
     signature_name: Mapped[str | None] = mapped_column(Text)

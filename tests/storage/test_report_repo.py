@@ -192,3 +192,17 @@ def test_where_an_entry_comes_from_round_trips(database, demo):
         report_id = report_repo.add(session, demo)
 
     assert without_ids(load(database, report_id)).section("dac_diem").entries == section.entries
+
+
+def test_the_empty_sections_setting_is_stored(tmp_path, demo):
+    from app.storage.db import open_database
+    from app.storage import org_repo, report_repo
+
+    database = open_database(f"sqlite:///{tmp_path / 'keep.sqlite3'}")
+    demo.settings.keep_empty_sections = True
+    with database.begin() as session:
+        demo.organisation.id = org_repo.add(session, demo.organisation)
+        report_id = report_repo.add(session, demo)
+    with database.begin() as session:
+        assert report_repo.get(session, report_id).settings.keep_empty_sections
+    database.close()

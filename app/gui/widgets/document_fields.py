@@ -208,6 +208,12 @@ class DocumentFields(QScrollArea):
                                   "signature instead of in the body."))
         self.annexes.toggled.connect(self._changed)
         form.addRow(_("Appendices"), self.annexes)
+        self.keep_empty = QCheckBox(_("Print sections with no text, with a dotted line to fill in"),
+                                    objectName="report.settings.keep_empty_sections")
+        self.keep_empty.setToolTip(_("Off: a section with no text is left out and the headings after it are "
+                                     "renumbered. On: its heading prints with a dotted line to write on by hand."))
+        self.keep_empty.toggled.connect(self._changed)
+        form.addRow(_("Empty sections"), self.keep_empty)
         self.status = QComboBox()
         self.status.addItem(_("Draft"), ReportStatus.DRAFT.value)
         self.status.addItem(_("Final"), ReportStatus.FINAL.value)
@@ -221,7 +227,7 @@ class DocumentFields(QScrollArea):
         self.fields = {w.objectName(): w for w in (self.number, self.date, self.place, self.term, self.title,
                                                    self.basis, self.authority, self.position, self.signer,
                                                    self.recipients, self.margins, self.line_spacing,
-                                                   self.annexes)}
+                                                   self.annexes, self.keep_empty)}
         self._update_number_buttons()
 
     def set_services(self, run_db: RunDb, sessions_getter: Callable[[], object]) -> None:
@@ -250,6 +256,7 @@ class DocumentFields(QScrollArea):
             self._fill_margins(org.preset, report.settings.margins)
             self.line_spacing.set_points(report.settings.line_spacing_pt)
             self.annexes.setChecked(report.settings.annexes)
+            self.keep_empty.setChecked(report.settings.keep_empty_sections)
             self.number.setValue(report.number or 0)
             self.dated.setChecked(report.issued_on is not None)
             self.date.setEnabled(report.issued_on is not None)
@@ -301,6 +308,7 @@ class DocumentFields(QScrollArea):
         r.settings.margins = self.margins.currentData()
         r.settings.line_spacing_pt = self.line_spacing.points()
         r.settings.annexes = self.annexes.isChecked()
+        r.settings.keep_empty_sections = self.keep_empty.isChecked()
         r.status = ReportStatus(self.status.currentData())
         self._update_number_buttons()
         self.edited.emit()

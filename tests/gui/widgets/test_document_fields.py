@@ -360,3 +360,15 @@ def test_the_wheel_over_the_number_or_a_list_she_is_not_in_changes_nothing(qtbot
     assert fields.status.currentIndex() == status
     assert fields.report.settings.line_spacing_pt is None
     assert fields.report.settings.margins is None
+
+
+def test_empty_sections_setting_is_a_tick_box_that_reaches_the_report(qtbot, demo):
+    from app.gui.widgets.document_fields import DocumentFields
+
+    fields = DocumentFields()
+    qtbot.addWidget(fields)
+    fields.set_report(demo)
+    assert not fields.keep_empty.isChecked()
+    with qtbot.waitSignal(fields.edited):
+        fields.keep_empty.click()
+    assert demo.settings.keep_empty_sections
