@@ -195,8 +195,8 @@ def test_where_an_entry_comes_from_round_trips(database, demo):
 
 
 def test_the_empty_sections_setting_is_stored(tmp_path, demo):
-    from app.storage.db import open_database
     from app.storage import org_repo, report_repo
+    from app.storage.db import open_database
 
     database = open_database(f"sqlite:///{tmp_path / 'keep.sqlite3'}")
     demo.settings.keep_empty_sections = True

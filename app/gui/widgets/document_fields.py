@@ -67,7 +67,7 @@ class LineSpacingBox(QDoubleSpinBox):
     def set_points(self, points: float | None) -> None:
         self.setValue(self.SPECIAL if points is None else points)
 
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+    def stepBy(self, steps: int) -> None:
         if self.value() <= self.SPECIAL and steps > 0:
             self.setValue(FORMAT_LINE_SPACING_PT)
         else:
