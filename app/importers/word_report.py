@@ -414,10 +414,10 @@ class _Reader:
         names: list[str] = []
         for column, text in fragments:
             lower = text.lower().strip(" *-")
-            if lower in _MOTTOES or lower.startswith(("độc lập", "đảng cộng sản việt nam")):
-                continue
             if lower.startswith(("cộng hòa xã hội", "cộng hoà xã hội")):
                 header.state_format = True
+                continue
+            if lower in _MOTTOES or lower.startswith(("độc lập", "đảng cộng sản việt nam")):
                 continue
             number = _NUMBER.match(text)
             if number and not header.number_text:
