@@ -354,9 +354,9 @@ class _Reader:
         rest = self.blocks[title_at + 1:] if title_at is not None else self.blocks
         title_lines, rest = self._title(rest)
         title_text = " ".join(t.strip() for t in title_lines).strip()
-        body, closing = self._split_closing(rest)
-        closing, annex = _split_annex(closing)
-        signature, recipients = self._closing(closing)
+        body, tail = self._split_closing(rest)
+        tail, annex = _split_annex(tail)
+        signature, recipients = self._closing(tail)
         kind, year = _kind_and_year(title_text, header)
         org_kind = _org_kind(header.issuer)
         lines = self._body_lines(body)
@@ -367,7 +367,7 @@ class _Reader:
         if title_at is None and not any(h.matched for h in headings):
             raise UserError(_("{what} does not look like a report: it has no “BÁO CÁO” title and none of its headings "
                               "is one of a report's sections. Choose last year's report.").format(what=self.what))
-        annex_lines = [line for line in self._body_lines(annex)]
+        annex_lines = self._body_lines(annex)
         if annex_lines:
             # Annexes after the signature: kept, switched off, for her to move or delete.
             own = sum(1 for h in headings if not h.matched) + 1
@@ -398,9 +398,7 @@ class _Reader:
                 for row in block[1]:
                     for column, cell in enumerate(row):
                         for line in cell:
-                            for part in line.split("\t"):
-                                if part.strip():
-                                    fragments.append((min(column, 1), part.strip()))
+                            fragments.extend((min(column, 1), p.strip()) for p in line.split("\t") if p.strip())
             else:
                 for line in block:
                     parts = [p.strip() for p in line.text.split("\t") if p.strip()]
@@ -687,7 +685,7 @@ def _heading(text: str, line: _Line) -> tuple[str, int, str] | None:
     part = _PART.match(text)
     if part:
         return "part", _RANK["part"], text[part.end():].strip(" :.-–")
-    if len(text) > 220 or text.rstrip().endswith((".", ";", ",")) and not line.style_level:
+    if len(text) > 220 or (text.rstrip().endswith((".", ";", ",")) and not line.style_level):
         return None
     for name, pattern in (("roman", _ROMAN), ("arabic", _ARABIC), ("letter", _LETTER)):
         match = pattern.match(text)
@@ -764,8 +762,9 @@ def _proposals(report: Report, org_kind: OrgKind) -> list[Proposal]:
     six = report.kind is ReportKind.SIX_MONTH
     for section in report.walk_sections():
         for entry in section.entries:
-            for claim in find_claims(entry.text, report.year, whole_body=org_kind.has_sub_units, six_month=six):
-                out.append(Proposal(claim.field, claim.value, entry.text[claim.start:claim.end], section.key))
+            out.extend(Proposal(claim.field, claim.value, entry.text[claim.start:claim.end], section.key)
+                       for claim in find_claims(entry.text, report.year, whole_body=org_kind.has_sub_units,
+                                                six_month=six))
     return out
 
 

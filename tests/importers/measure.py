@@ -73,7 +73,7 @@ def table(rows: list[Row]) -> str:
     header = ["file", "headings found", "matched", "paragraphs", "figures", "wrong figures"]
     lines = [header, *(r.cells() for r in rows), total(rows).cells()]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines)
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
 # (level, heading as typed without its number, the section it means or None for her own, paragraphs)
 # level: 0 part, 1 "I-", 2 "1-", 3 "a)". A paragraph "- x" is a bullet, "+ x" a sub-bullet.
