@@ -36,10 +36,11 @@ _PART = re.compile(r"^\s*PHẦN\s+(THỨ\s+)?(NHẤT|HAI|BA|I{1,3}|IV|\d)\b\s*[:
 _ROMAN = re.compile(r"^\s*([IVX]{1,5})\s*[-.–/)]\s*(?=\S)")
 _ARABIC = re.compile(r"^\s*(\d{1,2})\s*[-.–)]\s*(?!\d)(?=\S)")
 _LETTER = re.compile(r"^\s*([a-zđ])\s*[)\-.–]\s*(?=\S)")
+_CAPITAL = re.compile(r"^\s*([A-HĐ])\s*[.\-–)]\s+(?=\S)")  # "A. LĨNH VỰC KINH TẾ - XÃ HỘI", "B. CÔNG TÁC …"
 _BULLET = re.compile(r"^\s*([-–—•·*▪◦●])\s*(?=\S)")
 _SUB_BULLET = re.compile(r"^\s*([+○])\s*(?=\S)")
 _PART_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3}
-_RANK = {"part": 0, "roman": 1, "arabic": 2, "letter": 3, "style1": 1, "style2": 2, "style3": 3}
+_RANK = {"part": 0, "capital": 1, "roman": 1, "arabic": 2, "letter": 3, "style1": 1, "style2": 2, "style3": 3}
 
 _NUMBER = re.compile(r"^Số\s*:?\s*(\d*)\s*(.*)$", re.IGNORECASE)
 _DATE_WORDS = re.compile(r"ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})", re.IGNORECASE)
@@ -122,6 +123,7 @@ class _Line:
     style_level: int = 0  # 1–3 for Word's Heading 1–3 styles
     auto_label: str = ""  # the label Word's automatic numbering shows, "" for none
     auto_bullet: bool = False
+    bold_start: str = ""  # the bold text a paragraph starts with when the rest is not bold ("3. Kiểm tra: …")
     table: bool = False
 
 
@@ -336,7 +338,24 @@ def _lines_of(p: Any, styles: _Styles, numbering: _Numbering) -> list[_Line]:
                                             if ilvl is not None else 0)
     bold = _bold(p, styles, style_id)
     level = styles.heading_level(style_id)
-    return [_Line(t, bold, centered, level, label if i == 0 else "", bullet and i == 0) for i, t in enumerate(texts)]
+    lines = [_Line(t, bold, centered, level, label if i == 0 else "", bullet and i == 0) for i, t in enumerate(texts)]
+    if len(texts) == 1 and not bold:
+        lines[0].bold_start = _bold_start(p, styles, style_id)
+    return lines
+
+
+def _bold_start(p: Any, styles: _Styles, style_id: str) -> str:
+    """The text of the bold runs a paragraph starts with, "" when it does not start bold."""
+    style_bold = styles.find(style_id, f"{W}rPr/{W}b") is not None
+    out = ""
+    for run in p.iter(f"{W}r"):
+        text = "".join(t.text or "" for t in run.iter(f"{W}t"))
+        b = run.find(f"{W}rPr/{W}b")
+        bold = style_bold if b is None else b.get(f"{W}val", "true") not in ("0", "false", "off")
+        if not bold:
+            break
+        out += text
+    return unicodedata.normalize("NFC", out)
 
 
 # Reading the text.
@@ -576,6 +595,15 @@ class _Reader:
             text = line.text.strip()
             labelled = f"{line.auto_label} {text}" if line.auto_label and not line.auto_bullet else text
             heading = None if line.table else _heading(labelled, line)
+            run_in = ""
+            if heading is None and line.bold_start.rstrip().endswith(":") and not line.auto_label:
+                # A heading with its text on the same line, "3. Công tác kiểm tra, giám sát: Ủy ban Kiểm tra …".
+                start = line.bold_start.strip()
+                heading = _heading(start, _Line(start, bold=True))
+                if heading is not None and heading[0] != "part":
+                    labelled, run_in = start, text[len(line.bold_start.lstrip()):].strip()
+                else:
+                    heading = None
             if pending_part is not None and heading is None and not line.table and text.upper() == text \
                     and len(text) < 200 and not _BULLET.match(text):
                 part_heading, part = pending_part
@@ -601,6 +629,10 @@ class _Reader:
                 headings.append(record)
                 if numbering == "part" and not title:
                     pending_part = (record, section)
+                if run_in:
+                    section.entries.append(Entry(run_in))
+                    record.paragraphs += 1
+                    paragraphs += 1
                 continue
             entry = _entry(text, line)
             paragraphs += 1
@@ -643,14 +675,13 @@ class _Reader:
         free = {k: s.title for k, s in builtin.items() if k not in used and (parent_key is None
                                                                              or not k.startswith("phan_"))}
         # Under a part or section she matched, its own children come first; elsewhere any section may do.
-        if parent_key is not None:
-            near = {k: t for k, t in free.items() if parents.get(k) == parent_key}
-            key, value = best_match(title, near)
-            if key is not None:
-                used.add(key)
-                return key, True, value
         blocked = _forward_block(parent_key, parents)
         key, value = best_match(title, {k: t for k, t in free.items() if k not in blocked})
+        if parent_key is not None:
+            # Under a matched section, its own children win unless another section reads strictly closer.
+            near_key, near_value = best_match(title, {k: t for k, t in free.items() if parents.get(k) == parent_key})
+            if near_key is not None and near_value >= value:
+                key, value = near_key, near_value
         if key is not None:
             used.add(key)
             return key, True, value
@@ -687,10 +718,12 @@ def _heading(text: str, line: _Line) -> tuple[str, int, str] | None:
         return "part", _RANK["part"], text[part.end():].strip(" :.-–")
     if len(text) > 220 or (text.rstrip().endswith((".", ";", ",")) and not line.style_level):
         return None
-    for name, pattern in (("roman", _ROMAN), ("arabic", _ARABIC), ("letter", _LETTER)):
+    for name, pattern in (("roman", _ROMAN), ("capital", _CAPITAL), ("arabic", _ARABIC), ("letter", _LETTER)):
         match = pattern.match(text)
         if match:
             title = text[match.end():].strip().rstrip(":").strip()
+            if name == "capital" and not (line.bold or line.auto_label) and title.upper() != title:
+                return None
             if name == "letter" and not (line.bold or len(title) < 80):
                 return None
             if name == "arabic" and not (line.bold or line.auto_label or len(title) < 120):

@@ -18,7 +18,7 @@ from app.importers.word_report import apply_figures, read_word_report
 from app.services.drafting import draft
 from app.services.export import export_docx
 from tests.importers.measure import measure_all, recovered_texts, table, total
-from tests.importers.word_fixtures import SPECS, build
+from tests.importers.word_fixtures import COMMUNE_HEADINGS, SPECS, build, build_commune
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +139,19 @@ def test_a_figure_stated_twice_with_two_values_is_left_alone():
                  word_report.Proposal("stats.units", 12, "12 chi bộ", "b")]
     assert apply_figures(report, proposals) == ["stats.units"]
     assert report.stats.units == 0
+
+
+def test_a_commune_report_laid_out_otherwise_is_read_with_its_run_in_headings(tmp_path):
+    reading = read_word_report(build_commune(tmp_path / "xa.docx"))
+    got = [(h.text, h.key if h.matched else None) for h in reading.headings]
+    assert len(got) == len(COMMUNE_HEADINGS)
+    for (text, key), (start, want) in zip(got, COMMUNE_HEADINGS, strict=True):
+        assert text.startswith(start) and key == want, (text, key)
+    assert [e.text for e in reading.report.section("kiem_tra").entries] == [
+        "Ủy ban Kiểm tra Đảng ủy kiểm tra 05 tổ chức đảng."]
+    assert reading.report.basis.startswith("Căn cứ Hướng dẫn số 12-HD/HU")
+    assert (reading.header.upper_body, reading.header.number, reading.year) == ("HUYỆN ỦY BÌNH CHÁNH", 112, 2023)
+    assert reading.signature is not None and reading.signature.name == "Lê Văn Tám"
 
 
 def test_headings_match_despite_accents_case_and_extra_words():

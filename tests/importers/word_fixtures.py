@@ -393,6 +393,64 @@ def build(spec: Spec, path: Path) -> Path:
     return path
 
 
+def _bold_line(document, text: str, *, centred: bool = False):
+    paragraph = document.add_paragraph()
+    paragraph.add_run(text).bold = True
+    if centred:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return paragraph
+
+
+def build_commune(path: Path) -> Path:
+    """A commune's report laid out unlike the twelve above, written after the reader without changing them:
+    "PHẦN THỨ NHẤT:" on one line, "A."/"B." sections, "1." headings ending in ":" with their text on the same
+    line, "•" bullets, an opening "Căn cứ …", the signature as tab-aligned lines."""
+    d = Document()
+    for t in ["HUYỆN ỦY BÌNH CHÁNH\t\tĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG ỦY XÃ AN PHÚ TÂY", "*",
+              "Số: 112-BC/ĐU\t\tAn Phú Tây, ngày 10 tháng 01 năm 2024"]:
+        d.add_paragraph(t)
+    _bold_line(d, "BÁO CÁO", centred=True)
+    _bold_line(d, "Tổng kết công tác xây dựng Đảng và hệ thống chính trị năm 2023; phương hướng, nhiệm vụ năm 2024",
+               centred=True)
+    d.add_paragraph("Căn cứ Hướng dẫn số 12-HD/HU của Ban Thường vụ Huyện ủy, Đảng ủy xã báo cáo như sau:")
+    _bold_line(d, "PHẦN THỨ NHẤT: KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023")
+    _bold_line(d, "A. LĨNH VỰC KINH TẾ - XÃ HỘI")
+    d.add_paragraph("Tổng giá trị sản xuất tăng 8,5% so với cùng kỳ.")
+    _bold_line(d, "B. CÔNG TÁC XÂY DỰNG ĐẢNG VÀ HỆ THỐNG CHÍNH TRỊ")
+    _bold_line(d, "1. Công tác chính trị tư tưởng:")
+    d.add_paragraph("Đảng ủy tổ chức quán triệt 04 nghị quyết cho 100% cán bộ, đảng viên.")
+    _bold_line(d, "2. Công tác tổ chức xây dựng Đảng")
+    d.add_paragraph("Trong năm, kết nạp 07 đảng viên mới; Đảng bộ hiện có 312 đảng viên sinh hoạt tại 21 chi bộ.")
+    _bold_line(d, "3. Công tác kiểm tra, giám sát: ").add_run("Ủy ban Kiểm tra Đảng ủy kiểm tra 05 tổ chức đảng.")
+    _bold_line(d, "4. Công tác dân vận và hoạt động của Mặt trận, đoàn thể")
+    d.add_paragraph("• Mặt trận và các đoàn thể vận động xây dựng 03 căn nhà tình nghĩa.")
+    _bold_line(d, "II. NHỮNG HẠN CHẾ, YẾU KÉM VÀ NGUYÊN NHÂN")
+    d.add_paragraph("Công tác phát triển đảng viên trong thanh niên còn chậm.")
+    _bold_line(d, "PHẦN THỨ HAI: PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2024")
+    _bold_line(d, "I. Mục tiêu")
+    d.add_paragraph("Xây dựng Đảng bộ trong sạch, vững mạnh.")
+    _bold_line(d, "II. Chỉ tiêu")
+    d.add_paragraph("1. Kết nạp từ 08 đảng viên trở lên.")
+    d.add_paragraph("2. 100% chi bộ hoàn thành tốt nhiệm vụ trở lên.")
+    _bold_line(d, "III. Giải pháp")
+    d.add_paragraph("Nâng cao chất lượng sinh hoạt chi bộ.")
+    d.add_paragraph("Nơi nhận:\t\tT/M ĐẢNG ỦY")
+    d.add_paragraph("- Ban Thường vụ Huyện ủy,\t\tBÍ THƯ")
+    d.add_paragraph("- Lưu.")
+    d.add_paragraph("\t\tLê Văn Tám")
+    d.save(path)
+    return path
+
+
+# The headings of build_commune and the section each means (None: her own).
+COMMUNE_HEADINGS = [("PHẦN THỨ NHẤT", "phan_1"), ("A. LĨNH VỰC KINH TẾ", None), ("B. CÔNG TÁC XÂY DỰNG ĐẢNG",
+                    "xay_dung_dang"), ("1. Công tác chính trị tư tưởng", "tu_tuong"),
+                    ("2. Công tác tổ chức xây dựng Đảng", "to_chuc_can_bo"), ("3. Công tác kiểm tra", "kiem_tra"),
+                    ("4. Công tác dân vận và hoạt động", None), ("II. NHỮNG HẠN CHẾ", "han_che"),
+                    ("PHẦN THỨ HAI", "phan_2"), ("I. Mục tiêu", "phuong_huong"), ("II. Chỉ tiêu", "chi_tieu"),
+                    ("III. Giải pháp", "nhiem_vu_giai_phap")]
+
+
 def expected_paragraphs(spec: Spec) -> list[str]:
     """The text of every paragraph under a heading, as a reader should recover it (without "- "/"+ ")."""
     out = [spec.basis] if spec.basis else []
