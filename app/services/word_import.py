@@ -6,6 +6,9 @@ from pathlib import Path
 
 from app.domain.report import Report
 from app.importers.word_report import Proposal, Reading, apply_figures, read_word_report
+from app.storage.db import Database
+
+__all__ = ["Proposal", "Reading", "accept_figures", "read_word_file", "report_of", "store_reading"]
 
 
 def read_word_file(path: Path) -> Reading:
@@ -22,3 +25,11 @@ def accept_figures(reading: Reading, proposals: list[Proposal] | None = None) ->
 def report_of(reading: Reading) -> Report:
     """The report built from the reading, to store or to write as a report file."""
     return reading.report
+
+
+def store_reading(sessions: Database, reading: Reading, proposals: list[Proposal]) -> int:
+    """Store the report read from Word as a new report (of a new organisation), with the accepted figures; its id."""
+    from app.services.reports import save_new_report
+
+    accept_figures(reading, proposals)
+    return save_new_report(sessions, reading.report)
