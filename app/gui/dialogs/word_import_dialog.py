@@ -66,11 +66,11 @@ class WordImportDialog(QDialog):
         layout.addWidget(QLabel(_("Figures its sentences state (ticked ones fill the statistics):")))
         self.figures = QListWidget()
         for proposal in reading.proposals:
-            item = QListWidgetItem(_("{field} = {value}  “{phrase}”").format(
+            figure = QListWidgetItem(_("{field} = {value}  “{phrase}”").format(
                 field=field_label(proposal.field), value=proposal.value, phrase=proposal.phrase))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.figures.addItem(item)
+            figure.setFlags(figure.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            figure.setCheckState(Qt.CheckState.Checked)
+            self.figures.addItem(figure)
         layout.addWidget(self.figures, 2)
 
         layout.addWidget(QLabel(_("Not understood, kept as text:")))
