@@ -98,6 +98,14 @@ def build_parser() -> argparse.ArgumentParser:
     import_ = command("import", _("save a report JSON file into the database as a new report"), _import)
     import_.add_argument("file", type=Path, metavar=_("FILE"), help=_("the report JSON file to import"))
 
+    word = command("import-docx", _("read last year's report typed in Word (.docx) and save it as a new report"),
+                   _import_docx)
+    word.add_argument("file", type=Path, metavar=_("FILE"), help=_("the .docx file of the report"))
+    word.add_argument("--apply-figures", action="store_true", help=_(
+        "fill the statistics with the figures its sentences state (they are only listed otherwise)"))
+    word.add_argument("-o", "--output", type=Path, metavar=_("FILE"), help=_(
+        "write the report as a JSON file instead of saving it into the database"))
+
     export = command("export", _("write a report of the database as a JSON file"), _export)
     export.add_argument("report_id", type=int, metavar=_("REPORT_ID"), help=_("the id shown by the list command"))
     _add_output(export, _("the JSON file to write"))
@@ -327,6 +335,76 @@ def _figure(report: Report, path: str) -> int | None:
     for key in path.split("."):
         node = node.get(key) if isinstance(node, dict) else None
     return node if isinstance(node, int) and not isinstance(node, bool) else None
+
+
+def _import_docx(args: argparse.Namespace) -> int:
+    from app.services.word_import import accept_figures, read_word_file
+
+    reading = read_word_file(args.file)
+    for line in _reading_lines(reading):
+        print(line)
+    report = reading.report
+    if args.apply_figures and reading.proposals:
+        left = accept_figures(reading)
+        print(_("Figures filled in: {count}.").format(count=len({p.field for p in reading.proposals}) - len(left)))
+        for path in left:
+            print("  " + _("{field}: stated with different values, left empty").format(field=_field_label(path)))
+    if args.output is not None:
+        from app.services.interchange import export_report_file
+
+        export_report_file(report, args.output)
+        _wrote(args.output)
+        return OK
+    from app.services.reports import save_new_report
+
+    with _database(args) as sessions:
+        report_id = save_new_report(sessions, report)
+    print(_("Imported {file} as report {id}.").format(file=args.file, id=report_id))
+    return OK
+
+
+def _field_label(path: str) -> str:
+    from app.domain.checks import label
+
+    return label(path)
+
+
+def _reading_lines(reading: Any) -> Iterator[str]:
+    """What import-docx recognised, line by line: header, kind, headings, text, signature, figures, the rest."""
+    header = reading.header
+    missing = _("(not found)")
+    yield _("Header")
+    yield "  " + _("Upper-level body: {value}").format(value=header.upper_body or missing)
+    yield "  " + _("Issuer: {value}").format(value=header.issuer or missing)
+    yield "  " + _("Number: {value}").format(value=header.number_text or missing)
+    yield "  " + _("Place and date: {value}").format(value=header.date_text or missing)
+    if header.state_format:
+        yield "  " + _("State format (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM)")
+    yield _("Title: {value}").format(value=reading.title or missing)
+    yield _("Kind: {kind}, year {year}").format(kind=_(REPORT_KIND_LABELS[reading.kind]), year=reading.year)
+    yield _("Headings ({count}):").format(count=len(reading.headings))
+    for heading in reading.headings:
+        where = heading.key if heading.matched else _("a section of her own")
+        count = ngettext("{count} paragraph", "{count} paragraphs", heading.paragraphs).format(
+            count=heading.paragraphs)
+        yield "  " + "  " * heading.depth + _("{heading} → {section} ({paragraphs})").format(
+            heading=heading.text, section=where, paragraphs=count)
+    yield ngettext("{count} paragraph recovered", "{count} paragraphs recovered", reading.paragraphs).format(
+        count=reading.paragraphs)
+    if reading.signature is not None:
+        sig = reading.signature
+        yield _("Signature: {authority} / {position} / {name}").format(
+            authority=sig.authority or missing, position=sig.position or missing, name=sig.name or missing)
+    yield ngettext("Recipients: {count} line", "Recipients: {count} lines", len(reading.recipients)).format(
+        count=len(reading.recipients))
+    yield _("Figures proposed ({count}):").format(count=len(reading.proposals))
+    for proposal in reading.proposals:
+        yield "  " + _("{field} = {value}  “{phrase}”").format(
+            field=_field_label(proposal.field), value=proposal.value, phrase=proposal.phrase)
+    if reading.not_understood:
+        yield _("Not understood, kept as text:")
+        for text in reading.not_understood:
+            yield "  " + text
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         self.export_action = action(_("&Export to Word…"), self.transfer.export_docx, "Ctrl+E")
         self.save_action = action(_("&Save"), self.save_now, QKeySequence.StandardKey.Save)
         self.import_action = action(_("&Import from file…"), self.transfer.import_file, "Ctrl+I")
+        self.import_word_action = action(_("Import from a &Word report…"), self.transfer.import_word)
         self.export_json_action = action(_("Export to &file…"), self.transfer.export_file)
         self.quit_action = action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.edit_org_action = action(_("Organisation &profile…"), self.edit_organisation)
@@ -149,7 +150,7 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar().addMenu(_("&File"))
         for act in (self.home_action, self.new_report_action, None, self.save_action, self.export_action, None,
-                    self.import_action, self.export_json_action, None, self.quit_action):
+                    self.import_action, self.import_word_action, self.export_json_action, None, self.quit_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = self.menuBar().addMenu(_("&Organisation"))
         menu.addAction(self.edit_org_action)

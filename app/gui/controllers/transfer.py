@@ -44,6 +44,7 @@ class TransferController(QObject):
         self.editing = editing
         self.window = parent
         self.file_dialog: QFileDialog | None = None
+        self.word_dialog: QWidget | None = None
 
     # -- .docx ----------------------------------------------------------------------------------
 
@@ -111,6 +112,37 @@ class TransferController(QObject):
 
         ui_state.put(ui_state.LAST_IMPORT_DIR, str(path.parent))
         self.runner.run(reports.import_report, path, done=self.report_imported.emit, busy=True)
+
+    # -- last year's report from Word ----------------------------------------------------------
+
+    def import_word(self) -> None:
+        """Ask for a report typed in Word (.docx), read it, show what was recognised; OK stores it."""
+        folder = ui_state.get(ui_state.LAST_IMPORT_DIR) or str(Path.home())
+        self._ask_path(_("Import from a Word report"), Path(folder), _("Word documents (*.docx)"), "docx",
+                       self.import_word_from, save=False)
+
+    def import_word_from(self, path: Path) -> None:
+        """Read the .docx at path in the background, then open the review dialog."""
+        from app.services import word_import
+
+        ui_state.put(ui_state.LAST_IMPORT_DIR, str(path.parent))
+        self.runner.run(lambda _sessions: word_import.read_word_file(path), done=self.review_word, busy=True)
+
+    def review_word(self, reading: object) -> None:
+        """The review dialog over a reading; OK stores the report with the ticked figures and opens it."""
+        from app.gui.dialogs.word_import_dialog import WordImportDialog
+        from app.services import word_import
+
+        assert isinstance(reading, word_import.Reading)
+        dialog = WordImportDialog(reading, self.window)
+        self.word_dialog = dialog
+
+        def store() -> None:
+            self.runner.run(word_import.store_reading, reading, dialog.accepted_proposals(),
+                            done=self.report_imported.emit, busy=True)
+
+        dialog.accepted.connect(store)
+        dialog.open()
 
     def export_file(self) -> None:
         """Ask where to write the open report as a report file."""
