@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.home_action = action(_("&Reports"), self.show_home, "Ctrl+H")
         self.new_report_action = action(_("&New report…"), self.new_report, QKeySequence.StandardKey.New)
         self.export_action = action(_("&Export to Word…"), self.transfer.export_docx, "Ctrl+E")
+        self.pdf_action = action(_("Export to &PDF and print…"), self.transfer.export_pdf,
+                                 QKeySequence.StandardKey.Print)
         self.save_action = action(_("&Save"), self.save_now, QKeySequence.StandardKey.Save)
         self.import_action = action(_("&Import from file…"), self.transfer.import_file, "Ctrl+I")
         self.import_word_action = action(_("Import from a &Word report…"), self.transfer.import_word)
@@ -149,7 +151,8 @@ class MainWindow(QMainWindow):
         self.en_action = action("English", lambda: self.language_change_requested.emit("en"))
 
         menu = self.menuBar().addMenu(_("&File"))
-        for act in (self.home_action, self.new_report_action, None, self.save_action, self.export_action, None,
+        for act in (self.home_action, self.new_report_action, None, self.save_action, self.export_action,
+                    self.pdf_action, None,
                     self.import_action, self.import_word_action, self.export_json_action, None, self.quit_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = self.menuBar().addMenu(_("&Organisation"))
@@ -292,7 +295,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         editing = self._editor is not None and self.stack.currentWidget() is self._editor \
             and self.editing.report is not None
-        for act in (self.export_action, self.save_action, self.export_json_action):
+        for act in (self.export_action, self.pdf_action, self.save_action, self.export_json_action):
             act.setEnabled(editing)
         self.new_report_action.setEnabled(self.organisation_id is not None)
         self.edit_org_action.setEnabled(self.organisation_id is not None)

@@ -39,11 +39,11 @@ class Prompts(QObject):
         box.open()
         self.error_box = box
 
-    def inform(self, title: str, text: str, action: tuple[str, Callable[[], object]] | None = None) -> None:
-        """A notice with OK and, when given, one more button (its label, what it does)."""
+    def inform(self, title: str, text: str, *actions: tuple[str, Callable[[], object]]) -> None:
+        """A notice with OK and a button for each action given (its label, what it does)."""
         box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, self.window)
-        if action is not None:
-            button = box.addButton(action[0], QMessageBox.ButtonRole.ActionRole)
-            button.clicked.connect(action[1])
+        for label, fn in actions:
+            button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+            button.clicked.connect(fn)
         box.open()
         self.info_box = box

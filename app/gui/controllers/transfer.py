@@ -28,12 +28,14 @@ class TransferController(QObject):
     Signals:
         export_finished(str): a .docx was written at this path.
         export_failed(str): the translated reason.
+        pdf_finished(str): a PDF was written at this path (and handed to the system's viewer to print).
         report_imported(int): a report file was stored as a new report with this id.
         message_posted(str, int): a status-bar message and how long to show it (ms; 0: until replaced).
     """
 
     export_finished = Signal(str)
     export_failed = Signal(str)
+    pdf_finished = Signal(str)
     report_imported = Signal(int)
     message_posted = Signal(str, int)
 
@@ -85,8 +87,10 @@ class TransferController(QObject):
             self.message_posted.emit(_("Exported to {path}").format(path=path), 8000)
             self.export_finished.emit(str(path))
             self.prompts.inform(_("Export to Word"), _("The report was written to:\n{path}").format(path=path),
+                                (_("Open file"), lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))),
                                 (_("Open folder"),
-                                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))))
+                                 lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))),
+                                (_("Export to PDF"), lambda: self.export_pdf_of(path)))
 
         def failed(exc: BaseException) -> None:
             set_busy(False)
@@ -98,13 +102,60 @@ class TransferController(QObject):
 
         self.runner.tasks.run_render(lambda: export_docx(snapshot, path), done, failed)
 
+    # -- PDF and printing ------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        """Ctrl+P: a PDF of the open report, made by LibreOffice from the same .docx, then opened to print."""
+        if self.editing.report is None:
+            return
+        folder = ui_state.get(ui_state.LAST_EXPORT_DIR) or str(Path.home())
+        self._ask_path(_("Export to PDF"), Path(folder) / Path(self.suggested_file_name()).with_suffix(".pdf"),
+                       _("PDF documents (*.pdf)"), "pdf", self.export_pdf_to, save=True)
+
+    def export_pdf_to(self, pdf: Path) -> None:
+        """Write the .docx beside pdf and the PDF from it, in the render thread; open the PDF when done."""
+        from app.services.export import export_pdf
+
+        if self.editing.report is None:
+            return
+        self.editing.save_now()
+        snapshot = self.editing.snapshot()
+        ui_state.put(ui_state.LAST_EXPORT_DIR, str(pdf.parent))
+        self._make_pdf(lambda: export_pdf(snapshot, pdf), pdf)
+
+    def export_pdf_of(self, docx: Path) -> None:
+        """The PDF of a .docx just exported, next to it."""
+        from app.services.export import docx_to_pdf
+
+        pdf = docx.with_suffix(".pdf")
+        self._make_pdf(lambda: docx_to_pdf(docx, pdf), pdf)
+
+    def _make_pdf(self, make: Callable[[], object], pdf: Path) -> None:
+        self.message_posted.emit(_("Making the PDF with LibreOffice…"), 0)
+        set_busy(True)
+
+        def done(_result: object) -> None:
+            set_busy(False)
+            self.message_posted.emit(_("Exported to {path}").format(path=pdf), 8000)
+            self.pdf_finished.emit(str(pdf))
+            # The system's PDF viewer opens it; printing is one click from there.
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf)))
+
+        def failed(exc: BaseException) -> None:
+            set_busy(False)
+            message, detail = user_message(exc, _("The PDF could not be made; the details are in the log file."))
+            self.message_posted.emit(message, 8000)
+            self.prompts.show_error(message, detail)
+
+        self.runner.tasks.run_render(make, done, failed)
+
     # -- report files ---------------------------------------------------------------------------
 
     def import_file(self) -> None:
         """Ask for a report file and store it as a new report."""
         folder = ui_state.get(ui_state.LAST_IMPORT_DIR) or str(Path.home())
-        self._ask_path(_("Import a report"), Path(folder), _("Tổng Kết reports (*.json)"), "json", self.import_from,
-                       save=False)
+        self._ask_path(_("Import a report"), Path(folder), _("Tổng Kết reports (*.json *.docx)"), "json",
+                       self.import_from, save=False)
 
     def import_from(self, path: Path) -> None:
         """Read the report file at path and store it as a new report (of a new organisation, hers)."""

@@ -554,16 +554,16 @@ class OrganisationDialog(QDialog):
 
     def _check_reference(self) -> None:
         # Imported here: python-docx is only needed once a house style is chosen.
-        from app.render.lint import check_reference
+        from app.services.export import check_house_style
 
         path = O + "reference_docx"
-        self._file_findings[path] = check_reference(Path(self._reference), self._preset) if self._reference else []
+        self._file_findings[path] = check_house_style(Path(self._reference), self._preset) if self._reference else []
 
     def _check_templates(self) -> None:
-        from app.render.lint import check_templates
+        from app.services.export import check_template_folder
 
         path = O + "templates_dir"
-        self._file_findings[path] = check_templates(Path(self._templates)) if self._templates else []
+        self._file_findings[path] = check_template_folder(Path(self._templates)) if self._templates else []
 
     def _show_paths(self) -> None:
         for edit, clear, value in ((self.reference_edit, self.reference_clear_button, self._reference),
