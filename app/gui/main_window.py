@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         return QMargins(inner.left() - frame.left(), inner.top() - frame.top(),
                         frame.right() - inner.right(), frame.bottom() - inner.bottom())
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._fitted_on_show:
             # Now the real frame is known: trim again if the assumed one was too small.
@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.about_dialog = dialog
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.editing.flush()
         ui_state.put(ui_state.GEOMETRY, self.saveGeometry())
         if self._editor is not None:
