@@ -254,7 +254,7 @@ class StatsForm(QScrollArea):
             return
         for path, row_label in self._row_labels.items():
             # Rating levels are named in the wording of the report's year (templates/labels/ratings.toml).
-            if isinstance(row_label, QLabel) and (dated := rating_field_label(path.path, report.year)):
+            if isinstance(row_label, QLabel) and (dated := rating_field_label(path, report.year)):
                 row_label.setText(dated[:1].upper() + dated[1:])
         self._show_kind(report.organisation.kind)
         self._loading = True
