@@ -6,7 +6,6 @@ Shared by tests/domain/test_fields.py (every field a finding names resolves) and
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -103,8 +102,3 @@ REPORTS: dict[str, Callable[[], Report]] = {
     "out-of-bounds": _out_of_bounds,
 }
 
-
-def report_named(name: str) -> Report:
-    """A fresh copy of the report of that name (each call builds it again)."""
-    report = REPORTS[name]()
-    return dataclasses.replace(report)
