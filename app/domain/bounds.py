@@ -57,45 +57,49 @@ def _counts(node: Any, path: str) -> Iterator[tuple[str, int]]:
 
 def bounds_findings(report: Any) -> list[Finding]:
     """An ERROR for every figure, target or title of report outside the bounds, naming its field."""
-    from app.domain.checks import label
+    from app.domain import fields
     from app.domain.codec import to_dict
 
     findings: list[Finding] = []
     for path, value in _counts(to_dict(report.stats), "stats"):
         if not 0 <= value <= MAX_COUNT:
-            findings.append(Finding("bounds.count", Severity.ERROR, (path,), _(
+            ref = fields.parse(path)
+            findings.append(Finding("bounds.count", Severity.ERROR, (ref.path,), _(
                 "{field}: {value} is out of range; a figure is a whole number from 0 to {maximum}.").format(
-                field=_capital(label(path)), value=_short(value), maximum=f"{MAX_COUNT:,}".replace(",", "."))))
-    for name, targets in (("targets", report.targets), ("next_targets", report.next_targets)):
+                field=_capital(ref.label), value=_short(value), maximum=f"{MAX_COUNT:,}".replace(",", "."))))
+    for next_period, targets in ((False, report.targets), (True, report.next_targets)):
         for index, target in enumerate(targets):
             for attr in ("value", "result"):
                 value = getattr(target, attr)
                 if value is not None and not decimal_in_bounds(value):
-                    findings.append(Finding("bounds.decimal", Severity.ERROR, (f"{name}.{index}.{attr}",), _(
+                    findings.append(Finding("bounds.decimal", Severity.ERROR, (fields.target(index, attr, next_period=next_period).path,), _(
                         "Target “{label}”: {value} is out of range; write at most {digits} digits before the "
                         "decimal point and {decimals} after it.").format(
                         label=target.label[:80], value=_short(value), digits=DECIMAL_INTEGER_DIGITS,
                         decimals=DECIMAL_FRACTION_DIGITS)))
     if report.number is not None and not 1 <= report.number <= MAX_DOCUMENT_NUMBER:
-        findings.append(Finding("bounds.number", Severity.ERROR, ("number",), _(
+        findings.append(Finding("bounds.number", Severity.ERROR, (fields.Field.NUMBER.path,), _(
             "The document number {value} is out of range: from 1 to {maximum}.").format(
             value=_short(report.number), maximum=MAX_DOCUMENT_NUMBER)))
     if len(report.term) > MAX_TERM:
-        findings.append(Finding("bounds.text", Severity.ERROR, ("term",), _(
+        findings.append(Finding("bounds.text", Severity.ERROR, (fields.Field.TERM.path,), _(
             "The term is {length} characters long; write it as “2025 - 2030”.").format(length=len(report.term))))
-    titles = [("title", report.title), *_section_titles(report.sections, "sections.")]
-    for path, title in titles:
+    titles = [(fields.Field.TITLE, report.title), *_section_titles(report.sections, ())]
+    for ref, title in titles:
         if len(title) > MAX_TITLE:
-            findings.append(Finding("bounds.text", Severity.ERROR, (path,), _(
+            findings.append(Finding("bounds.text", Severity.ERROR, (ref.path,), _(
                 "A title of {length} characters is too long to print; shorten it to at most {maximum}.").format(
                 length=len(title), maximum=MAX_TITLE)))
     return findings
 
 
-def _section_titles(sections: list[Any], prefix: str) -> Iterator[tuple[str, str]]:
+def _section_titles(sections: list[Any], indexes: tuple[int, ...]) -> Iterator[tuple[Any, str]]:
+    """(FieldRef of the title, title) of every section, in reading order."""
+    from app.domain import fields
+
     for index, section in enumerate(sections):
-        yield f"{prefix}{index}.title", section.title
-        yield from _section_titles(section.children, f"{prefix}{index}.children.")
+        yield fields.section_title((*indexes, index)), section.title
+        yield from _section_titles(section.children, (*indexes, index))
 
 
 def _capital(text: str) -> str:

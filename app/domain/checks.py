@@ -14,6 +14,8 @@ import copy
 from collections.abc import Callable, Iterator
 
 from app.domain import numbers, numfmt
+from app.domain import fields
+from app.domain.fields import Field, FieldRef, label, parse, stat
 from app.domain.findings import Finding, Severity
 from app.domain.member_stats import BADGE_YEARS
 from app.domain.organisation import OrgKind
@@ -21,108 +23,34 @@ from app.domain.ratings import EXCELLENT_QUOTA, RatingCounts
 from app.domain.report import Report, Statistics
 from app.i18n import N_, _
 
-# Field path → its name as the user sees it on the form. Messages name fields through this table.
-FIELD_LABELS: dict[str, str] = {
-    "stats.units": N_("number of Party cells"),
-    "stats.membership.opening_total": N_("members at the start"),
-    "stats.membership.opening_probationary": N_("probationary members at the start"),
-    "stats.membership.admitted": N_("admitted"),
-    "stats.membership.transferred_in": N_("transferred in"),
-    "stats.membership.transferred_in_probationary": N_("probationary transferred in"),
-    "stats.membership.transferred_out": N_("transferred out"),
-    "stats.membership.transferred_out_probationary": N_("probationary transferred out"),
-    "stats.membership.deceased": N_("deceased"),
-    "stats.membership.struck_off": N_("struck off"),
-    "stats.membership.struck_off_probationary": N_("probationary struck off"),
-    "stats.membership.expelled": N_("expelled"),
-    "stats.membership.left_party": N_("left the Party"),
-    "stats.membership.recognised_official": N_("recognised as full members"),
-    "stats.membership.closing_total": N_("members at the end"),
-    "stats.membership.closing_official": N_("full members at the end"),
-    "stats.membership.closing_probationary": N_("probationary members at the end"),
-    "stats.membership.female": N_("female members"),
-    "stats.membership.exempt": N_("members exempt from Party life"),
-    "stats.membership.badges": N_("Party badges"),
-    "stats.ratings.organisations.total": N_("Party cells to rate"),
-    "stats.ratings.organisations.excellent": N_("Party cells rated excellent"),
-    "stats.ratings.organisations.good": N_("Party cells rated good"),
-    "stats.ratings.organisations.complete": N_("Party cells rated complete"),
-    "stats.ratings.organisations.not_complete": N_("Party cells rated not complete"),
-    "stats.ratings.organisations.not_rated": N_("Party cells not rated"),
-    "stats.ratings.organisations.exemplary": N_("exemplary Party cells"),
-    "stats.ratings.self_rating": N_("the Party cell's rating of itself"),
-    "stats.ratings.members.total": N_("members to rate"),
-    "stats.ratings.members.excellent": N_("members rated excellent"),
-    "stats.ratings.members.good": N_("members rated good"),
-    "stats.ratings.members.complete": N_("members rated complete"),
-    "stats.ratings.members.not_complete": N_("members rated not complete"),
-    "stats.ratings.members.not_rated": N_("members not rated"),
-    "stats.ratings.members.exemplary": N_("exemplary members"),
-    "stats.inspection.members_violating": N_("members found in violation"),
-    "stats.inspection.members_to_discipline": N_("members to be disciplined"),
-    "stats.discipline.members.total": N_("members disciplined"),
-    "stats.discipline.members.reprimand": N_("reprimands (members)"),
-    "stats.discipline.members.warning": N_("warnings (members)"),
-    "stats.discipline.members.removal": N_("removals from post"),
-    "stats.discipline.members.expulsion": N_("expulsions"),
-    "stats.discipline.members.probationary": N_("probationary members disciplined"),
-    "stats.discipline.organisations.total": N_("organisations disciplined"),
-    "stats.discipline.organisations.reprimand": N_("reprimands (organisations)"),
-    "stats.discipline.organisations.warning": N_("warnings (organisations)"),
-    "stats.discipline.organisations.dissolution": N_("dissolutions"),
-    "stats.party_life.study_participants": N_("members who took part in the study"),
-    "stats.party_life.study_members": N_("members expected at the study"),
-    "stats.party_life.meetings_held": N_("regular meetings held"),
-    "stats.party_life.meetings_required": N_("regular meetings due"),
-    "stats.party_life.thematic_meetings": N_("thematic meetings"),
-    "stats.party_life.theme_plan_units": N_("Party cells with an annual-theme plan"),
-    "stats.party_life.resolutions_studied": N_("resolutions and directives studied"),
-    "stats.party_life.annual_theme": N_("annual theme"),
-    "stats.party_life.commendations": N_("commendations"),
-    "stats.membership.temporary_in": N_("temporarily transferred in"),
-    "stats.membership.temporary_out": N_("temporarily transferred out"),
-    "stats.membership.candidates_trained": N_("candidates trained in the Party course"),
-    "stats.membership.candidates": N_("candidates for admission"),
-    "stats.inspection.scheduled.organisations": N_("organisations inspected"),
-    "stats.inspection.scheduled.members": N_("members inspected"),
-    "stats.inspection.topical_supervision.organisations": N_("organisations under topical supervision"),
-    "stats.inspection.topical_supervision.members": N_("members under topical supervision"),
-    "stats.inspection.regular_supervision.organisations": N_("organisations under regular supervision"),
-    "stats.inspection.regular_supervision.members": N_("members under regular supervision"),
-    "stats.inspection.violation_signs.organisations": N_("organisations inspected for signs of violation"),
-    "stats.inspection.violation_signs.members": N_("members inspected for signs of violation"),
-    "stats.inspection.lower_level_tasks": N_("lower organisations checked on their inspection duties"),
-    "stats.inspection.finance": N_("organisations whose Party finances were inspected"),
-    "stats.inspection.dues": N_("Party cells checked on Party dues"),
-    "stats.inspection.denunciations": N_("denunciations settled"),
-    "stats.inspection.complaints": N_("disciplinary complaints settled"),
-}
-
+# The labels of the fields (FIELD_LABELS before) live with the fields: app.domain.fields.STAT_LABELS.
 
 # Figures about the organisations under the body: a chi bộ has none (its cấp ủy rates it, and it inspects and
 # disciplines only its members). The form leaves them out for a chi bộ and the checks ignore them; the
 # values stay in the report, so that switching the kind back loses nothing.
-SUB_UNIT_FIELDS: frozenset[str] = frozenset({
-    "stats.units",
-    *(f"stats.ratings.organisations.{name}" for name in (
+SUB_UNIT_FIELDS: frozenset[FieldRef] = frozenset({
+    Field.UNITS,
+    *(stat(f"ratings.organisations.{name}") for name in (
         "total", "excellent", "good", "complete", "not_complete", "not_rated", "exemplary")),
-    *(f"stats.inspection.{name}.organisations" for name in (
+    *(stat(f"inspection.{name}.organisations") for name in (
         "scheduled", "topical_supervision", "regular_supervision", "violation_signs")),
-    "stats.inspection.lower_level_tasks",
-    "stats.inspection.finance",
-    "stats.inspection.dues",
-    *(f"stats.discipline.organisations.{name}" for name in ("total", "reprimand", "warning", "dissolution")),
-    "stats.party_life.theme_plan_units",
+    stat("inspection.lower_level_tasks"),
+    stat("inspection.finance"),
+    stat("inspection.dues"),
+    *(stat(f"discipline.organisations.{name}") for name in ("total", "reprimand", "warning", "dissolution")),
+    stat("party_life.theme_plan_units"),
 })
 # Figures only a chi bộ gives: the level it proposes for itself.
-CHI_BO_FIELDS: frozenset[str] = frozenset({"stats.ratings.self_rating"})
+CHI_BO_FIELDS: frozenset[FieldRef] = frozenset({Field.SELF_RATING})
 
 
-def applies(path: str, kind: OrgKind) -> bool:
-    """True when a body of kind reports the figure at path."""
+def applies(ref: FieldRef | str, kind: OrgKind) -> bool:
+    """True when a body of kind reports the figure at ref (a FieldRef, or its dotted path)."""
+    if isinstance(ref, str):
+        ref = parse(ref)
     if kind.is_chi_bo:
-        return path not in SUB_UNIT_FIELDS
-    return path not in CHI_BO_FIELDS
+        return ref not in SUB_UNIT_FIELDS
+    return ref not in CHI_BO_FIELDS
 
 
 def reported(stats: Statistics, kind: OrgKind) -> Statistics:
@@ -131,27 +59,17 @@ def reported(stats: Statistics, kind: OrgKind) -> Statistics:
     Switching an organisation's kind keeps every figure entered; this is what prints and what is worded.
     """
     copied = copy.deepcopy(stats)
-    for path in (SUB_UNIT_FIELDS if kind.is_chi_bo else CHI_BO_FIELDS):
-        *parents, name = path.removeprefix("stats.").split(".")
-        node: object = copied
-        for part in parents:
-            node = getattr(node, part)
-        setattr(node, name, None if path in CHI_BO_FIELDS else 0)
+    for ref in (SUB_UNIT_FIELDS if kind.is_chi_bo else CHI_BO_FIELDS):
+        under_stats = FieldRef(ref.kind, ref.parts[1:])  # walked from the Statistics, not the Report
+        under_stats.set(copied, None if ref in CHI_BO_FIELDS else 0)
     return copied
-
-
-def label(path: str) -> str:
-    """The translated name of a field, for messages; the path itself when it has none."""
-    if path.startswith("targets."):
-        return _("target {number}").format(number=int(path.split(".")[1]) + 1)
-    return _(FIELD_LABELS.get(path, path))
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _sum_terms(paths: list[str], values: list[int], signs: list[str]) -> str:
+def _sum_terms(paths: list[FieldRef], values: list[int], signs: list[str]) -> str:
     """ "admitted (4) + transferred in (2) − deceased (1)"; zero terms are left out (a caller has at least one)."""
     out: list[str] = []
     for path, value, sign in zip(paths, values, signs, strict=True):
@@ -191,7 +109,7 @@ def run_checks(report: Report) -> list[Finding]:
     return sorted(findings, key=lambda f: -f.severity)
 
 
-def _mismatch(code: str, actual_path: str, actual: int, term_paths: list[str], signs: list[str],
+def _mismatch(code: str, actual_path: FieldRef, actual: int, term_paths: list[FieldRef], signs: list[str],
               values: list[int], severity: Severity = Severity.ERROR) -> Finding:
     expected = sum(v if s == "+" else -v for v, s in zip(values, signs, strict=True))
     message = _("{field} is {actual}, but {terms} gives {expected}. Correct one of these figures.").format(
@@ -200,10 +118,10 @@ def _mismatch(code: str, actual_path: str, actual: int, term_paths: list[str], s
         terms=_sum_terms(term_paths, values, signs),
         expected=numfmt.number(expected),
     )
-    return Finding(code, severity, (actual_path, *term_paths), _sentence(message))
+    return Finding(code, severity, _paths(actual_path, *term_paths), _sentence(message))
 
 
-def _not_entered(code: str, path: str, *others: str, proposal: str = "", because: str = "") -> Finding:
+def _not_entered(code: str, path: FieldRef, *others: FieldRef, proposal: str = "", because: str = "") -> Finding:
     """An INFO finding: the figure at path is still 0 where it is needed.
 
     proposal: the sentence proposing its value ("by the movement: 98"); because: the figure that needs it
@@ -214,15 +132,27 @@ def _not_entered(code: str, path: str, *others: str, proposal: str = "", because
         message = _("{field}: not entered yet; {proposal}.").format(field=label(path), proposal=proposal)
     elif because:
         message = _("{field}: not entered yet ({because}).").format(field=label(path), because=because)
-    return Finding(f"{code}.not_entered", Severity.INFO, (path, *others), _sentence(message))
+    return Finding(f"{code}.not_entered", Severity.INFO, _paths(path, *others), _sentence(message))
 
 
-def _value_of(path: str, value: int) -> str:
+def _value_of(path: FieldRef, value: int) -> str:
     """ "female members: 3", naming a figure that needs another."""
     return _("{field}: {value}").format(field=label(path), value=numfmt.number(value))
 
 
-M = "stats.membership."
+def _under(group: str) -> Callable[[str], FieldRef]:
+    """The statistics of one group by name: M("closing_total") is the FieldRef of "stats.membership.closing_total"."""
+    return lambda name: stat(f"{group}.{name}")
+
+
+def _paths(*refs: FieldRef) -> tuple[str, ...]:
+    """The dotted paths a Finding carries."""
+    return tuple(ref.path for ref in refs)
+
+
+M = _under("membership")
+D = _under("discipline")
+P = _under("party_life")
 MOVEMENT = ["opening_total", "admitted", "transferred_in", "transferred_out", "deceased",
             "struck_off", "expelled", "left_party"]
 PROBATIONARY_MOVEMENT = ["opening_probationary", "admitted", "transferred_in_probationary", "recognised_official",
@@ -266,24 +196,24 @@ def _discipline_total(who: str) -> Callable[[Report], int | None]:
 
 
 # In the order they are worked out: a later one may rest on an earlier one (the split on the closing total).
-_PROPOSALS: dict[str, Callable[[Report], int | None]] = {
-    M + "closing_total": _closing_total,
-    M + "closing_probationary": _closing_probationary,
-    M + "closing_official": _closing_official,
-    "stats.ratings.members.total": _rated_total("members"),
-    "stats.ratings.organisations.total": _rated_total("organisations"),
-    "stats.discipline.members.total": _discipline_total("members"),
-    "stats.discipline.organisations.total": _discipline_total("organisations"),
+_PROPOSALS: dict[FieldRef, Callable[[Report], int | None]] = {
+    M("closing_total"): _closing_total,
+    M("closing_probationary"): _closing_probationary,
+    M("closing_official"): _closing_official,
+    stat("ratings.members.total"): _rated_total("members"),
+    stat("ratings.organisations.total"): _rated_total("organisations"),
+    D("members.total"): _discipline_total("members"),
+    D("organisations.total"): _discipline_total("organisations"),
 }
-DERIVED_FIELDS: tuple[str, ...] = tuple(_PROPOSALS)
-MEMBERSHIP_CLOSING_FIELDS: tuple[str, ...] = DERIVED_FIELDS[:3]
+DERIVED_FIELDS: tuple[FieldRef, ...] = tuple(_PROPOSALS)
+MEMBERSHIP_CLOSING_FIELDS: tuple[FieldRef, ...] = DERIVED_FIELDS[:3]
 
 
-def proposed_figure(report: Report, path: str) -> int | None:
-    """The value the other figures give the figure at path (one of DERIVED_FIELDS), from the report as it
+def proposed_figure(report: Report, ref: FieldRef | str) -> int | None:
+    """The value the other figures give the figure ref (one of DERIVED_FIELDS), from the report as it
     stands; None when they do not determine it (the opening membership is not entered, the result would be
     negative, nothing it rests on is entered)."""
-    return _PROPOSALS[path](report)
+    return _PROPOSALS[parse(ref) if isinstance(ref, str) else ref](report)
 
 
 # -- membership ----------------------------------------------------------------------------------
@@ -298,15 +228,15 @@ def membership_balance(report: Report) -> Iterator[Finding]:
         return
     if not m.opening_total:
         if m.closing_total or any(values):
-            yield _not_entered("membership.opening", M + "opening_total")
+            yield _not_entered("membership.opening", M("opening_total"))
         return
     if not m.closing_total:
         proposal = _closing_total(report)
-        yield _not_entered("membership.closing", M + "closing_total", *(M + n for n in MOVEMENT), proposal=(
+        yield _not_entered("membership.closing", M("closing_total"), *(M(n) for n in MOVEMENT), proposal=(
             _("by the movement: {value}").format(value=numfmt.number(proposal)) if proposal is not None else ""))
         return
-    yield _mismatch("membership.balance", M + "closing_total", m.closing_total,
-                    [M + n for n in MOVEMENT], signs, values)
+    yield _mismatch("membership.balance", M("closing_total"), m.closing_total,
+                    [M(n) for n in MOVEMENT], signs, values)
 
 
 @check
@@ -319,11 +249,11 @@ def membership_split(report: Report) -> Iterator[Finding]:
         proposal = "" if probationary is None else _(
             "by the movement: {official} full members and {probationary} probationary members"
         ).format(official=numfmt.number(m.closing_total - probationary), probationary=numfmt.number(probationary))
-        yield _not_entered("membership.split", M + "closing_probationary", M + "closing_official",
-                           M + "closing_total", proposal=proposal)
+        yield _not_entered("membership.split", M("closing_probationary"), M("closing_official"),
+                           M("closing_total"), proposal=proposal)
         return
-    yield _mismatch("membership.split", M + "closing_total", m.closing_total,
-                    [M + "closing_official", M + "closing_probationary"], ["+", "+"],
+    yield _mismatch("membership.split", M("closing_total"), m.closing_total,
+                    [M("closing_official"), M("closing_probationary")], ["+", "+"],
                     [m.closing_official, m.closing_probationary])
 
 
@@ -336,15 +266,15 @@ def probationary_balance(report: Report) -> Iterator[Finding]:
         return
     values = [getattr(m, n) for n in PROBATIONARY_MOVEMENT]
     if not any(values):
-        yield _not_entered("membership.opening_probationary", M + "opening_probationary",
-                           because=_value_of(M + "closing_probationary", m.closing_probationary))
+        yield _not_entered("membership.opening_probationary", M("opening_probationary"),
+                           because=_value_of(M("closing_probationary"), m.closing_probationary))
         return
     signs = ["+", "+", "+", "−", "−", "−"]
-    yield _mismatch("membership.probationary_balance", M + "closing_probationary", m.closing_probationary,
-                    [M + n for n in PROBATIONARY_MOVEMENT], signs, values)
+    yield _mismatch("membership.probationary_balance", M("closing_probationary"), m.closing_probationary,
+                    [M(n) for n in PROBATIONARY_MOVEMENT], signs, values)
 
 
-def _not_above(code: str, part_path: str, part: int, whole_path: str, whole: int,
+def _not_above(code: str, part_path: FieldRef, part: int, whole_path: FieldRef, whole: int,
                severity: Severity = Severity.ERROR) -> Iterator[Finding]:
     """part ≤ whole; a whole still 0 is a figure not entered yet."""
     if part <= whole:
@@ -355,7 +285,7 @@ def _not_above(code: str, part_path: str, part: int, whole_path: str, whole: int
     message = _("{part} ({part_value}) cannot be more than {whole} ({whole_value}).").format(
         part=label(part_path), part_value=numfmt.number(part),
         whole=label(whole_path), whole_value=numfmt.number(whole))
-    yield Finding(code, severity, (part_path, whole_path), _sentence(message))
+    yield Finding(code, severity, _paths(part_path, whole_path), _sentence(message))
 
 
 @check
@@ -370,10 +300,10 @@ def membership_parts(report: Report) -> Iterator[Finding]:
         ("exempt", "closing_total"),
     ]
     for part, whole in pairs:
-        yield from _not_above("membership.part", M + part, getattr(m, part), M + whole, getattr(m, whole))
+        yield from _not_above("membership.part", M(part), getattr(m, part), M(whole), getattr(m, whole))
     unknown = sorted(y for y in m.badges if y not in BADGE_YEARS)
     if unknown:
-        yield Finding("membership.badge_years", Severity.ERROR, (M + "badges",), _(
+        yield Finding("membership.badge_years", Severity.ERROR, _paths(M("badges")), _(
             "Party badges are awarded for {allowed} years of membership, not for {years}."
         ).format(allowed=", ".join(map(str, BADGE_YEARS)), years=", ".join(map(str, unknown))))
 
@@ -383,7 +313,7 @@ def membership_parts(report: Report) -> Iterator[Finding]:
 _LEVELS_OF = {"organisations": N_("ratings of Party cells by level"), "members": N_("ratings of members by level")}
 
 
-def _ratings_findings(prefix: str, counts: RatingCounts, total_path: str | None, total: int | None,
+def _ratings_findings(prefix: Callable[[str], FieldRef], counts: RatingCounts, total_path: FieldRef | None, total: int | None,
                       who: str) -> Iterator[Finding]:
     if counts.is_empty:
         return
@@ -391,41 +321,41 @@ def _ratings_findings(prefix: str, counts: RatingCounts, total_path: str | None,
     values = [getattr(counts, n) for n in levels]
     if sum(values) != counts.total:
         if not counts.total:
-            yield _not_entered(f"ratings.{who}.total", prefix + "total", *(prefix + n for n in levels), proposal=_(
+            yield _not_entered(f"ratings.{who}.total", prefix("total"), *(prefix(n) for n in levels), proposal=_(
                 "by the levels: {value}").format(value=numfmt.number(sum(values))))
         elif not any(values):
             message = _("{field}: not entered yet ({because}).").format(
-                field=_(_LEVELS_OF[who]), because=_value_of(prefix + "total", counts.total))
+                field=_(_LEVELS_OF[who]), because=_value_of(prefix("total"), counts.total))
             yield Finding(f"ratings.{who}.levels.not_entered", Severity.INFO,
-                          (prefix + "excellent", *(prefix + n for n in levels[1:]), prefix + "total"),
+                          _paths(prefix("excellent"), *(prefix(n) for n in levels[1:]), prefix("total")),
                           _sentence(message))
         else:
-            yield _mismatch(f"ratings.{who}.sum", prefix + "total", counts.total,
-                            [prefix + n for n in levels], ["+"] * len(levels), values)
+            yield _mismatch(f"ratings.{who}.sum", prefix("total"), counts.total,
+                            [prefix(n) for n in levels], ["+"] * len(levels), values)
     if total_path is not None and total and counts.total and counts.total != total:
         message = _("{rated} ({rated_value}) differs from {total} ({total_value}).").format(
-            rated=label(prefix + "total"), rated_value=numfmt.number(counts.total),
+            rated=label(prefix("total")), rated_value=numfmt.number(counts.total),
             total=label(total_path), total_value=numfmt.number(total))
-        yield Finding(f"ratings.{who}.total", Severity.WARNING, (prefix + "total", total_path),
+        yield Finding(f"ratings.{who}.total", Severity.WARNING, _paths(prefix("total"), total_path),
                       _sentence(message))
-    yield from _not_above(f"ratings.{who}.exemplary", prefix + "exemplary", counts.exemplary,
-                          prefix + "excellent", counts.excellent)
+    yield from _not_above(f"ratings.{who}.exemplary", prefix("exemplary"), counts.exemplary,
+                          prefix("excellent"), counts.excellent)
     if counts.excellent and counts.excellent > counts.good * EXCELLENT_QUOTA:
         cap = numfmt.percent(EXCELLENT_QUOTA * 100)
         if counts.good:
             message = _(
                 "{excellent} ({value}) is {share} of {good} ({good_value}); the guidance caps it at {cap}. "
                 "Check the ratings before sending."
-            ).format(excellent=label(prefix + "excellent"), value=numfmt.number(counts.excellent),
+            ).format(excellent=label(prefix("excellent")), value=numfmt.number(counts.excellent),
                      share=numfmt.percent(numbers.percent(counts.excellent, counts.good)),
-                     good=label(prefix + "good"), good_value=numfmt.number(counts.good), cap=cap)
+                     good=label(prefix("good")), good_value=numfmt.number(counts.good), cap=cap)
         else:
             message = _(
                 "{excellent} ({value}) while there are no {good}; the guidance caps the first at {cap} of the "
                 "second. Check the ratings before sending."
-            ).format(excellent=label(prefix + "excellent"), value=numfmt.number(counts.excellent),
-                     good=label(prefix + "good"), cap=cap)
-        yield Finding(f"ratings.{who}.quota", Severity.WARNING, (prefix + "excellent", prefix + "good"),
+            ).format(excellent=label(prefix("excellent")), value=numfmt.number(counts.excellent),
+                     good=label(prefix("good")), cap=cap)
+        yield Finding(f"ratings.{who}.quota", Severity.WARNING, _paths(prefix("excellent"), prefix("good")),
                       _sentence(message))
 
 
@@ -433,27 +363,26 @@ def _ratings_findings(prefix: str, counts: RatingCounts, total_path: str | None,
 def ratings(report: Report) -> Iterator[Finding]:
     r = report.stats.ratings
     units = report.stats.units if report.organisation.kind.has_sub_units else None
-    yield from _ratings_findings("stats.ratings.organisations.", r.organisations, "stats.units", units, "organisations")
+    yield from _ratings_findings(_under("ratings.organisations"), r.organisations, Field.UNITS, units, "organisations")
     closing = report.stats.membership.closing_total or None
-    yield from _ratings_findings("stats.ratings.members.", r.members, M + "closing_total", closing, "members")
+    yield from _ratings_findings(_under("ratings.members"), r.members, M("closing_total"), closing, "members")
 
 
 # -- inspection and discipline --------------------------------------------------------------------
 
-D = "stats.discipline."
 
 
-def _forms_findings(prefix: str, total: int, forms: list[str], values: list[int], who: str) -> Iterator[Finding]:
+def _forms_findings(prefix: Callable[[str], FieldRef], total: int, forms: list[str], values: list[int], who: str) -> Iterator[Finding]:
     if sum(values) == total:
         return
     if not total:
-        yield _not_entered(f"discipline.{who}", prefix + "total", *(prefix + f for f in forms), proposal=_(
+        yield _not_entered(f"discipline.{who}", prefix("total"), *(prefix(f) for f in forms), proposal=_(
             "by the forms: {value}").format(value=numfmt.number(sum(values))))
     elif not any(values):
-        yield _not_entered(f"discipline.{who}.forms", prefix + forms[0], *(prefix + f for f in forms[1:]),
-                           prefix + "total", because=_value_of(prefix + "total", total))
+        yield _not_entered(f"discipline.{who}.forms", prefix(forms[0]), *(prefix(f) for f in forms[1:]),
+                           prefix("total"), because=_value_of(prefix("total"), total))
     else:
-        yield _mismatch(f"discipline.{who}.sum", prefix + "total", total, [prefix + f for f in forms],
+        yield _mismatch(f"discipline.{who}.sum", prefix("total"), total, [prefix(f) for f in forms],
                         ["+"] * len(forms), values)
 
 
@@ -461,16 +390,16 @@ def _forms_findings(prefix: str, total: int, forms: list[str], values: list[int]
 def discipline(report: Report) -> Iterator[Finding]:
     d = report.stats.discipline
     forms = ["reprimand", "warning", "removal", "expulsion"]
-    yield from _forms_findings(D + "members.", d.members.total, forms, [getattr(d.members, f) for f in forms],
+    yield from _forms_findings(_under("discipline.members"), d.members.total, forms, [getattr(d.members, f) for f in forms],
                                "members")
-    yield from _not_above("discipline.members.probationary", D + "members.probationary", d.members.probationary,
-                          D + "members.total", d.members.total)
+    yield from _not_above("discipline.members.probationary", D("members.probationary"), d.members.probationary,
+                          D("members.total"), d.members.total)
     org_forms = ["reprimand", "warning", "dissolution"]
-    yield from _forms_findings(D + "organisations.", d.organisations.total, org_forms,
+    yield from _forms_findings(_under("discipline.organisations"), d.organisations.total, org_forms,
                                [getattr(d.organisations, f) for f in org_forms], "organisations")
     expelled = report.stats.membership.expelled
     if d.members.expulsion != expelled:
-        a, b = D + "members.expulsion", M + "expelled"
+        a, b = D("members.expulsion"), M("expelled")
         if d.members.expulsion and expelled:
             message = _("{a} ({a_value}) differs from {b} ({b_value}) in the membership movement.").format(
                 a=label(a), a_value=numfmt.number(d.members.expulsion), b=label(b), b_value=numfmt.number(expelled))
@@ -480,40 +409,38 @@ def discipline(report: Report) -> Iterator[Finding]:
         else:
             message = _("Discipline has {a} ({a_value}), but no one {b} is entered in the membership movement.").format(
                 a=label(a), a_value=numfmt.number(d.members.expulsion), b=label(b))
-        yield Finding("discipline.expulsion", Severity.WARNING, (a, b), _sentence(message))
+        yield Finding("discipline.expulsion", Severity.WARNING, _paths(a, b), _sentence(message))
     i = report.stats.inspection
-    yield from _not_above("inspection.to_discipline", "stats.inspection.members_to_discipline",
-                          i.members_to_discipline, "stats.inspection.members_violating", i.members_violating)
+    yield from _not_above("inspection.to_discipline", stat("inspection.members_to_discipline"),
+                          i.members_to_discipline, stat("inspection.members_violating"), i.members_violating)
 
 
-P = "stats.party_life."
 
 
 @check
 def party_life(report: Report) -> Iterator[Finding]:
     p = report.stats.party_life
-    yield from _not_above("party_life.study", P + "study_participants", p.study_participants,
-                          P + "study_members", p.study_members)
-    yield from _not_above("party_life.meetings", P + "meetings_held", p.meetings_held,
-                          P + "meetings_required", p.meetings_required)
+    yield from _not_above("party_life.study", P("study_participants"), p.study_participants,
+                          P("study_members"), p.study_members)
+    yield from _not_above("party_life.meetings", P("meetings_held"), p.meetings_held,
+                          P("meetings_required"), p.meetings_required)
     if report.organisation.kind.has_sub_units:
-        yield from _not_above("party_life.theme_plan", P + "theme_plan_units", p.theme_plan_units,
-                              "stats.units", report.stats.units)
+        yield from _not_above("party_life.theme_plan", P("theme_plan_units"), p.theme_plan_units,
+                              Field.UNITS, report.stats.units)
 
 
 @check
 def targets(report: Report) -> Iterator[Finding]:
     for index, target in enumerate(report.targets):
-        path = f"targets.{index}"
         if target.value <= 0:
-            yield Finding("targets.value", Severity.ERROR, (path + ".value",), _(
+            yield Finding("targets.value", Severity.ERROR, _paths(fields.target(index, "value")), _(
                 "Target {number} (“{label}”) needs a value above 0."
             ).format(number=index + 1, label=target.label))
         if target.result is not None and target.result < 0:
-            yield Finding("targets.result", Severity.ERROR, (path + ".result",), _(
+            yield Finding("targets.result", Severity.ERROR, _paths(fields.target(index, "result")), _(
                 "The result of target {number} (“{label}”) cannot be negative."
             ).format(number=index + 1, label=target.label))
         if target.is_percent and target.result is not None and target.result > 100:
-            yield Finding("targets.percent", Severity.ERROR, (path + ".result",), _(
+            yield Finding("targets.percent", Severity.ERROR, _paths(fields.target(index, "result")), _(
                 "The result of target {number} (“{label}”) is a rate and cannot exceed 100%."
             ).format(number=index + 1, label=target.label))

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from app.domain import fields
+from app.domain.fields import FieldRef
 from app.domain.findings import Finding, Severity
 from app.domain.report import Entry, EntryKind, EntryState, Report, Section
 from app.i18n import N_, _
@@ -128,14 +130,13 @@ def _same_number(a: str, b: str) -> bool:
     return plain(a) == plain(b)
 
 
-def section_paths(report: Report) -> Iterator[tuple[str, Section]]:
-    """(dotted path such as "sections.0.children.2", section) for every section, in reading order."""
-    def visit(sections: list[Section], prefix: str) -> Iterator[tuple[str, Section]]:
+def section_paths(report: Report) -> Iterator[tuple[FieldRef, Section]]:
+    """(the section's field, "sections.0.children.2", and the section) for every section, in reading order."""
+    def visit(sections: list[Section], indexes: tuple[int, ...]) -> Iterator[tuple[FieldRef, Section]]:
         for index, section in enumerate(sections):
-            path = f"{prefix}{index}"
-            yield path, section
-            yield from visit(section.children, f"{path}.children.")
-    yield from visit(report.sections, "sections.")
+            yield fields.section((*indexes, index)), section
+            yield from visit(section.children, (*indexes, index))
+    yield from visit(report.sections, ())
 
 
 def drift_findings(report: Report, generated: Mapping[str, Sequence[Generated]],
@@ -146,12 +147,12 @@ def drift_findings(report: Report, generated: Mapping[str, Sequence[Generated]],
     ("5- Công tác kiểm tra, …"), to name it.
     """
     findings: list[Finding] = []
-    for path, section in section_paths(report):
+    for ref, section in section_paths(report):
         now = {g.slot: g for g in generated.get(section.key, ())}
         for index, entry in enumerate(section.entries):
             if not (entry.source and entry.state is EntryState.EDITED and entry.basis):
                 continue
-            where = f"{path}.entries.{index}.text"
+            where = fields.section_entry(ref.section_indexes, index).path
             heading = headings.get(section.key, section.title)
             current = now.get(entry.source)
             if current is None:
@@ -189,9 +190,9 @@ def empty_section_findings(report: Report, headings: Mapping[str, str], *, kept:
     """An enabled section with nothing to print; kept: the report keeps such headings (with a line to fill)."""
     findings: list[Finding] = []
 
-    def visit(sections: list[Section], prefix: str) -> None:
+    def visit(sections: list[Section], indexes: tuple[int, ...]) -> None:
         for index, section in enumerate(sections):
-            path = f"{prefix}{index}"
+            here = (*indexes, index)
             if not section.enabled:
                 continue
             if not has_content(section):
@@ -203,12 +204,12 @@ def empty_section_findings(report: Report, headings: Mapping[str, str], *, kept:
                     "“{heading}” has no text yet, so it is left out of the document and the headings after it are "
                     "renumbered. Write it, or untick the section in the outline."
                 )
-                findings.append(Finding("drafting.empty_section", Severity.WARNING, (path,),
+                findings.append(Finding("drafting.empty_section", Severity.WARNING, (fields.section(here).path,),
                                         message.format(heading=heading)))
                 continue  # its sub-sections are empty too: one finding says it
-            visit(section.children, f"{path}.children.")
+            visit(section.children, here)
 
-    visit(report.sections, "sections.")
+    visit(report.sections, ())
     return findings
 
 

@@ -19,7 +19,8 @@ class Severity(enum.IntEnum):
 class Fix:
     """A mechanical correction of a finding: in the text at field, replace old (found at start) by new.
 
-    field: a dotted path to a text of the report ("sections.0.children.2.entries.1.text", "title").
+    field: the dotted path of a text of the report ("sections.0.children.2.entries.1.text", "title"), as
+           app.domain.fields formats it.
     start: where old stands in that text when the finding was made; old: the exact text replaced.
     """
 
@@ -34,7 +35,8 @@ class Finding:
     """One failed check.
 
     code: a stable identifier such as "membership.balance", for tests and filters.
-    fields: dotted paths into the report ("stats.membership.closing_total") the GUI jumps to.
+    fields: the dotted paths of the fields involved ("stats.membership.closing_total"), the wire form of
+            app.domain.fields.FieldRef (parse() reads them back); the GUI jumps to the first.
     message: translated, names the fields in words and says what to change.
     fix: the correction the app can make itself ("2 đảng viên" → "02 đảng viên"), or None.
     """
@@ -60,13 +62,12 @@ def apply_fix(report: Any, fix: Fix) -> bool:
     old is looked for at fix.start first, then, if the text moved, as its only occurrence in the text.
     report: an app.domain.report.Report (any object whose attributes and lists the dotted path walks).
     """
-    *parents, last = fix.field.split(".")
-    holder: Any = report
+    from app.domain.fields import parse
+
+    ref = parse(fix.field)
     try:
-        for part in parents:
-            holder = holder[int(part)] if part.isdigit() else getattr(holder, part)
-        text = holder[int(last)] if last.isdigit() else getattr(holder, last)
-    except (AttributeError, IndexError, TypeError):
+        text = ref.get(report)
+    except (AttributeError, LookupError, TypeError):
         return False
     if not isinstance(text, str) or not fix.old:
         return False
@@ -75,9 +76,5 @@ def apply_fix(report: Any, fix: Fix) -> bool:
         if text.count(fix.old) != 1:
             return False
         start = text.index(fix.old)
-    fixed = text[:start] + fix.new + text[start + len(fix.old):]
-    if last.isdigit():
-        holder[int(last)] = fixed
-    else:
-        setattr(holder, last, fixed)
+    ref.set(report, text[:start] + fix.new + text[start + len(fix.old):])
     return True

@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from app.domain.datafile import DataFileError, structure
+from app.domain.fields import FieldKind, FieldRef, parse
 from app.domain.ratings import LEVELS, Level
 from app.i18n import N_, _
 from app.paths import templates_dir
@@ -134,21 +135,23 @@ def labels_for(year: int, on: date | None = None) -> LabelSet:
 _RATED_ORGANISATIONS = N_("Party cells rated {level}")
 # Translators: {level} is a rating level of the report's year, in Vietnamese: "hoàn thành xuất sắc nhiệm vụ".
 _RATED_MEMBERS = N_("members rated {level}")
-_RATING_PREFIX = "stats.ratings."
 
 
-def rating_field_label(path: str, year: int) -> str | None:
-    """The label of a rating count in the wording of the report's year; None when path is no rated level.
+def rating_field_label(field: FieldRef | str, year: int) -> str | None:
+    """The label of a rating count in the wording of the report's year; None when field is no rated level.
 
     "stats.ratings.organisations.excellent" in a 2012 report reads "số chi bộ được xếp loại trong sạch, vững mạnh",
     in a 2025 report "… hoàn thành xuất sắc nhiệm vụ".
     """
-    who, _dot, level = path.removeprefix(_RATING_PREFIX).partition(".")
-    if not path.startswith(_RATING_PREFIX) or level not in {lv.value for lv in LEVELS}:
+    ref = parse(field) if isinstance(field, str) else field
+    if ref.kind is not FieldKind.STAT or len(ref.parts) != 4 or ref.parts[1] != "ratings":
+        return None
+    who, level = ref.parts[2], ref.parts[3]
+    if level not in {lv.value for lv in LEVELS}:
         return None
     labels = labels_for(year)
     if who == "organisations":
-        return _(_RATED_ORGANISATIONS).format(level=labels.organisation_levels[Level(level)])
+        return _(_RATED_ORGANISATIONS).format(level=labels.organisation_levels[Level(str(level))])
     if who == "members":
-        return _(_RATED_MEMBERS).format(level=labels.member_levels[Level(level)])
+        return _(_RATED_MEMBERS).format(level=labels.member_levels[Level(str(level))])
     return None

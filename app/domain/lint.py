@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
-from app.domain import numfmt, org_checks, text_figures
-from app.domain.checks import label as stat_label
+from app.domain import fields, numfmt, org_checks, text_figures
 from app.domain.checks import run_checks
+from app.domain.fields import Field, FieldKind, FieldRef
 from app.domain.findings import Finding, Severity
 from app.domain.presets import Conventions, Preset, conventions, margin_choices
 from app.domain.report import Report, ReportStatus, Section
@@ -70,57 +70,58 @@ def _profile(report: Report, preset: str) -> list[Finding]:
                   recipients=list(report.effective_recipients))
     moved: dict[str, str] = {}
     if report.signature is not None:
-        moved |= {f"organisation.signature.{name}": f"signature.{name}" for name in ("authority", "position", "name")}
+        moved |= {fields.org_field(f"signature.{name}").path: fields.report_field(f"signature.{name}").path
+                  for name in ("authority", "position", "name")}
     if report.recipients is not None:
-        moved["organisation.recipients"] = "recipients"
+        moved[Field.ORG_RECIPIENTS.path] = Field.RECIPIENTS.path
     return [replace(f, fields=tuple(moved.get(path, path) for path in f.fields))
             for f in org_checks.check_organisation(org)]
 
 
 # Where the user typed text, as (field path, text).
 
-def _section_texts(sections: list[Section], prefix: str) -> Iterator[tuple[str, str]]:
+def _section_texts(sections: list[Section], indexes: tuple[int, ...]) -> Iterator[tuple[str, str]]:
     for index, section in enumerate(sections):
-        path = f"{prefix}{index}"
-        yield f"{path}.title", section.title
+        here = (*indexes, index)
+        yield fields.section_title(here).path, section.title
         for number, entry in enumerate(section.entries):
-            yield f"{path}.entries.{number}.text", entry.text
-        yield from _section_texts(section.children, f"{path}.children.")
+            yield fields.section_entry(here, number).path, entry.text
+        yield from _section_texts(section.children, here)
 
 
 def typed_texts(report: Report) -> Iterator[tuple[str, str]]:
     """Every text of the report the user typed (not the organisation's profile), with its field path."""
-    yield "title", report.title
-    yield "basis", report.basis
-    yield "term", report.term
-    yield "place", report.place
-    yield from _section_texts(report.sections, "sections.")
+    yield Field.TITLE.path, report.title
+    yield Field.BASIS.path, report.basis
+    yield Field.TERM.path, report.term
+    yield Field.PLACE.path, report.place
+    yield from _section_texts(report.sections, ())
     life = report.stats.party_life
-    yield "stats.party_life.annual_theme", life.annual_theme
+    yield Field.ANNUAL_THEME.path, life.annual_theme
     for index, text in enumerate(life.commendations):
-        yield f"stats.party_life.commendations.{index}", text
-    for name, targets in (("targets", report.targets), ("next_targets", report.next_targets)):
+        yield fields.item(Field.COMMENDATIONS, index).path, text
+    for next_period, targets in ((False, report.targets), (True, report.next_targets)):
         for index, target in enumerate(targets):
-            yield f"{name}.{index}.label", target.label
-            yield f"{name}.{index}.unit", target.unit
+            yield fields.target(index, "label", next_period=next_period).path, target.label
+            yield fields.target(index, "unit", next_period=next_period).path, target.unit
     if report.signature is not None:
-        yield "signature.authority", report.signature.authority
-        yield "signature.position", report.signature.position
+        yield Field.SIGNATURE_AUTHORITY.path, report.signature.authority
+        yield Field.SIGNATURE_POSITION.path, report.signature.position
     for index, line in enumerate(report.recipients or []):
-        yield f"recipients.{index}", line
+        yield fields.item(Field.RECIPIENTS, index).path, line
 
 
 def _header_names(report: Report) -> Iterator[tuple[str, str]]:
     """The names printed in the header, the signature and the recipients: what must exist on the date of issue."""
     org = report.organisation
     for name in ("upper_body", "issuer_name", "name", "short_name", "place"):
-        yield f"organisation.{name}", getattr(org, name)
-    yield "place", report.place
-    signature_path = "signature" if report.signature is not None else "organisation.signature"
-    yield f"{signature_path}.authority", report.effective_signature.authority
-    recipients_path = "recipients" if report.recipients is not None else "organisation.recipients"
+        yield fields.org_field(name).path, getattr(org, name)
+    yield Field.PLACE.path, report.place
+    authority = Field.SIGNATURE_AUTHORITY if report.signature is not None else Field.ORG_SIGNATURE_AUTHORITY
+    yield authority.path, report.effective_signature.authority
+    recipients = Field.RECIPIENTS if report.recipients is not None else Field.ORG_RECIPIENTS
     for line in report.effective_recipients:
-        yield recipients_path, line
+        yield recipients.path, line
 
 
 def _all_texts(report: Report) -> Iterator[tuple[str, str]]:
@@ -128,57 +129,27 @@ def _all_texts(report: Report) -> Iterator[tuple[str, str]]:
     yield from typed_texts(report)
     org = report.organisation
     for name in ("name", "short_name", "upper_body", "issuer_name", "place"):
-        yield f"organisation.{name}", getattr(org, name)
+        yield fields.org_field(name).path, getattr(org, name)
     if report.signature is None:
-        yield "organisation.signature.authority", org.signature.authority
-        yield "organisation.signature.position", org.signature.position
+        yield Field.ORG_SIGNATURE_AUTHORITY.path, org.signature.authority
+        yield Field.ORG_SIGNATURE_POSITION.path, org.signature.position
     if report.recipients is None:
-        yield from (("organisation.recipients", line) for line in org.recipients)
+        yield from ((Field.ORG_RECIPIENTS.path, line) for line in org.recipients)
 
 
-def describe(report: Report, path: str) -> str:
+def describe(report: Report, path: str | FieldRef) -> str:
     """How a message names a field: "paragraph 2 of “Công tác tư tưởng”", "the opening sentence" …"""
-    parts = path.split(".")
-    if parts[0] == "sections":
-        section: Section | None = None
-        items = report.sections
-        i = 1
-        while i < len(parts) and parts[i].isdigit() and int(parts[i]) < len(items):
-            section = items[int(parts[i])]
-            if i + 1 < len(parts) and parts[i + 1] == "children":
-                items, i = section.children, i + 2
-            else:
-                i += 1
-                break
+    ref = fields.parse(path) if isinstance(path, str) else path
+    if ref.kind is FieldKind.SECTION:
+        section = ref.section_in(report)
         title = section.title if section else ""
-        if i < len(parts) and parts[i] == "entries":
-            return _("paragraph {number} of “{section}”").format(number=int(parts[i + 1]) + 1, section=title)
+        if "entries" in ref.parts:
+            entry = ref.parts[ref.parts.index("entries") + 1]
+            return _("paragraph {number} of “{section}”").format(number=int(entry) + 1, section=title)
         return _("the heading “{section}”").format(section=title)
-    names = {
-        "title": _("the report's title (trích yếu)"),
-        "basis": _("the opening sentence"),
-        "term": _("the committee's term"),
-        "place": _("the place name of the report"),
-        "stats.party_life.annual_theme": _("the annual theme"),
-        "signature.authority": _("the report's authority line"),
-        "signature.position": _("the report's signer position"),
-        "recipients": _("the report's recipients"),
-    }
-    if path in names:
-        return names[path]
-    if parts[0] in ("targets", "next_targets") and len(parts) > 1:
-        if parts[0] == "targets":
-            return _("target {number}").format(number=int(parts[1]) + 1)
-        return _("next period's target {number}").format(number=int(parts[1]) + 1)
-    if path.startswith("stats.party_life.commendations."):
-        return _("commendation {number}").format(number=int(parts[-1]) + 1)
-    if path.startswith("recipients."):
-        return _("recipient line {number} of the report").format(number=int(parts[-1]) + 1)
-    if path == "organisation.preset":
-        return _("the document format of the organisation")
-    if path.startswith("organisation."):
-        return org_checks.label(path)
-    return stat_label(path)
+    if ref == Field.ANNUAL_THEME:
+        return _("the annual theme")
+    return fields.label(ref)
 
 
 def _finding(code: str, severity: Severity, report: Report, path: str, message: str) -> Finding:
@@ -201,19 +172,19 @@ _CODE_SEPARATORS = re.compile(r"[/:\s]")
 def document_number(ctx: Context) -> Iterator[Finding]:
     report, conv = ctx.report, ctx.conv
     if report.number is not None and report.number < 1:
-        yield Finding("number.invalid", Severity.ERROR, ("number",), _(
+        yield Finding("number.invalid", Severity.ERROR, (Field.NUMBER.path,), _(
             "The document number must be 1 or more; leave it empty in a draft for the clerk to fill in."))
     if report.number is None and report.status is ReportStatus.FINAL:
-        yield Finding("number.missing", Severity.WARNING, ("number",), _(
+        yield Finding("number.missing", Severity.WARNING, (Field.NUMBER.path,), _(
             "The report is final but has no number: take the next number of the register, or the clerk "
             "writes it in by hand."))
     doc_type = unicodedata.normalize("NFC", report.doc_type).strip()
     if _CODE_SEPARATORS.search(doc_type) or "-" in doc_type:
-        yield Finding("number.doc_type_form", Severity.ERROR, ("doc_type",), _(
+        yield Finding("number.doc_type_form", Severity.ERROR, (Field.DOC_TYPE.path,), _(
             "The type code is “{code}”: write only the letters, “{expected}”; the app adds the number, "
             "the hyphen and the slash.").format(code=doc_type, expected=conv.report_type))
     elif doc_type != conv.report_type:
-        yield Finding("number.doc_type", Severity.WARNING, ("doc_type",), _(
+        yield Finding("number.doc_type", Severity.WARNING, (Field.DOC_TYPE.path,), _(
             "A report (báo cáo) has the type code “{expected}”, not “{code}”: the number should read “{example}”."
         ).format(expected=conv.report_type, code=doc_type,
                  example=conv.document_number(report.number or 1, conv.report_type,
@@ -221,12 +192,12 @@ def document_number(ctx: Context) -> Iterator[Finding]:
     code = unicodedata.normalize("NFC", report.organisation.issuer_code).strip()
     if not ctx.is_party and "/" in code:
         # The Party form is checked with the profile (org_checks); a Đoàn code may hold a hyphen ("TWĐTN-VP").
-        yield Finding("number.issuer_code_form", Severity.ERROR, ("organisation.issuer_code",), _(
+        yield Finding("number.issuer_code_form", Severity.ERROR, (Field.ORG_ISSUER_CODE.path,), _(
             "The issuer code “{code}” holds a slash: write only the code that ends the number, as in “{example}”."
         ).format(code=code, example=conv.document_number(25, conv.report_type, "UBND")))
     if code.upper() in conv.foreign_issuer_codes:
-        fields = ("organisation.issuer_code", "organisation.preset")
-        yield Finding("number.issuer_code_preset", Severity.WARNING, fields, _(
+        named = (Field.ORG_ISSUER_CODE.path, Field.ORG_PRESET.path)
+        yield Finding("number.issuer_code_preset", Severity.WARNING, named, _(
             "“{code}” is the code of another kind of body than this document format is for: check the "
             "organisation's document format (a Party body issues Party documents, “{party}”; a state body "
             "state documents, “{state}”).").format(
@@ -239,7 +210,7 @@ def layout_settings(ctx: Context) -> Iterator[Finding]:
     margins = ctx.report.settings.margins
     choices = margin_choices(ctx.preset)
     if margins and margins not in choices:
-        yield Finding("settings.margins", Severity.WARNING, ("settings.margins",), _(
+        yield Finding("settings.margins", Severity.WARNING, (Field.MARGINS.path,), _(
             "This document format has no margins called “{name}”: its own margins ({label}) apply. Choose one of "
             "{choices}.").format(name=margins, label=choices[None], choices=", ".join(choices.values())))
 
@@ -292,14 +263,15 @@ def cited_numbers(ctx: Context) -> Iterator[Finding]:
 def state_signature(ctx: Context) -> Iterator[Finding]:
     if ctx.is_party:
         return
-    path = "signature" if ctx.report.signature is not None else "organisation.signature"
+    own = ctx.report.signature is not None
     signature = ctx.report.effective_signature
     conv = ctx.conv
     for name, text in (("authority", signature.authority), ("position", signature.position)):
         for party, state in (("T/M", conv.on_behalf), ("K/T", conv.deputy), ("T/L", conv.by_order)):
             match = re.search(rf"\b{party[0]}\s*/\s*{party[2]}\b", text, re.IGNORECASE)
             if match:
-                yield Finding("signature.party_style", Severity.WARNING, (f"{path}.{name}",), _(
+                ref = fields.report_field(f"signature.{name}") if own else fields.org_field(f"signature.{name}")
+                yield Finding("signature.party_style", Severity.WARNING, (ref.path,), _(
                     "“{found}” is the Party style: this document format writes “{fixed}” with a dot.").format(
                         found=match.group(0), fixed=state))
 
@@ -309,7 +281,7 @@ def state_recipients(ctx: Context) -> Iterator[Finding]:
     if ctx.is_party:
         return
     report, conv = ctx.report, ctx.conv
-    path = "recipients" if report.recipients is not None else "organisation.recipients"
+    path = (Field.RECIPIENTS if report.recipients is not None else Field.ORG_RECIPIENTS).path
     lines = [unicodedata.normalize("NFC", line).strip() for line in report.effective_recipients]
     lines = [line for line in lines if line]
     for number, line in enumerate(lines, start=1):
@@ -342,9 +314,10 @@ def header_names(ctx: Context) -> Iterator[Finding]:
         text = getattr(org, name)
         match = _STRAY_HEADER.search(text)
         if match:
-            yield Finding("header.stray", Severity.WARNING, (f"organisation.{name}",), _(
+            ref = fields.org_field(name)
+            yield Finding("header.stray", Severity.WARNING, (ref.path,), _(
                 "The {field} holds “{found}”: write only the name of the body; the app prints the star, the "
-                "lines and the title of the header itself.").format(field=org_checks.label(f"organisation.{name}"),
+                "lines and the title of the header itself.").format(field=ref.label,
                                                                    found=match.group(0)))
 
 
@@ -360,7 +333,7 @@ def title_case(ctx: Context) -> Iterator[Finding]:
         return
     first_word = title.split()[0]
     if title[:1].isupper() and not title.startswith(_CAPITALISED) and not first_word.isupper():
-        yield Finding("title.capital", Severity.WARNING, ("title",), _(
+        yield Finding("title.capital", Severity.WARNING, (Field.TITLE.path,), _(
             "A Party report's title (trích yếu) starts lower-case, under “BÁO CÁO”: write “{fixed}”.").format(
                 fixed=title[:1].lower() + title[1:]))
 
@@ -567,6 +540,6 @@ def dissolved_bodies(ctx: Context) -> Iterator[Finding]:
                     reorganised=reorganised))
     code = report.organisation.issuer_code.strip().upper()
     if code in _DISSOLVED_CODES:
-        yield Finding("names.dissolved_code", Severity.WARNING, ("organisation.issuer_code",), _(
+        yield Finding("names.dissolved_code", Severity.WARNING, (Field.ORG_ISSUER_CODE.path,), _(
             "The issuer code “{code}” belongs to a body dissolved or reorganised on {reorganised}: write the code "
             "of the body that issues the report on {date}.").format(code=code, date=when, reorganised=reorganised))

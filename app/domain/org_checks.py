@@ -6,38 +6,25 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from app.domain.fields import org_field
+from app.domain.fields import label as label  # the name of a field of the organisation form
 from app.domain.findings import Finding, Severity
 from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind
 from app.domain.presets import Preset, conventions
-from app.i18n import N_, _
+from app.i18n import _
 
-O = "organisation."
 PARTY = Preset.PARTY.value  # Hướng dẫn 36-HD/VPTW
 
-# Field path → its name as the user sees it on the organisation form; messages name fields through it.
-FIELD_LABELS: dict[str, str] = {
-    O + "name": N_("name of the organisation"),
-    O + "short_name": N_("name in running text"),
-    O + "upper_body": N_("upper-level Party organisation"),
-    O + "issuer_name": N_("issuing body"),
-    O + "kind": N_("kind of organisation"),
-    O + "issuer_code": N_("issuer code"),
-    O + "place": N_("place name"),
-    O + "signature.authority": N_("authority line"),
-    O + "signature.position": N_("position of the signer"),
-    O + "signature.name": N_("name of the signer"),
-    O + "recipients": N_("recipients"),
-}
+
+def _o(name: str) -> str:
+    """The dotted path of a field of the organisation's profile, built (and checked) by app.domain.fields."""
+    return org_field(name).path
+
 
 # Fields the header or the numbering cannot do without (36-HD/VPTW points 1.2–1.4).
 REQUIRED: tuple[str, ...] = (
-    O + "name", O + "upper_body", O + "issuer_name", O + "issuer_code", O + "place",
+    _o("name"), _o("upper_body"), _o("issuer_name"), _o("issuer_code"), _o("place"),
 )
-
-
-def label(path: str) -> str:
-    """The translated name of a field of the organisation form."""
-    return _(FIELD_LABELS.get(path, path))
 
 
 def default_issuer_code(kind: OrgKind) -> str:
@@ -65,12 +52,12 @@ def _nfc(text: str) -> str:
 def _text_fields(org: Organisation) -> list[tuple[str, str]]:
     s = org.signature
     fields = [
-        (O + "name", org.name), (O + "short_name", org.short_name), (O + "upper_body", org.upper_body),
-        (O + "issuer_name", org.issuer_name), (O + "issuer_code", org.issuer_code), (O + "place", org.place),
-        (O + "signature.authority", s.authority), (O + "signature.position", s.position),
-        (O + "signature.name", s.name),
+        (_o("name"), org.name), (_o("short_name"), org.short_name), (_o("upper_body"), org.upper_body),
+        (_o("issuer_name"), org.issuer_name), (_o("issuer_code"), org.issuer_code), (_o("place"), org.place),
+        (_o("signature.authority"), s.authority), (_o("signature.position"), s.position),
+        (_o("signature.name"), s.name),
     ]
-    return fields + [(O + "recipients", line) for line in org.recipients]
+    return fields + [(_o("recipients"), line) for line in org.recipients]
 
 
 def is_party(org: Organisation) -> bool:
@@ -102,14 +89,14 @@ def _required(org: Organisation) -> Iterator[Finding]:
                           _("Fill in the {field}.").format(field=label(path)))
     s = org.signature
     if not s.authority.strip():
-        yield Finding("organisation.authority_missing", Severity.WARNING, (O + "signature.authority",),
+        yield Finding("organisation.authority_missing", Severity.WARNING, (_o("signature.authority"),),
                       _("Fill in the authority line, for example \"{example}\".").format(
                           example=default_authority(org.kind)))
     if not s.position.strip():
-        yield Finding("organisation.position_missing", Severity.WARNING, (O + "signature.position",),
+        yield Finding("organisation.position_missing", Severity.WARNING, (_o("signature.position"),),
                       _("Fill in the position of the signer, for example \"BÍ THƯ\"."))
     if not s.name.strip():
-        yield Finding("organisation.signer_missing", Severity.WARNING, (O + "signature.name",),
+        yield Finding("organisation.signer_missing", Severity.WARNING, (_o("signature.name"),),
                       _("The signer's name is empty: the document will have no name under the signature."))
 
 
@@ -149,7 +136,7 @@ def _upper_body(org: Organisation) -> Iterator[Finding]:
     found = _committee_prefix(_nfc(org.upper_body).strip().upper())
     if found:
         committee, suggestion = found
-        yield Finding("organisation.upper_body_committee", Severity.ERROR, (O + "upper_body",),
+        yield Finding("organisation.upper_body_committee", Severity.ERROR, (_o("upper_body"),),
                       _("The upper-level line names a committee (\"{committee}\"), but it must name the "
                         "Party organisation: write \"{suggestion}\" instead.").format(
                           committee=committee, suggestion=suggestion))
@@ -165,7 +152,7 @@ def _collective(kind: OrgKind) -> str:
 
 def _authority(org: Organisation) -> Iterator[Finding]:
     s = org.signature
-    for path, text in ((O + "signature.authority", s.authority), (O + "signature.position", s.position)):
+    for path, text in ((_o("signature.authority"), s.authority), (_o("signature.position"), s.position)):
         if match := _DEPUTY.search(text):
             yield Finding("organisation.deputy_signs_kt", Severity.ERROR, (path,),
                           _("A Party committee signs on behalf of the collective: write \"T/M {body}\" in the "
@@ -189,7 +176,7 @@ def _signer_name(org: Organisation) -> Iterator[Finding]:
     match = _TITLE.match(name)
     # The title must be followed by the name itself, so that "Thu" or "Cnh" are not read as titles.
     if match and match.group(0).strip() and (match.group(0)[-1:] in ". " and name[match.end():].strip()):
-        yield Finding("organisation.signer_title", Severity.WARNING, (O + "signature.name",),
+        yield Finding("organisation.signer_title", Severity.WARNING, (_o("signature.name"),),
                       _("Remove \"{title}\" before the signer's name: the signature shows the name only, "
                         "as in \"{name}\".").format(title=match.group(0).strip(), name=name[match.end():].strip()))
 
@@ -199,13 +186,13 @@ def _issuer_code(org: Organisation) -> Iterator[Finding]:
     if not code:
         return
     if "/" in code or "-" in code or code.startswith("SỐ"):
-        yield Finding("organisation.issuer_code_form", Severity.WARNING, (O + "issuer_code",),
+        yield Finding("organisation.issuer_code_form", Severity.WARNING, (_o("issuer_code"),),
                       _("Write only the code that follows the slash in \"Số 05-BC/ĐU\", for example \"ĐU\" "
                         "or \"CB\"; the app adds the number and the document type."))
         return
     expected = default_issuer_code(org.kind)
     if expected and code != expected:
-        yield Finding("organisation.issuer_code_kind", Severity.WARNING, (O + "issuer_code", O + "kind"),
+        yield Finding("organisation.issuer_code_kind", Severity.WARNING, (_o("issuer_code"), _o("kind")),
                       _("A {kind} uses the code \"{expected}\" (\"{example}\"); this one has "
                         "\"{code}\". Write \"{expected}\" unless your superiors told you otherwise.").format(
                           kind=_(ORG_KIND_LABELS[org.kind]), expected=expected, code=code,
@@ -214,7 +201,7 @@ def _issuer_code(org: Organisation) -> Iterator[Finding]:
 
 def _recipients(org: Organisation) -> Iterator[Finding]:
     """One warning per recipient line that breaks the Party form of Nơi nhận, listing everything to change on it."""
-    path = O + "recipients"
+    path = _o("recipients")
     conv = conventions(PARTY)
     archive = conv.archive.removeprefix("-").strip()  # "Lưu"
     lines = [_nfc(line).strip() for line in org.recipients]

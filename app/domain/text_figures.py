@@ -22,7 +22,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 
 from app.domain import numbers, numfmt
-from app.domain.checks import label as stat_label
+from app.domain import fields
+from app.domain.fields import Field, FieldKind
+from app.domain.fields import label as stat_label
 from app.domain.findings import Finding, Fix, Severity
 from app.domain.labels import labels_for
 from app.domain.ratings import LEVELS, RatingCounts
@@ -32,6 +34,7 @@ from app.i18n import _
 M = "stats.membership."
 INS = "stats.inspection."
 L = "stats.party_life."
+UNITS = Field.UNITS.path
 
 # A count: "98", "1.462"; not a part of a decimal, a date, a fraction or a percentage.
 _N = r"(?<![\d.,/%])(\d{1,3}(?:\.\d{3})+|\d+)(?![\d/%]|[.,]\d)"
@@ -63,6 +66,11 @@ class Phrasing:
     stock: bool = False
     requires: str = ""
     unless: str = ""
+
+    def __post_init__(self) -> None:
+        for path in self.fields:
+            if fields.parse(path).kind is not FieldKind.STAT:  # a misspelt statistic raises UnknownField at import
+                raise fields.UnknownField(f"{path!r} is no statistic")
 
 
 # The phrasings, as data: what each pattern states. Words are matched case-insensitively.
@@ -104,8 +112,8 @@ PHRASINGS: tuple[Phrasing, ...] = (
              rf"{_N}\s+đảng\s+viên\s+chính\s+thức\s*(?:,|và)\s*{_N}\s+(?:đảng\s+viên\s+)?dự\s+bị", stock=True),
     Phrasing((M + "closing_probationary",), "dự bị", rf"\bcó\s+{_N}\s+đảng\s+viên\s+dự\s+bị{_END}", stock=True),
     Phrasing((M + "female",), "nữ", rf"{_N}\s+đảng\s+viên\s+(?:là\s+)?nữ{_END}", stock=True),
-    Phrasing(("stats.units",), "trực thuộc", rf"\bcó\s+{_N}\s+chi\s+bộ\s+trực\s+thuộc", stock=True),
-    Phrasing(("stats.units",), "trực thuộc", rf"{_N}\s+chi\s+bộ\s+trực\s+thuộc(?=\s*[,;.(]|\s*$|\s+với)", stock=True),
+    Phrasing((UNITS,), "trực thuộc", rf"\bcó\s+{_N}\s+chi\s+bộ\s+trực\s+thuộc", stock=True),
+    Phrasing((UNITS,), "trực thuộc", rf"{_N}\s+chi\s+bộ\s+trực\s+thuộc(?=\s*[,;.(]|\s*$|\s+với)", stock=True),
     Phrasing((M + "candidates_trained",), "giới thiệu",
              rf"giới\s+thiệu\s+{_N}\s+quần\s+chúng\s+(?:ưu\s+tú\s+)?(?:đi\s+)?(?:học|tham\s+gia)\s+lớp"),
     Phrasing((M + "candidates",), "đối tượng",
@@ -130,9 +138,9 @@ PHRASINGS: tuple[Phrasing, ...] = (
              rf"kiểm\s+tra\s+khi\s+có\s+dấu\s+hiệu\s+vi\s+phạm\s+(?:đối\s+với\s+)?{_N}\s+đảng\s+viên"),
     Phrasing((INS + "members_violating",), "phát hiện", rf"phát\s+hiện\s+{_N}\s+đảng\s+viên\s+(?:có\s+)?vi\s+phạm"),
     Phrasing((INS + "members_to_discipline",), "luật", rf"{_N}\s+đảng\s+viên\s+phải\s+thi\s+hành\s+k[ỷỉ]\s+luật"),
-    Phrasing(("stats.discipline.members.total",), "luật",
+    Phrasing((fields.stat("discipline.members.total").path,), "luật",
              rf"(?:thi\s+hành|xử\s+lý)\s+k[ỷỉ]\s+luật\s+(?:đối\s+với\s+)?{_N}\s+đảng\s+viên"),
-    Phrasing(("stats.discipline.organisations.total",), "luật",
+    Phrasing((fields.stat("discipline.organisations.total").path,), "luật",
              rf"(?:thi\s+hành|xử\s+lý)\s+k[ỷỉ]\s+luật\s+(?:đối\s+với\s+)?{_N}\s+tổ\s+chức\s+đảng"),
     # Study and Party life (§4.5).
     Phrasing((L + "resolutions_studied",), "quán triệt", rf"quán\s+triệt\s+(?:được\s+)?{_N}\s+nghị\s+quyết"),
@@ -143,7 +151,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing((L + "thematic_meetings",), "chuyên đề",
              rf"sinh\s+hoạt\s+chuyên\s+đề\s+{_N}\s+lần(?!\s*/|\s+(?:mỗi|một|trên)\b)"),
     Phrasing((L + "thematic_meetings",), "chuyên đề", rf"{_N}\s+(?:buổi|lần)\s+sinh\s+hoạt\s+chuyên\s+đề"),
-    Phrasing((L + "theme_plan_units", "stats.units"), "chủ đề",
+    Phrasing((L + "theme_plan_units", UNITS), "chủ đề",
              rf"{_F}\s+chi\s+bộ\s+(?:đã\s+)?xây\s+dựng\s+kế\s+hoạch\s+thực\s+hiện\s+chủ\s+đề"),
 )
 
@@ -246,7 +254,7 @@ def _rating_phrasings(first_year: int) -> tuple[_Compiled, ...]:
         for level in LEVELS:
             name = r"\s+".join(re.escape(word) for word in names[level].split())
             regex = rf"{_N}\s+{subject}\s+{_LEVEL_PREFIX}{name}{_LEVEL_END}"
-            out.append(_compile(Phrasing((f"stats.ratings.{who}.{level.value}",), names[level].lower(), regex,
+            out.append(_compile(Phrasing((fields.stat(f"ratings.{who}.{level.value}").path,), names[level].lower(), regex,
                                          unless=_COMMENDED)))
     return tuple(out)
 
@@ -503,21 +511,21 @@ _WHOLE: dict[str, Callable[[Report], int]] = {
     M + "female": lambda r: r.stats.membership.closing_total,
     M + "closing_official": lambda r: r.stats.membership.closing_total,
     M + "closing_probationary": lambda r: r.stats.membership.closing_total,
-    **{f"stats.ratings.organisations.{lv.value}": (lambda r: r.stats.ratings.organisations.rated) for lv in LEVELS},
-    **{f"stats.ratings.members.{lv.value}": (lambda r: r.stats.ratings.members.rated) for lv in LEVELS},
+    **{fields.stat(f"ratings.organisations.{lv.value}").path: (lambda r: r.stats.ratings.organisations.rated)
+       for lv in LEVELS},
+    **{fields.stat(f"ratings.members.{lv.value}").path: (lambda r: r.stats.ratings.members.rated) for lv in LEVELS},
 }
 # Some write a level's share of all the units, the unrated included: that whole is accepted too.
 _OTHER_WHOLE: dict[str, Callable[[Report], int]] = {
-    **{f"stats.ratings.organisations.{lv.value}": (lambda r: r.stats.ratings.organisations.total) for lv in LEVELS},
-    **{f"stats.ratings.members.{lv.value}": (lambda r: r.stats.ratings.members.total) for lv in LEVELS},
+    **{fields.stat(f"ratings.organisations.{lv.value}").path: (lambda r: r.stats.ratings.organisations.total)
+       for lv in LEVELS},
+    **{fields.stat(f"ratings.members.{lv.value}").path: (lambda r: r.stats.ratings.members.total) for lv in LEVELS},
 }
 
 
 def stat_value(report: Report, path: str) -> int:
     """The statistic a dotted path "stats.membership.admitted" names."""
-    value: object = report
-    for part in path.split("."):
-        value = getattr(value, part)
+    value = fields.parse(path).get(report)
     assert isinstance(value, int)
     return value
 
@@ -527,16 +535,17 @@ def _entered(report: Report, path: str) -> bool:
     s = report.stats
     if path.startswith(M):
         return not s.membership.is_empty
-    if path.startswith("stats.ratings."):
-        counts: RatingCounts = getattr(s.ratings, path.split(".")[2])
+    ref = fields.parse(path)
+    if ref.parts[1] == "ratings":
+        counts: RatingCounts = getattr(s.ratings, str(ref.parts[2]))
         return not counts.is_empty
     if path.startswith(INS):
         i = s.inspection
         return any(not getattr(i, n).is_empty for n in ("scheduled", "topical_supervision", "violation_signs",
                                                         "regular_supervision")) or i.members_violating > 0
-    if path.startswith("stats.discipline."):
+    if ref.parts[1] == "discipline":
         return True  # a generated sentence prints "không có đảng viên bị thi hành kỷ luật" for 0
-    if path == "stats.units":
+    if ref == Field.UNITS:
         return s.units > 0
     if path in (L + "study_participants", L + "study_members"):
         return s.party_life.study_members > 0
@@ -556,13 +565,13 @@ class _Place:
     forward: bool        # in the part about the next period
 
 
-def _places(sections: list[Section], prefix: str, forward: bool = False) -> Iterator[_Place]:
+def _places(sections: list[Section], indexes: tuple[int, ...] = (), forward: bool = False) -> Iterator[_Place]:
     for index, section in enumerate(sections):
-        path = f"{prefix}{index}"
+        here = (*indexes, index)
         ahead = forward or section.key in _FORWARD
         for number, entry in enumerate(section.entries):
-            yield _Place(f"{path}.entries.{number}.text", section, entry, ahead)
-        yield from _places(section.children, f"{path}.children.", ahead)
+            yield _Place(fields.section_entry(here, number).path, section, entry, ahead)
+        yield from _places(section.children, here, ahead)
 
 
 def _is_hers(entry: Entry) -> bool:
@@ -590,7 +599,7 @@ def check_report(report: Report, describe: Describe) -> Iterator[Finding]:
     """Every finding about the figures, percentages, counts and periods her text states (see the module doc)."""
     whole_body = report.stats.units > 0 or report.organisation.kind.has_sub_units
     six_month = report.kind is ReportKind.SIX_MONTH
-    places = list(_places(report.sections, "sections."))
+    places = list(_places(report.sections))
     claims_of: dict[str, tuple[Claim, ...]] = {}
     for place in places:
         if (_is_hers(place.entry) and not place.forward) or _is_auto(place.entry):
@@ -607,8 +616,8 @@ def check_report(report: Report, describe: Describe) -> Iterator[Finding]:
         yield from _padding(report, describe, place)
         yield from _previous_period(report, describe, place.path, text)
     yield from _said_twice(report, describe, places, claims_of)
-    for path, text in (("title", report.title), ("basis", report.basis)):
-        yield from _previous_period(report, describe, path, text)
+    for ref, text in ((Field.TITLE, report.title), (Field.BASIS, report.basis)):
+        yield from _previous_period(report, describe, ref.path, text)
 
 
 def _previous_period(report: Report, describe: Describe, path: str, text: str) -> Iterator[Finding]:
@@ -652,9 +661,10 @@ def _contradictions(report: Report, describe: Describe, place: _Place,
             continue
         whole = whole_of(report)
         shares: tuple[Decimal, ...] = ()
-        if claim.field.startswith("stats.ratings."):
-            counts: RatingCounts = getattr(report.stats.ratings, claim.field.split(".")[2])
-            share = (counts.shares() or {}).get(next(lv for lv in LEVELS if claim.field.endswith("." + lv.value)))
+        ref = fields.parse(claim.field)
+        if ref.parts[1] == "ratings":
+            counts: RatingCounts = getattr(report.stats.ratings, str(ref.parts[2]))
+            share = (counts.shares() or {}).get(next(lv for lv in LEVELS if ref.parts[-1] == lv.value))
             shares = (share,) if share is not None else ()
         other = _OTHER_WHOLE.get(claim.field)
         if other is not None and percent_agrees(claim.percent, claim.value, other(report)):

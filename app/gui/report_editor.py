@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from app.domain import fields
+from app.domain.fields import FieldKind, FieldRef
 from app.domain.findings import Finding, Fix, apply_fix
 from app.domain.report import Report, Section
 from app.gui.drafting import DraftSync
@@ -110,35 +112,28 @@ class ReportEditor(QWidget):
         self.editing.changed("text")
 
     def on_finding_activated(self, finding: Finding) -> None:
-        """Go to the first field the finding names."""
-        path = finding.fields[0] if finding.fields else ""
-        if path.startswith("stats."):
+        """Go to the first field the finding names; a path that names no field raises (a bug of the check)."""
+        if not finding.fields:
+            return
+        ref = fields.parse(finding.fields[0])
+        if ref.kind is FieldKind.STAT:
             self.navigator.select_page(PAGE_STATS)
-            self.stats_form.focus_field(path)
-        elif path.startswith(("targets.", "next_targets.")):
+            self.stats_form.focus_field(ref)
+        elif ref.kind is FieldKind.TARGET:
             self.navigator.select_page(PAGE_TARGETS)
-            self.targets_editor.focus_target(int(path.split(".")[1]))
-        elif path.startswith("sections."):
-            section = self._section_at(path)
+            self.targets_editor.focus_field(ref)
+        elif ref.kind is FieldKind.SECTION:
+            section = self._section_at(ref)
             if section is not None:
                 self.navigator.select_section(section.key)
                 self.section_editor.editor.setFocus()
-        elif path.startswith("organisation."):
+        elif ref.kind is FieldKind.ORGANISATION:
             self.organisation_edit_requested.emit()
         else:
             self.navigator.select_page(PAGE_DOCUMENT)
-            self.document_fields.focus_field(path if path.startswith("report.") else f"report.{path}")
+            self.document_fields.focus_field(ref)
 
-    def _section_at(self, path: str) -> Section | None:
-        """The section a path such as "sections.0.children.2.entries.1.text" points into."""
+    def _section_at(self, ref: FieldRef) -> Section | None:
+        """The section a field such as "sections.0.children.2.entries.1.text" points into; None when not there."""
         report = self.editing.report
-        if report is None:
-            return None
-        parts = path.split(".")
-        sections, section = report.sections, None
-        for name, index in zip(parts[::2], parts[1::2], strict=False):
-            if name not in ("sections", "children") or not index.isdigit() or int(index) >= len(sections):
-                break
-            section = sections[int(index)]
-            sections = section.children
-        return section
+        return None if report is None else ref.section_in(report)

@@ -18,6 +18,7 @@ from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 
 from app.domain.errors import UserError
+from app.domain.fields import Field
 from app.domain.findings import Finding, Severity, has_errors
 from app.domain.organisation import Organisation
 from app.i18n import _
@@ -26,8 +27,8 @@ from app.render.layout import load_layout
 from app.safe_read import inside, read_bytes
 from app.render.reference import FONT_SLOTS, REQUIRED_STYLES, THEME_FONT_ATTRIBUTES, house_style
 
-REFERENCE_FIELD = "organisation.reference_docx"
-TEMPLATES_FIELD = "organisation.templates_dir"
+REFERENCE_FIELD = Field.ORG_REFERENCE_DOCX.path
+TEMPLATES_FIELD = Field.ORG_TEMPLATES_DIR.path
 _TWIPS_PER_MM = 1440 / 25.4
 _PAGE_TOLERANCE_MM = 1.0
 _PARAGRAPH_STYLE = 1  # WD_STYLE_TYPE.PARAGRAPH

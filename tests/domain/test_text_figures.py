@@ -335,7 +335,7 @@ def test_edited_generated_sentence_is_her_text():
 
 def in_section(report: Report, code: str, key: str) -> list[Finding]:
     """Findings of code about the entries of the section key."""
-    paths = {f"{p.path}" for p in tf._places(report.sections, "sections.") if p.section.key == key}
+    paths = {f"{p.path}" for p in tf._places(report.sections) if p.section.key == key}
     return [f for f in findings(report, code) if f.fields[0] in paths]
 
 

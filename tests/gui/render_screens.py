@@ -96,7 +96,7 @@ def _run(out: Path, language: str, fit: bool) -> None:
     editor.navigator.select_section("to_chuc_can_bo")
     snap("06-editor-section")
     editor.navigator.select_page("page:stats")
-    editor.stats_form.fields["stats.ratings.organisations.good"].setValue(12)
+    editor.stats_form.widget_for("stats.ratings.organisations.good").setValue(12)
     editor.stats_form.focus_field("stats.ratings.organisations.good")
     snap("07-editor-finding")
     editor.navigator.select_section("to_chuc_can_bo")

@@ -57,13 +57,13 @@ def test_chi_bo_secretary_drafts_a_report_that_says_each_thing_once(qtbot, windo
 
     # Figures: the closing membership follows from the movement without being typed.
     editor.navigator.select_page("page:stats")
-    fields = editor.stats_form.fields
+    widget_for = editor.stats_form.widget_for
     for path, value in (("stats.membership.opening_total", 14), ("stats.membership.opening_probationary", 2),
                         ("stats.membership.admitted", 1), ("stats.membership.recognised_official", 1),
                         ("stats.inspection.scheduled.members", 2),
                         ("stats.inspection.topical_supervision.members", 1)):
-        set_spin(qtbot, fields[path], value)
-    assert fields["stats.membership.closing_total"].value() == 15
+        set_spin(qtbot, widget_for(path), value)
+    assert widget_for("stats.membership.closing_total").value() == 15
     # The sentences are reworded in the render thread a moment after the figures change.
     qtbot.waitUntil(lambda: any(e.source == "kiem_tra.work" for e in report.section("kiem_tra").entries),
                     timeout=5_000)

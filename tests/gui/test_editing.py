@@ -53,7 +53,7 @@ def test_every_kind_of_edit_the_window_makes_is_stored_as_it_stands(qtbot, windo
     window.editing.flush()
     # Figures, targets, document fields.
     editor.navigator.select_page("page:stats")
-    set_spin(qtbot, editor.stats_form.fields["stats.membership.female"], 41)
+    set_spin(qtbot, editor.stats_form.widget_for("stats.membership.female"), 41)
     editor.navigator.select_page("page:targets")
     click(qtbot, next(b for b in editor.targets_editor.findChildren(type(editor.navigator.up_button))
                       if b.text().replace("&", "") == "Thêm chỉ tiêu"))

@@ -99,13 +99,12 @@ def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_p
 
     # 4. Enter statistics: the members' ratings, percentages computed live.
     editor.navigator.select_page("page:stats")
-    fields = editor.stats_form.fields
     for path, value in (("stats.membership.opening_total", 12), ("stats.membership.admitted", 1),
                         ("stats.membership.closing_total", 13), ("stats.membership.closing_official", 12),
                         ("stats.membership.closing_probationary", 1), ("stats.membership.opening_probationary", 0),
                         ("stats.ratings.members.total", 13), ("stats.ratings.members.excellent", 2),
                         ("stats.ratings.members.good", 11)):
-        set_spin(qtbot, fields[path], value)
+        set_spin(qtbot, editor.stats_form.widget_for(path), value)
     share_labels = [lab.text() for lab, _fn in editor.stats_form._computed]
     assert "15,4%" in share_labels and "84,6%" in share_labels
     assert not any(f.is_error for f in window.editing.findings), [f.message for f in window.editing.findings]
@@ -163,15 +162,15 @@ def test_a_wrong_figure_shows_a_finding_that_jumps_to_its_field(qtbot, window):
     open_demo(qtbot, window)
     editor = window.editor
     editor.navigator.select_page("page:stats")
-    set_spin(qtbot, editor.stats_form.fields["stats.ratings.organisations.good"], 12)
+    set_spin(qtbot, editor.stats_form.widget_for("stats.ratings.organisations.good"), 12)
     errors = [f for f in window.editing.findings if f.is_error]
     assert errors and "stats.ratings.organisations.good" in errors[0].fields
     editor.navigator.select_page("page:document")
     item = editor.findings.item(0)
     editor.findings.itemClicked.emit(item)
     assert editor.pages.currentWidget() is editor.stats_form
-    assert editor.stats_form.fields[errors[0].fields[0]].hasFocus() or True
-    assert "border" in editor.stats_form.fields["stats.ratings.organisations.good"].styleSheet()
+    assert editor.stats_form.widget_for(errors[0].fields[0]).hasFocus() or True
+    assert "border" in editor.stats_form.widget_for("stats.ratings.organisations.good").styleSheet()
 
 
 def test_exporting_with_errors_asks_first(qtbot, window, tmp_path):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.fields import org_field
 from app.domain.findings import Finding, Severity, has_errors
 from app.domain.org_checks import (
     REQUIRED,
@@ -36,7 +37,11 @@ from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind, Sign
 from app.domain.presets import PRESET_LABELS, Preset, conventions, usual_profiles
 from app.i18n import N_, _
 
-O = "organisation."
+
+def _o(name: str) -> str:
+    """The dotted path of a field of the profile ("organisation.upper_body"), built and checked by app.domain.fields."""
+    return org_field(name).path
+
 
 # Colours of a problem under a field; dark enough to read on the light window background.
 SEVERITY_COLOURS = {Severity.ERROR: "#b3261e", Severity.WARNING: "#8a5a00", Severity.INFO: "#555555"}
@@ -84,28 +89,28 @@ _PARTY_EXAMPLES: dict[OrgKind, _Example] = {
 
 # Line edits in form order. Placeholders are Vietnamese examples of what the header prints.
 _HEADER_FIELDS = (
-    _Field(O + "name", N_("Name of the organisation:"), "Đảng bộ xã La Bằng",
+    _Field(_o("name"), N_("Name of the organisation:"), "Đảng bộ xã La Bằng",
            N_("How the app lists this organisation.")),
-    _Field(O + "upper_body", N_("Upper-level Party organisation:"), "ĐẢNG BỘ TỈNH THÁI NGUYÊN",
+    _Field(_o("upper_body"), N_("Upper-level Party organisation:"), "ĐẢNG BỘ TỈNH THÁI NGUYÊN",
            N_("First line of the header: the Party organisation one level up, not its committee. "
               "Printed in capitals."), upper=True),
-    _Field(O + "issuer_name", N_("Issuing body:"), "ĐẢNG ỦY XÃ LA BẰNG",
+    _Field(_o("issuer_name"), N_("Issuing body:"), "ĐẢNG ỦY XÃ LA BẰNG",
            N_("Second line of the header, in bold: the committee or Party cell that issues the report. "
               "Printed in capitals."), upper=True),
-    _Field(O + "issuer_code", N_("Issuer code:"), "ĐU",
+    _Field(_o("issuer_code"), N_("Issuer code:"), "ĐU",
            N_("The code after the slash in the document number: ĐU for a Party committee, CB for a Party cell."),
            upper=True),
-    _Field(O + "place", N_("Place name:"), "La Bằng",
+    _Field(_o("place"), N_("Place name:"), "La Bằng",
            N_("Written before the date: \"La Bằng, ngày … tháng … năm …\".")),
-    _Field(O + "short_name", N_("Name in running text:"), "Đảng bộ xã",
+    _Field(_o("short_name"), N_("Name in running text:"), "Đảng bộ xã",
            N_("How the report names the organisation in its sentences.")),
 )
 _SIGNATURE_FIELDS = (
-    _Field(O + "signature.authority", N_("Signing authority:"), "T/M ĐẢNG ỦY",
+    _Field(_o("signature.authority"), N_("Signing authority:"), "T/M ĐẢNG ỦY",
            N_("A committee or Party cell signs on behalf of the collective: T/M ĐẢNG ỦY, T/M CHI BỘ."), upper=True),
-    _Field(O + "signature.position", N_("Position of the signer:"), "BÍ THƯ",
+    _Field(_o("signature.position"), N_("Position of the signer:"), "BÍ THƯ",
            N_("BÍ THƯ, or PHÓ BÍ THƯ when the deputy signs."), upper=True),
-    _Field(O + "signature.name", N_("Full name of the signer:"), "Nguyễn Văn An",
+    _Field(_o("signature.name"), N_("Full name of the signer:"), "Nguyễn Văn An",
            N_("The name only, without a title such as TS. or ThS. It may stay empty in a draft.")),
 )
 
@@ -193,17 +198,17 @@ class OrganisationDialog(QDialog):
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(self._preset)))
         self.preset_combo.setToolTip(_("The rules the report is written and checked by. Choosing a format fills "
                                        "in its usual issuer code and signing authority."))
-        self._add_row(header_form, _("Document format:"), O + "preset", self.preset_combo)
+        self._add_row(header_form, _("Document format:"), _o("preset"), self.preset_combo)
         self.kind_combo = QComboBox()
         for kind in OrgKind:
             self.kind_combo.addItem(_(ORG_KIND_LABELS[kind]), kind.value)
         self.kind_combo.setCurrentIndex(list(OrgKind).index(self._kind))
         self.kind_combo.setToolTip(_("Choosing a kind fills in its usual issuer code and signing authority."))
         for spec in _HEADER_FIELDS:
-            if spec.path == O + "upper_body":
-                self._add_row(header_form, _("Kind of organisation:"), O + "kind", self.kind_combo)
+            if spec.path == _o("upper_body"):
+                self._add_row(header_form, _("Kind of organisation:"), _o("kind"), self.kind_combo)
             edit = self._line_edit(spec)
-            if spec.path == O + "issuer_code":
+            if spec.path == _o("issuer_code"):
                 edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("ĐUKBTG") * 2)
                 self.number_preview = QLabel()
                 self.number_preview.setToolTip(_("How the number of a report will look."))
@@ -237,17 +242,17 @@ class OrganisationDialog(QDialog):
         fill_row.addWidget(self.fill_recipients_button)
         recipients_layout.addWidget(hint)
         recipients_layout.addWidget(self.recipients_edit, 1)
-        recipients_layout.addWidget(self._problem_label(O + "recipients"))
+        recipients_layout.addWidget(self._problem_label(_o("recipients")))
         recipients_layout.addLayout(fill_row)
 
         house = QGroupBox(_("House style (optional)"))
         house_form = self._form(house)
         self.reference_edit, self.reference_button, self.reference_clear_button = self._path_row(
-            house_form, _("House-style file:"), O + "reference_docx", _("Built-in style"), _("Choose file…"),
+            house_form, _("House-style file:"), _o("reference_docx"), _("Built-in style"), _("Choose file…"),
             _("A copy of the app's reference .docx whose styles (fonts, sizes, spacing) your office changed in "
               "Word. Empty: the built-in style of the document format."))
         self.templates_edit, self.templates_button, self.templates_clear_button = self._path_row(
-            house_form, _("Wording templates folder:"), O + "templates_dir", _("Built-in wording"),
+            house_form, _("Wording templates folder:"), _o("templates_dir"), _("Built-in wording"),
             _("Choose folder…"),
             _("A folder of .j2 files that replace the app's wording templates of the same name. "
               "Empty: the built-in wording."))
@@ -358,10 +363,10 @@ class OrganisationDialog(QDialog):
 
     def _load(self, org: Organisation) -> None:
         values = {
-            O + "name": org.name, O + "upper_body": org.upper_body, O + "issuer_name": org.issuer_name,
-            O + "issuer_code": org.issuer_code, O + "place": org.place, O + "short_name": org.short_name,
-            O + "signature.authority": org.signature.authority, O + "signature.position": org.signature.position,
-            O + "signature.name": org.signature.name,
+            _o("name"): org.name, _o("upper_body"): org.upper_body, _o("issuer_name"): org.issuer_name,
+            _o("issuer_code"): org.issuer_code, _o("place"): org.place, _o("short_name"): org.short_name,
+            _o("signature.authority"): org.signature.authority, _o("signature.position"): org.signature.position,
+            _o("signature.name"): org.signature.name,
         }
         for path, value in values.items():
             self.edits[path].setText(value)
@@ -395,20 +400,20 @@ class OrganisationDialog(QDialog):
 
         return replace(
             self._original,
-            name=value(O + "name"),
-            short_name=value(O + "short_name"),
-            upper_body=value(O + "upper_body"),
-            issuer_name=value(O + "issuer_name"),
+            name=value(_o("name")),
+            short_name=value(_o("short_name")),
+            upper_body=value(_o("upper_body")),
+            issuer_name=value(_o("issuer_name")),
             kind=self.kind(),
             preset=self.preset(),
             reference_docx=self._reference,
             templates_dir=self._templates,
-            issuer_code=value(O + "issuer_code"),
-            place=value(O + "place"),
+            issuer_code=value(_o("issuer_code")),
+            place=value(_o("place")),
             signature=Signature(
-                authority=value(O + "signature.authority"),
-                position=value(O + "signature.position"),
-                name=value(O + "signature.name"),
+                authority=value(_o("signature.authority")),
+                position=value(_o("signature.position")),
+                name=value(_o("signature.name")),
             ),
             recipients=self.recipients(),
         )
@@ -432,7 +437,7 @@ class OrganisationDialog(QDialog):
             self._refresh()
 
     def on_recipients_changed(self) -> None:
-        self._touched.add(O + "recipients")
+        self._touched.add(_o("recipients"))
         self._refresh()
 
     def on_kind_changed(self, _index: int) -> None:
@@ -464,7 +469,7 @@ class OrganisationDialog(QDialog):
         ).format(end=conv.recipient_end, archive=conv.archive, last=conv.recipient_last_end))
         party = self._preset == "party"
         self._show_examples()
-        label = self._form_label(O + "upper_body")
+        label = self._form_label(_o("upper_body"))
         if label is not None:
             label.setText(_("Upper-level Party organisation:") if party else _("Upper-level body:"))
 
@@ -475,11 +480,11 @@ class OrganisationDialog(QDialog):
         if self._preset != "party":
             upper, issuer = _EXAMPLES.get(self._preset, _EXAMPLES["party"])
         placeholders = {
-            O + "name": example.name, O + "upper_body": upper, O + "issuer_name": issuer,
-            O + "short_name": example.short_name,
-            O + "issuer_code": usual_issuer_code(self._preset, self._kind) or "ĐU",
-            O + "signature.authority": usual_authority(self._preset, self._kind),
-            O + "signature.position": usual_position(self._preset),
+            _o("name"): example.name, _o("upper_body"): upper, _o("issuer_name"): issuer,
+            _o("short_name"): example.short_name,
+            _o("issuer_code"): usual_issuer_code(self._preset, self._kind) or "ĐU",
+            _o("signature.authority"): usual_authority(self._preset, self._kind),
+            _o("signature.position"): usual_position(self._preset),
         }
         for path, text in placeholders.items():
             self.edits[path].setPlaceholderText(text)
@@ -493,9 +498,9 @@ class OrganisationDialog(QDialog):
         """Replace each field that holds the usual value of (old_preset, old_kind), or nothing, by the new one."""
         new_preset, new_kind = self._preset, self._kind
         for path, old, new in (
-            (O + "issuer_code", usual_issuer_code(old_preset, old_kind), usual_issuer_code(new_preset, new_kind)),
-            (O + "signature.authority", usual_authority(old_preset, old_kind), usual_authority(new_preset, new_kind)),
-            (O + "signature.position", usual_position(old_preset), usual_position(new_preset)),
+            (_o("issuer_code"), usual_issuer_code(old_preset, old_kind), usual_issuer_code(new_preset, new_kind)),
+            (_o("signature.authority"), usual_authority(old_preset, old_kind), usual_authority(new_preset, new_kind)),
+            (_o("signature.position"), usual_position(old_preset), usual_position(new_preset)),
         ):
             edit = self.edits[path]
             if old != new and clean(edit.text()).upper() in ("", old):
@@ -539,7 +544,7 @@ class OrganisationDialog(QDialog):
     def set_reference(self, path: str) -> None:
         """Use the house-style file at path ("" for the built-in style) and show what it lacks."""
         self._reference = path
-        self._touched.add(O + "reference_docx")
+        self._touched.add(_o("reference_docx"))
         self._check_reference()
         self._show_paths()
         self._refresh()
@@ -547,7 +552,7 @@ class OrganisationDialog(QDialog):
     def set_templates(self, path: str) -> None:
         """Use the templates folder at path ("" for the built-in wording) and show what is wrong in it."""
         self._templates = path
-        self._touched.add(O + "templates_dir")
+        self._touched.add(_o("templates_dir"))
         self._check_templates()
         self._show_paths()
         self._refresh()
@@ -556,13 +561,13 @@ class OrganisationDialog(QDialog):
         # Imported here: python-docx is only needed once a house style is chosen.
         from app.services.export import check_house_style
 
-        path = O + "reference_docx"
+        path = _o("reference_docx")
         self._file_findings[path] = check_house_style(Path(self._reference), self._preset) if self._reference else []
 
     def _check_templates(self) -> None:
         from app.services.export import check_template_folder
 
-        path = O + "templates_dir"
+        path = _o("templates_dir")
         self._file_findings[path] = check_template_folder(Path(self._templates)) if self._templates else []
 
     def _show_paths(self) -> None:
@@ -603,7 +608,7 @@ class OrganisationDialog(QDialog):
                 problem.setStyleSheet(f"color: {SEVERITY_COLOURS[worst]};")
             else:
                 problem.clear()
-        code = self._value(O + "issuer_code", upper=True)
+        code = self._value(_o("issuer_code"), upper=True)
         conv = conventions(self._preset)
         number = conv.document_number(5, conv.report_type, code or "…")
         self.number_preview.setText(_("Printed as \"{number}\"").format(number=number))

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain import fields as F
+from app.domain.fields import Field, FieldKind, FieldRef
 from app.domain.findings import Finding
 from app.domain.organisation import Signature
 from app.domain.presets import margin_choices
@@ -224,10 +226,17 @@ class DocumentFields(QScrollArea):
         self.setWidget(inner)
         # A wheel turn over a number box or a list scrolls the page unless she is in that box.
         guard_wheel_under(inner)
-        self.fields = {w.objectName(): w for w in (self.number, self.date, self.place, self.term, self.title,
-                                                   self.basis, self.authority, self.position, self.signer,
-                                                   self.recipients, self.margins, self.line_spacing,
-                                                   self.annexes, self.keep_empty)}
+        # The widget of each field of the report itself; a finding about a field jumps to it.
+        self.fields: dict[FieldRef, QWidget] = {
+            Field.NUMBER: self.number, Field.DOC_TYPE: self.number, Field.ISSUED_ON: self.date,
+            Field.PLACE: self.place, Field.TERM: self.term, Field.TITLE: self.title, Field.BASIS: self.basis,
+            Field.SIGNATURE: self.authority, Field.SIGNATURE_AUTHORITY: self.authority,
+            Field.SIGNATURE_POSITION: self.position, Field.SIGNATURE_NAME: self.signer,
+            Field.RECIPIENTS: self.recipients, Field.MARGINS: self.margins, Field.LINE_SPACING: self.line_spacing,
+            Field.ANNEXES: self.annexes, Field.PAD_COUNTS: self.pad_counts, Field.END_MARK: self.end_mark,
+            Field.HEADING_STYLE: self.heading_style, Field.STATUS: self.status,
+            F.report_field("settings.keep_empty_sections"): self.keep_empty,
+        }
         self._update_number_buttons()
 
     def set_services(self, run_db: RunDb, sessions_getter: Callable[[], object]) -> None:
@@ -398,8 +407,18 @@ class DocumentFields(QScrollArea):
             self.terms_dialog.set_organisation(org_id)
         self.terms_dialog.open()
 
-    def focus_field(self, path: str) -> bool:
-        widget = self.fields.get(path) or self.fields.get(path.rsplit(".", 1)[0])
+    def widget_for(self, ref: FieldRef | str) -> QWidget | None:
+        """The widget of a field of the report itself (a recipient line: the recipients box); None for another."""
+        ref = F.parse(ref) if isinstance(ref, str) else ref
+        if ref.kind is not FieldKind.REPORT:
+            return None
+        if isinstance(ref.parts[-1], int):  # "recipients.2"
+            ref = FieldRef(ref.kind, ref.parts[:-1])
+        return self.fields.get(ref)
+
+    def focus_field(self, ref: FieldRef | str) -> bool:
+        """Scroll to and focus the widget of the field ref; False when this page has no such field."""
+        widget = self.widget_for(ref)
         if widget is None:
             return False
         self.ensureWidgetVisible(widget, 50, 80)

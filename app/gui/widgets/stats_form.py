@@ -27,51 +27,52 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import numfmt
-from app.domain.checks import DERIVED_FIELDS, MEMBERSHIP_CLOSING_FIELDS, applies, label, proposed_figure
+from app.domain import fields as F
+from app.domain.checks import DERIVED_FIELDS, MEMBERSHIP_CLOSING_FIELDS, applies, proposed_figure
+from app.domain.fields import Field, FieldRef, label
 from app.domain.findings import Finding, Severity
 from app.domain.labels import labels_for, rating_field_label
 from app.domain.organisation import OrgKind
 from app.domain.ratings import LEVELS, Level
 from app.domain.report import Report
-from app.gui.widgets.paths import get_path, set_path
 from app.gui.widgets.wheel_guard import guard_wheel_under
 from app.i18n import N_, _
 
-S = "stats."
-M = "stats.membership."
-RO = "stats.ratings.organisations."
-RM = "stats.ratings.members."
-I = "stats.inspection."
-D = "stats.discipline."
-P = "stats.party_life."
 _LEVELS = ("excellent", "good", "complete", "not_complete")
 
-# (group title, [field paths]); every field is a count ≥ 0, labelled through checks.FIELD_LABELS.
-GROUPS: list[tuple[str, list[str]]] = [
-    (N_("Organisation"), [S + "units"]),
-    (N_("Membership movement"), [M + f for f in (
+
+def _group(name: str, names: tuple[str, ...]) -> list[FieldRef]:
+    return [F.stat(f"{name}.{n}") for n in names]
+
+
+# (group title, [fields]); every field is a count ≥ 0, labelled through app.domain.fields.STAT_LABELS.
+GROUPS: list[tuple[str, list[FieldRef]]] = [
+    (N_("Organisation"), [Field.UNITS]),
+    (N_("Membership movement"), _group("membership", (
         "opening_total", "opening_probationary", "admitted", "transferred_in", "transferred_in_probationary",
         "transferred_out", "transferred_out_probationary", "deceased", "struck_off", "struck_off_probationary",
         "expelled", "left_party", "recognised_official", "closing_total", "closing_official",
         "closing_probationary", "female", "exempt", "temporary_in", "temporary_out", "candidates_trained",
-        "candidates")]),
-    (N_("Ratings of Party cells"), [RO + f for f in ("total", *_LEVELS, "not_rated", "exemplary")]),
-    (N_("Ratings of members"), [RM + f for f in ("total", *_LEVELS, "not_rated", "exemplary")]),
-    (N_("Inspection and supervision"), [I + f for f in (
+        "candidates"))),
+    (N_("Ratings of Party cells"), _group("ratings.organisations", ("total", *_LEVELS, "not_rated", "exemplary"))),
+    (N_("Ratings of members"), _group("ratings.members", ("total", *_LEVELS, "not_rated", "exemplary"))),
+    (N_("Inspection and supervision"), _group("inspection", (
         "scheduled.organisations", "scheduled.members", "topical_supervision.organisations",
         "topical_supervision.members", "regular_supervision.organisations", "regular_supervision.members",
         "violation_signs.organisations", "violation_signs.members", "lower_level_tasks", "finance", "dues",
-        "denunciations", "complaints", "members_violating", "members_to_discipline")]),
-    (N_("Discipline"), [D + f for f in (
+        "denunciations", "complaints", "members_violating", "members_to_discipline"))),
+    (N_("Discipline"), _group("discipline", (
         "members.total", "members.reprimand", "members.warning", "members.removal", "members.expulsion",
         "members.probationary", "organisations.total", "organisations.reprimand", "organisations.warning",
-        "organisations.dissolution")]),
-    (N_("Study and Party life"), [P + f for f in (
+        "organisations.dissolution"))),
+    (N_("Study and Party life"), _group("party_life", (
         "resolutions_studied", "study_participants", "study_members", "meetings_held", "meetings_required",
-        "thematic_meetings", "theme_plan_units")]),
+        "thematic_meetings", "theme_plan_units"))),
 ]
 
-SELF_RATING = "stats.ratings.self_rating"
+SELF_RATING = Field.SELF_RATING
+_STUDY_PARTICIPANTS = F.stat("party_life.study_participants")
+_FEMALE = F.stat("membership.female")
 # The group a chi bộ sees instead of the ratings of the chi bộ under a đảng bộ.
 SELF_RATING_GROUP = N_("Rating of the Party cell")
 
@@ -93,17 +94,17 @@ class StatsForm(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.report: Report | None = None
-        self.fields: dict[str, QWidget] = {}
+        self.fields: dict[FieldRef, QWidget] = {}
         self._computed: list[tuple[QLabel, Callable[[Report], str]]] = []
         self._group_notes: dict[str, QLabel] = {}
         self._groups: dict[str, QGroupBox] = {}
-        self._rows: dict[str, tuple[QFormLayout, QHBoxLayout]] = {}
+        self._rows: dict[FieldRef, tuple[QFormLayout, QHBoxLayout]] = {}
         # The figures that follow from others which she typed herself (or which held a figure when the
         # report was opened): those are hers and are never filled in for her.
-        self._own: set[str] = set()
+        self._own: set[FieldRef] = set()
         self._kind: OrgKind | None = None
         self._loading = False
-        self._row_labels: dict[str, QWidget] = {}
+        self._row_labels: dict[FieldRef, QWidget] = {}
         inner = QWidget()
         column = QVBoxLayout(inner)
         for title, paths in GROUPS:
@@ -116,12 +117,12 @@ class StatsForm(QScrollArea):
         # A wheel turn over a number box scrolls the page unless she is in that box.
         guard_wheel_under(inner)
 
-    def _group(self, title: str, paths: list[str]) -> QGroupBox:
+    def _group(self, title: str, paths: list[FieldRef]) -> QGroupBox:
         box = QGroupBox(_(title))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for path in paths:
-            spin = QSpinBox(objectName=path)
+            spin = QSpinBox(objectName=path.path)
             spin.setRange(0, 9_999_999)
             spin.setGroupSeparatorShown(True)
             spin.setAccelerated(True)
@@ -163,7 +164,7 @@ class StatsForm(QScrollArea):
         box = QGroupBox(_(SELF_RATING_GROUP))
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.self_rating = QComboBox(objectName=SELF_RATING)
+        self.self_rating = QComboBox(objectName=SELF_RATING.path)
         self.self_rating.setToolTip(_("The level the Party cell rates itself at; the Party committee above "
                                       "decides. It is printed as the Party cell's proposal."))
         self.self_rating.currentIndexChanged.connect(self.on_self_rating_changed)
@@ -184,22 +185,21 @@ class StatsForm(QScrollArea):
         chosen = report.stats.ratings.self_rating
         combo.setCurrentIndex(0 if chosen is None else combo.findData(chosen.value))
 
-    def _computed_for(self, path: str) -> QLabel | None:
+    def _computed_for(self, ref: FieldRef) -> QLabel | None:
         """A label beside a field showing its share, recomputed from the counts on every change."""
-        for prefix in (RO, RM):
-            level = path.removeprefix(prefix)
-            if path.startswith(prefix) and level in _LEVELS:
-                index = _LEVELS.index(level)
+        who, level = ref.parts[1:-1], ref.parts[-1]
+        if len(who) == 2 and who[0] == "ratings" and level in _LEVELS:
+            index = _LEVELS.index(str(level))
 
-                def share(report: Report, prefix=prefix, index=index) -> str:
-                    counts = get_path(report, prefix[:-1])
-                    return numfmt.breakdown_of([getattr(counts, lv) for lv in _LEVELS])[index]
+            def share(report: Report, who=str(who[1]), index=index) -> str:
+                counts = getattr(report.stats.ratings, who)
+                return numfmt.breakdown_of([getattr(counts, lv) for lv in _LEVELS])[index]
 
-                return self._computed_label(share)
-        if path == P + "study_participants":
+            return self._computed_label(share)
+        if ref == _STUDY_PARTICIPANTS:
             return self._computed_label(lambda r: numfmt.percent_of(
                 r.stats.party_life.study_participants, r.stats.party_life.study_members))
-        if path == M + "female":
+        if ref == _FEMALE:
             return self._computed_label(lambda r: numfmt.percent_of(
                 r.stats.membership.female, r.stats.membership.closing_total))
         return None
@@ -222,10 +222,10 @@ class StatsForm(QScrollArea):
                     n=numfmt.number(r.stats.membership.expected_closing_probationary))),
             ]
         if title in (GROUPS[2][0], GROUPS[3][0]):
-            prefix = RO if title == GROUPS[2][0] else RM
-            return [self._computed_label(lambda r, p=prefix: _("Rated: {rated}; with those not rated: {all}").format(
-                rated=numfmt.number(get_path(r, p[:-1]).rated),
-                all=numfmt.number(get_path(r, p[:-1]).rated + get_path(r, p[:-1]).not_rated)))]
+            who = "organisations" if title == GROUPS[2][0] else "members"
+            return [self._computed_label(lambda r, w=who: _("Rated: {rated}; with those not rated: {all}").format(
+                rated=numfmt.number(getattr(r.stats.ratings, w).rated),
+                all=numfmt.number(getattr(r.stats.ratings, w).rated + getattr(r.stats.ratings, w).not_rated)))]
         if title == GROUPS[5][0]:
             return [self._computed_label(lambda r: _("Sum of the forms: {n}").format(
                 n=numfmt.number(r.stats.discipline.members.forms_sum)))]
@@ -234,16 +234,16 @@ class StatsForm(QScrollArea):
     def _texts_group(self) -> QGroupBox:
         box = QGroupBox(_("Annual theme and commendations"))
         form = QFormLayout(box)
-        theme = QLineEdit(objectName=P + "annual_theme")
+        theme = QLineEdit(objectName=Field.ANNUAL_THEME.path)
         theme.setPlaceholderText(_("The theme of the year, without quotation marks"))
-        theme.textEdited.connect(lambda text: self.on_text_changed(P + "annual_theme", text))
-        self.fields[P + "annual_theme"] = theme
+        theme.textEdited.connect(lambda text: self.on_text_changed(Field.ANNUAL_THEME, text))
+        self.fields[Field.ANNUAL_THEME] = theme
         form.addRow(_("Annual theme"), theme)
-        commendations = QPlainTextEdit(objectName=P + "commendations")
+        commendations = QPlainTextEdit(objectName=Field.COMMENDATIONS.path)
         commendations.setPlaceholderText(_("One commendation per line"))
         commendations.setFixedHeight(90)
         commendations.textChanged.connect(self._on_commendations_changed)
-        self.fields[P + "commendations"] = commendations
+        self.fields[Field.COMMENDATIONS] = commendations
         form.addRow(_("Commendations"), commendations)
         return box
 
@@ -263,7 +263,7 @@ class StatsForm(QScrollArea):
             for path, widget in self.fields.items():
                 if path == SELF_RATING:
                     continue
-                value = get_path(report, path)
+                value = path.get(report)
                 if isinstance(widget, QSpinBox):
                     widget.setValue(int(value))
                 elif isinstance(widget, QLineEdit):
@@ -273,7 +273,7 @@ class StatsForm(QScrollArea):
         finally:
             self._loading = False
         # Opening a report changes nothing in it: a figure already there counts as hers.
-        self._own = {path for path in DERIVED_FIELDS if get_path(report, path)}
+        self._own = {ref for ref in DERIVED_FIELDS if ref.get(report)}
         self.refresh_computed()
 
     def _show_kind(self, kind: OrgKind) -> None:
@@ -285,14 +285,19 @@ class StatsForm(QScrollArea):
             self._groups[title].setVisible(any(applies(path, kind) for path in paths))
         self._groups[SELF_RATING_GROUP].setVisible(applies(SELF_RATING, kind))
 
-    def is_shown(self, path: str) -> bool:
-        """True when the form offers the field at path for the report's organisation."""
-        return path in self.fields and (self._kind is None or applies(path, self._kind))
+    def widget_for(self, ref: FieldRef | str) -> QWidget | None:
+        """The widget that shows the field ref (a FieldRef or its dotted path); None when the form has none."""
+        return self.fields.get(F.parse(ref) if isinstance(ref, str) else ref)
 
-    def on_value_changed(self, path: str, value: int) -> None:
+    def is_shown(self, ref: FieldRef | str) -> bool:
+        """True when the form offers the field ref for the report's organisation."""
+        ref = F.parse(ref) if isinstance(ref, str) else ref
+        return ref in self.fields and (self._kind is None or applies(ref, self._kind))
+
+    def on_value_changed(self, path: FieldRef, value: int) -> None:
         if self._loading or self.report is None:
             return
-        set_path(self.report, path, value)
+        path.set(self.report, value)
         if path in DERIVED_FIELDS:
             self._own.add(path)  # she typed here: it is hers from now on
         self._follow()
@@ -308,14 +313,16 @@ class StatsForm(QScrollArea):
             value = proposed_figure(self.report, path)
             self._set_figure(path, 0 if value is None else value)
 
-    def _set_figure(self, path: str, value: int) -> None:
+    def _set_figure(self, path: FieldRef, value: int) -> None:
         assert self.report is not None
-        if get_path(self.report, path) == value:
+        if path.get(self.report) == value:
             return
-        set_path(self.report, path, value)
+        path.set(self.report, value)
+        spin = self.fields[path]
+        assert isinstance(spin, QSpinBox)
         self._loading = True
         try:
-            self.fields[path].setValue(value)
+            spin.setValue(value)
         finally:
             self._loading = False
 
@@ -335,16 +342,18 @@ class StatsForm(QScrollArea):
         self.report.stats.ratings.self_rating = None if value is None else Level(value)
         self.edited.emit()
 
-    def on_text_changed(self, path: str, text: str) -> None:
+    def on_text_changed(self, path: FieldRef, text: str) -> None:
         if self._loading or self.report is None:
             return
-        set_path(self.report, path, text.strip())
+        path.set(self.report, text.strip())
         self.edited.emit()
 
     def _on_commendations_changed(self) -> None:
         if self._loading or self.report is None:
             return
-        text = self.fields[P + "commendations"].toPlainText()
+        box = self.fields[Field.COMMENDATIONS]
+        assert isinstance(box, QPlainTextEdit)
+        text = box.toPlainText()
         self.report.stats.party_life.commendations = [ln.strip() for ln in text.splitlines() if ln.strip()]
         self.edited.emit()
 
@@ -354,8 +363,8 @@ class StatsForm(QScrollArea):
         for lab, fn in self._computed:
             lab.setText(fn(self.report))
         self.fill_closing_button.setEnabled(any(
-            (value := proposed_figure(self.report, path)) is not None and value != get_path(self.report, path)
-            for path in MEMBERSHIP_CLOSING_FIELDS))
+            (value := proposed_figure(self.report, ref)) is not None and value != ref.get(self.report)
+            for ref in MEMBERSHIP_CLOSING_FIELDS))
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Mark each field a finding names, and list the messages under its group.
@@ -363,14 +372,15 @@ class StatsForm(QScrollArea):
         An error or a warning marks every field it names; a figure not entered yet (INFO) is only said, under its
         group and in the field's tooltip.
         """
-        worst: dict[str, Severity] = {}
+        worst: dict[FieldRef, Severity] = {}
         messages: dict[str, list[str]] = {title: [] for title, _paths in GROUPS}
-        for finding in findings:
-            marked = finding.fields if finding.severity > Severity.INFO else ()
-            for path in marked:
-                if path in self.fields:
-                    worst[path] = max(worst.get(path, finding.severity), finding.severity)
-            group = next((t for t, paths in GROUPS if finding.fields and finding.fields[0] in paths), None)
+        named: list[tuple[Finding, tuple[FieldRef, ...]]] = [(f, tuple(map(F.parse, f.fields))) for f in findings]
+        for finding, refs in named:
+            marked = refs if finding.severity > Severity.INFO else ()
+            for ref in marked:
+                if ref in self.fields:
+                    worst[ref] = max(worst.get(ref, finding.severity), finding.severity)
+            group = next((t for t, paths in GROUPS if refs and refs[0] in paths), None)
             if group is not None:
                 messages[group].append(_PREFIXES[finding.severity] + finding.message)
         styles = {Severity.ERROR: _ERROR_STYLE, Severity.WARNING: _WARNING_STYLE}
@@ -379,14 +389,20 @@ class StatsForm(QScrollArea):
                 continue
             severity = worst.get(path)
             widget.setStyleSheet("" if severity is None else styles[severity])
-            widget.setToolTip("\n".join(f.message for f in findings if path in f.fields))
+            widget.setToolTip("\n".join(f.message for f, refs in named if path in refs))
         for title, note in self._group_notes.items():
             note.setText("\n".join(messages[title]))
             note.setVisible(bool(messages[title]))
 
-    def focus_field(self, path: str) -> bool:
-        """Scroll to and focus the widget of path; False when the form has no such field."""
-        widget = self.fields.get(path)
+    def focus_field(self, ref: FieldRef | str) -> bool:
+        """Scroll to and focus the widget of the field ref; False when the form has no such field.
+
+        An item of a list (commendation 2) is shown in the list's box.
+        """
+        ref = F.parse(ref) if isinstance(ref, str) else ref
+        widget = self.fields.get(ref)
+        if widget is None and isinstance(ref.parts[-1], int):
+            widget = self.fields.get(FieldRef(ref.kind, ref.parts[:-1]))
         if widget is None:
             return False
         self.ensureWidgetVisible(widget, 50, 80)

@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import numfmt
+from app.domain.fields import FieldKind, FieldRef
 from app.domain.report import Report
 from app.domain.targets import Comparator, Target
 from app.gui.widgets.wheel_guard import guard_wheel
 from app.i18n import _
 
 COL_LABEL, COL_UNIT, COL_KIND, COL_COMPARATOR, COL_VALUE, COL_RESULT, COL_ATTAINED = range(7)
+# The column of each attribute of a Target a finding can name.
+_COLUMNS = {"label": COL_LABEL, "unit": COL_UNIT, "is_percent": COL_KIND, "comparator": COL_COMPARATOR,
+            "value": COL_VALUE, "result": COL_RESULT}
 
 
 def parse_decimal(text: str) -> Decimal | None:
@@ -241,7 +245,16 @@ class TargetsEditor(QWidget):
         self.report.next_targets = self.next.targets()
         self.edited.emit()
 
-    def focus_target(self, index: int) -> None:
-        if 0 <= index < self.current.rowCount():
-            self.current.setCurrentCell(index, COL_VALUE)
-            self.current.setFocus()
+    def focus_field(self, ref: FieldRef) -> bool:
+        """Select the cell of a target field ("targets.2.result", "next_targets.0"); False when there is no such row."""
+        if ref.kind is not FieldKind.TARGET or ref.index is None:
+            return False
+        table = self.next if ref.is_next_target else self.current
+        if not 0 <= ref.index < table.rowCount():
+            return False
+        column = _COLUMNS.get(ref.attr, COL_VALUE)
+        if column == COL_RESULT and not table.with_results:
+            column = COL_VALUE
+        table.setCurrentCell(ref.index, column)
+        table.setFocus()
+        return True

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from app.domain.demo import demo_report
+from app.domain.fields import Field
 from app.domain.numbering import Term
 from app.domain.presets import Preset, margin_choices
 from app.gui.widgets.document_fields import FORMAT_LINE_SPACING_PT, DocumentFields
@@ -155,8 +156,10 @@ def test_loading_a_report_emits_nothing(qtbot, fields):
 
 
 def test_a_settings_finding_goes_to_its_field(fields):
-    assert fields.focus_field("report.settings.margins")
-    assert fields.focus_field("report.settings.line_spacing_pt")
+    assert fields.focus_field(Field.MARGINS)
+    assert fields.focus_field("settings.line_spacing_pt")
+    assert fields.widget_for("recipients.2") is fields.recipients
+    assert not fields.focus_field("stats.units")  # another page's field
 
 
 # -- the register -------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ def next_year(kind: DemoKind = DemoKind.DANG_BO):
 def test_the_wheel_over_a_number_box_she_is_not_in_scrolls_the_page_and_changes_nothing(qtbot, form):
     report = demo_report()
     form.set_report(report)
-    female = form.fields[M + "female"]
+    female = form.widget_for(M + "female")
     form.ensureWidgetVisible(female)
     bar = form.verticalScrollBar()
     before, position = female.value(), bar.value()
@@ -57,7 +57,7 @@ def test_the_wheel_over_a_number_box_she_is_not_in_scrolls_the_page_and_changes_
 
 def test_the_wheel_changes_a_number_box_she_is_in(qtbot, form):
     form.set_report(demo_report())
-    female = form.fields[M + "female"]
+    female = form.widget_for(M + "female")
     form.ensureWidgetVisible(female)
     qtbot.mouseClick(female.lineEdit(), Qt.MouseButton.LeftButton)
     assert female.hasFocus()
@@ -72,10 +72,10 @@ def test_the_wheel_changes_a_number_box_she_is_in(qtbot, form):
 def test_a_chi_bo_form_has_no_sub_unit_fields_and_a_self_rating_choice(qtbot, form):
     report = demo_report(DemoKind.CHI_BO)
     form.set_report(report)
-    assert not form.fields["stats.units"].isVisible()
-    assert not form.fields["stats.ratings.organisations.total"].isVisible()
-    assert not form.fields["stats.inspection.dues"].isVisible()
-    assert form.fields[M + "closing_total"].isVisible()
+    assert not form.widget_for("stats.units").isVisible()
+    assert not form.widget_for("stats.ratings.organisations.total").isVisible()
+    assert not form.widget_for("stats.inspection.dues").isVisible()
+    assert form.widget_for(M + "closing_total").isVisible()
     combo = form.self_rating
     assert combo.isVisible()
     assert [combo.itemText(i) for i in range(combo.count())] == [
@@ -93,8 +93,8 @@ def test_a_chi_bo_form_has_no_sub_unit_fields_and_a_self_rating_choice(qtbot, fo
 
 def test_a_dang_bo_form_counts_its_chi_bo_and_has_no_self_rating(qtbot, form):
     form.set_report(demo_report())
-    assert form.fields["stats.units"].isVisible()
-    assert form.fields["stats.ratings.organisations.excellent"].isVisible()
+    assert form.widget_for("stats.units").isVisible()
+    assert form.widget_for("stats.ratings.organisations.excellent").isVisible()
     assert not form.self_rating.isVisible()
 
 
@@ -102,7 +102,7 @@ def test_switching_to_a_chi_bo_hides_figures_without_losing_them(qtbot, form):
     report = demo_report()
     report.organisation.kind = report.organisation.kind.CHI_BO_CO_SO
     form.set_report(report)
-    type_into(qtbot, form.fields[M + "female"], "40")
+    type_into(qtbot, form.widget_for(M + "female"), "40")
     assert report.stats.units == 13
     assert report.stats.ratings.organisations.total == 13
 
@@ -116,19 +116,19 @@ def test_the_closing_figures_follow_the_movement_while_she_has_not_typed_them(qt
     m = report.stats.membership
     assert (m.closing_total, m.closing_official, m.closing_probationary) == (0, 0, 0)  # opening changes nothing
     with qtbot.waitSignal(form.edited):
-        type_into(qtbot, form.fields[M + "admitted"], "3")
+        type_into(qtbot, form.widget_for(M + "admitted"), "3")
     assert (m.closing_total, m.closing_official, m.closing_probationary) == (101, 92, 9)
-    assert form.fields[M + "closing_total"].value() == 101
-    assert form.fields[M + "closing_official"].value() == 92
-    assert form.fields[M + "closing_probationary"].value() == 9
+    assert form.widget_for(M + "closing_total").value() == 101
+    assert form.widget_for(M + "closing_official").value() == 92
+    assert form.widget_for(M + "closing_probationary").value() == 9
     assert not [f for f in lint_report(report) if f.fields[0].startswith(M)]
 
 
 def test_a_closing_figure_she_typed_is_hers_and_is_not_filled_in(qtbot, form):
     report = next_year()
     form.set_report(report)
-    type_into(qtbot, form.fields[M + "closing_total"], "97")
-    type_into(qtbot, form.fields[M + "admitted"], "3")
+    type_into(qtbot, form.widget_for(M + "closing_total"), "97")
+    type_into(qtbot, form.widget_for(M + "admitted"), "3")
     m = report.stats.membership
     assert m.closing_total == 97
     assert (m.closing_official, m.closing_probationary) == (88, 9)  # the split still follows her total

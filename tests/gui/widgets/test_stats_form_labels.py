@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from app.domain.demo import demo_report
+from app.domain.fields import parse
 from app.gui.widgets.stats_form import StatsForm
 
 
@@ -18,7 +19,7 @@ def form(qtbot):
 
 
 def _label(form: StatsForm, path: str) -> str:
-    return form._row_labels[path].text()
+    return form._row_labels[parse(path)].text()
 
 
 def test_a_2012_report_names_the_best_cells_as_its_form_did(form):
