@@ -105,7 +105,7 @@ class ReportEditor(QWidget):
         """Apply a finding's correction to the report, show it where she writes, and record the edit."""
         if self.editing.report is None or not apply_fix(self.editing.report, fix):
             return
-        if fix.field.startswith("sections."):
+        if fields.parse(fix.field).kind is FieldKind.SECTION:
             self.section_editor.refresh()
         else:
             self.document_fields.set_report(self.editing.report)
