@@ -13,7 +13,7 @@ from app.i18n import pgettext
 CONTEXT = "argparse"
 
 
-def C_(context: str, text: str) -> str:  # noqa: N802 - gettext-style marker, extracted with -k C_:1c,2
+def C_(context: str, text: str) -> str:
     """Mark text for extraction under context; translated later with pgettext."""
     return text
 

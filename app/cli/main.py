@@ -448,7 +448,8 @@ def _table(header: list[str], rows: list[list[str]], right_aligned: set[int]) ->
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
 
     def line(cells: list[str]) -> str:
-        padded = [c.rjust(w) if i in right_aligned else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths))]
+        padded = [c.rjust(w) if i in right_aligned else c.ljust(w)
+                  for i, (c, w) in enumerate(zip(cells, widths, strict=False))]
         return "  ".join(padded).rstrip()
 
     return [line(header), "  ".join("-" * w for w in widths), *(line(row) for row in rows)]

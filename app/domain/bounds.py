@@ -72,7 +72,8 @@ def bounds_findings(report: Any) -> list[Finding]:
             for attr in ("value", "result"):
                 value = getattr(target, attr)
                 if value is not None and not decimal_in_bounds(value):
-                    findings.append(Finding("bounds.decimal", Severity.ERROR, (fields.target(index, attr, next_period=next_period).path,), _(
+                    where = fields.target(index, attr, next_period=next_period).path
+                    findings.append(Finding("bounds.decimal", Severity.ERROR, (where,), _(
                         "Target “{label}”: {value} is out of range; write at most {digits} digits before the "
                         "decimal point and {decimals} after it.").format(
                         label=target.label[:80], value=_short(value), digits=DECIMAL_INTEGER_DIGITS,

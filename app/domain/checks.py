@@ -10,11 +10,9 @@ typed there, and the checks propose them.
 from __future__ import annotations
 
 import copy
-
 from collections.abc import Callable, Iterator
 
-from app.domain import numbers, numfmt
-from app.domain import fields
+from app.domain import fields, numbers, numfmt
 from app.domain.fields import Field, FieldRef, label, parse, stat
 from app.domain.findings import Finding, Severity
 from app.domain.member_stats import BADGE_YEARS
@@ -313,7 +311,8 @@ def membership_parts(report: Report) -> Iterator[Finding]:
 _LEVELS_OF = {"organisations": N_("ratings of Party cells by level"), "members": N_("ratings of members by level")}
 
 
-def _ratings_findings(prefix: Callable[[str], FieldRef], counts: RatingCounts, total_path: FieldRef | None, total: int | None,
+def _ratings_findings(prefix: Callable[[str], FieldRef], counts: RatingCounts, total_path: FieldRef | None,
+                      total: int | None,
                       who: str) -> Iterator[Finding]:
     if counts.is_empty:
         return
@@ -372,7 +371,8 @@ def ratings(report: Report) -> Iterator[Finding]:
 
 
 
-def _forms_findings(prefix: Callable[[str], FieldRef], total: int, forms: list[str], values: list[int], who: str) -> Iterator[Finding]:
+def _forms_findings(prefix: Callable[[str], FieldRef], total: int, forms: list[str], values: list[int],
+                    who: str) -> Iterator[Finding]:
     if sum(values) == total:
         return
     if not total:
@@ -390,7 +390,8 @@ def _forms_findings(prefix: Callable[[str], FieldRef], total: int, forms: list[s
 def discipline(report: Report) -> Iterator[Finding]:
     d = report.stats.discipline
     forms = ["reprimand", "warning", "removal", "expulsion"]
-    yield from _forms_findings(_under("discipline.members"), d.members.total, forms, [getattr(d.members, f) for f in forms],
+    yield from _forms_findings(_under("discipline.members"), d.members.total, forms,
+                               [getattr(d.members, f) for f in forms],
                                "members")
     yield from _not_above("discipline.members.probationary", D("members.probationary"), d.members.probationary,
                           D("members.total"), d.members.total)

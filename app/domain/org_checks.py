@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from app.domain.fields import org_field
 from app.domain.fields import label as label  # the name of a field of the organisation form
+from app.domain.fields import org_field
 from app.domain.findings import Finding, Severity
 from app.domain.organisation import ORG_KIND_LABELS, Organisation, OrgKind
 from app.domain.presets import Preset, conventions

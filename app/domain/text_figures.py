@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 
-from app.domain import numbers, numfmt
-from app.domain import fields
+from app.domain import fields, numbers, numfmt
 from app.domain.fields import Field, FieldKind
 from app.domain.fields import label as stat_label
 from app.domain.findings import Finding, Fix, Severity
@@ -254,7 +253,8 @@ def _rating_phrasings(first_year: int) -> tuple[_Compiled, ...]:
         for level in LEVELS:
             name = r"\s+".join(re.escape(word) for word in names[level].split())
             regex = rf"{_N}\s+{subject}\s+{_LEVEL_PREFIX}{name}{_LEVEL_END}"
-            out.append(_compile(Phrasing((fields.stat(f"ratings.{who}.{level.value}").path,), names[level].lower(), regex,
+            path = fields.stat(f"ratings.{who}.{level.value}").path
+            out.append(_compile(Phrasing((path,), names[level].lower(), regex,
                                          unless=_COMMENDED)))
     return tuple(out)
 

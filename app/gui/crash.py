@@ -90,7 +90,7 @@ class CrashHandler(QObject):
         try:
             saved = self._save()
             self.show_message(self.message(saved))
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.exception("the crash handler failed")
         finally:
             self._handling = False
@@ -101,7 +101,7 @@ class CrashHandler(QObject):
             return None
         try:
             self.save_open_report()
-        except Exception:  # noqa: BLE001 - whatever broke the app may break saving too
+        except Exception:
             log.exception("could not save the open report after the error")
             return False
         log.info("saved the open report after the error")

@@ -13,7 +13,7 @@ Month and day names do not come from here: QCalendarWidget and QDateEdit take th
 from __future__ import annotations
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's own name for the marker)
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark text, Qt's source string in context, for extraction; return it unchanged."""
     return text
 
@@ -172,7 +172,8 @@ QT_STRINGS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("QFileDialog", "Remove"),
         QT_TRANSLATE_NOOP("QFileDialog", "%1 already exists.\nDo you want to replace it?"),
         QT_TRANSLATE_NOOP("QFileDialog", "%1\nFile not found.\nPlease verify the correct file name was given."),
-        QT_TRANSLATE_NOOP("QFileDialog", "%1\nDirectory not found.\nPlease verify the correct directory name was given."),
+        QT_TRANSLATE_NOOP("QFileDialog",
+                          "%1\nDirectory not found.\nPlease verify the correct directory name was given."),
         QT_TRANSLATE_NOOP("QFileDialog", "'%1' is write protected.\nDo you want to delete it anyway?"),
         QT_TRANSLATE_NOOP("QFileDialog", "Are you sure you want to delete '%1'?"),
         QT_TRANSLATE_NOOP("QFileDialog", "Could not delete directory."),

@@ -32,7 +32,7 @@ class GettextQtTranslator(QTranslator):
         translated = i18n.pgettext(context, source_text)
         return None if translated == source_text else translated
 
-    def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
+    def isEmpty(self) -> bool:
         # A QTranslator without a loaded .qm reports itself empty, and installTranslator() then sends
         # no LanguageChange event; this one always has something to say.
         return False

@@ -69,7 +69,7 @@ class Tasks(QObject):
         if self.inline:
             try:
                 result = fn()
-            except BaseException as exc:  # noqa: BLE001
+            except BaseException as exc:
                 if on_error is None:
                     raise
                 on_error(exc)

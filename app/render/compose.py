@@ -175,14 +175,15 @@ def _render(env: Any, context: dict[str, Any], override: Path | None, name: str 
     except jinja2.UndefinedError as exc:
         where = _template_line(exc.__traceback__, override)
         if where is None:
-            raise UserError(_("A template uses a value that does not exist: {error}").format(error=exc.message)) from exc
+            raise UserError(_("A template uses a value that does not exist: {error}").format(
+                error=exc.message)) from exc
         raise UserError(_("The template {name} uses a value that does not exist on line {line}: {error}").format(
             name=where[0], line=where[1], error=exc.message)) from exc
     except SecurityError as exc:
         where = _template_line(exc.__traceback__, override) or (name, 0)
         raise UserError(_("The template {name} does something templates may not do, on line {line}: {error}").format(
             name=where[0], line=where[1], error=exc)) from exc
-    except Exception as exc:  # noqa: BLE001 - only an override's own failure becomes a UserError
+    except Exception as exc:
         where = _template_line(exc.__traceback__, override, only_override=True)
         if where is None:
             raise
@@ -218,7 +219,8 @@ def place_date(report: Report) -> str:
     """ "Thái Nguyên, ngày 15 tháng 12 năm 2026"; without a date the clerk fills the blanks."""
     place = report.effective_place
     if report.issued_on is None:
-        return f"{place}, ngày      tháng      năm {report.year if report.kind is not ReportKind.YEAR_END else '      '}"
+        year = report.year if report.kind is not ReportKind.YEAR_END else "      "
+        return f"{place}, ngày      tháng      năm {year}"
     return f"{place}, {numfmt.document_date(report.issued_on)}"
 
 

@@ -15,7 +15,8 @@ from app.domain.numbers import roman
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, RatingCounts
 from app.domain.report import EntryKind, Report, ReportKind, Section
-from app.domain.targets import Comparator, Target, summary as targets_summary
+from app.domain.targets import Comparator, Target
+from app.domain.targets import summary as targets_summary
 from app.render.model import Table
 
 PART_ORDINALS = ("thứ nhất", "thứ hai", "thứ ba", "thứ tư", "thứ năm")
@@ -92,9 +93,8 @@ def _entries(section: Section) -> list[dict[str, Any]]:
         if entry.kind is EntryKind.TABLE:
             out.append({"kind": entry.kind, "text": entry.text, "source": entry.source})
             continue
-        for line in entry.text.splitlines():
-            if line.strip():
-                out.append({"kind": entry.kind, "text": line.strip(), "source": entry.source})
+        out.extend({"kind": entry.kind, "text": line.strip(), "source": entry.source}
+                   for line in entry.text.splitlines() if line.strip())
     return out
 
 
@@ -169,7 +169,8 @@ def _target(target: Target, fmt: Formatter) -> dict[str, Any]:
         "value": value, "result": result,
         "value_plain": numfmt.percent(target.value) if target.is_percent else numfmt.number(target.value),
         "result_plain": "" if target.result is None else (
-            numfmt.percent(target.result) if target.is_percent else numfmt.number(target.result)), "met": target.met, "text": text,
+            numfmt.percent(target.result) if target.is_percent else numfmt.number(target.result)),
+        "met": target.met, "text": text,
         "attained": numfmt.percent(attained) if attained is not None else "",
         "exceeded": numfmt.percent(target.exceeded_by) if target.exceeded_by is not None else "",
     }
@@ -398,9 +399,9 @@ def build_context(report: Report, conv: Conventions | None = None) -> dict[str, 
         {"name": name, "label": _annex_label(index, conv), "title": title, "table": table}
         for index, (name, (title, table)) in enumerate(annexes.items(), start=1)
     ]
-    ctx["annex_ref"] = {name: "" for name in ("membership", "ratings", "targets")} | {
+    ctx["annex_ref"] = dict.fromkeys(("membership", "ratings", "targets"), "") | {
         a["name"]: f" (chi tiết tại Phụ lục {a['label']})" for a in ctx["annexes"]}
-    ctx["in_body"] = {name: not report.settings.annexes for name in ctx["annex_ref"]}
+    ctx["in_body"] = dict.fromkeys(ctx["annex_ref"], not report.settings.annexes)
     for name in ("org", "report", "sections", "life", "targets", "next_targets", "ratings", "labels"):
         ctx[name] = _one_line_all(ctx[name])
     return ctx

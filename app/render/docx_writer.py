@@ -1,4 +1,4 @@
-"""DocumentModel → .docx by Hướng dẫn 36-HD/VPTW (or the preset's rules), with only the named styles of templates/reference.docx.
+"""DocumentModel → .docx by Hướng dẫn 36-HD/VPTW (or the preset's rules), with only the named styles of the reference.
 
 The body is built as raw WordprocessingML with lxml (no python-docx proxy objects per paragraph or
 cell): a 15-page report builds and saves in about 10 ms (tests/perf/bench_export.py). Formatting comes from the

@@ -261,7 +261,7 @@ class _LimitedEnvironment(SandboxedEnvironment):
         _check_time()
         return super().getattr(obj, attribute)
 
-    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_time()
         budget = _BUDGET.get()
         if isinstance(__obj, LoopContext) and args and budget is not None:  # loop(children) of a recursive loop

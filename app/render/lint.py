@@ -24,8 +24,8 @@ from app.domain.organisation import Organisation
 from app.i18n import _
 from app.paths import templates_dir
 from app.render.layout import load_layout
-from app.safe_read import inside, read_bytes
 from app.render.reference import FONT_SLOTS, REQUIRED_STYLES, THEME_FONT_ATTRIBUTES, house_style
+from app.safe_read import inside, read_bytes
 
 REFERENCE_FIELD = Field.ORG_REFERENCE_DOCX.path
 TEMPLATES_FIELD = Field.ORG_TEMPLATES_DIR.path
@@ -193,7 +193,7 @@ def builtin_template_names() -> set[str]:
 
 
 def check_templates(folder: Path) -> list[Finding]:
-    """What is wrong with a folder of template overrides: syntax errors (with the line), unknown values, unused files."""
+    """What is wrong with a folder of template overrides: syntax errors with the line, unknown values, unused files."""
     import jinja2
     from jinja2 import meta, nodes
 

@@ -329,9 +329,9 @@ def _house_style(path: str, _key: tuple[int, int], preset: str) -> HouseStyle:
             reltype = rel.get("Type", "")
             if reltype in _TAKEN_PARTS and target in package.infos:
                 targets.setdefault(reltype, target)
-            elif reltype in (RT.HEADER, RT.FOOTER) and target in package.infos:
-                if _has_content(parse_xml(package.read(target), f"{what} ({target})")):
-                    dropped.add(DROPPED_BODY)
+            elif reltype in (RT.HEADER, RT.FOOTER) and target in package.infos \
+                    and _has_content(parse_xml(package.read(target), f"{what} ({target})")):
+                dropped.add(DROPPED_BODY)
     document = parse_xml(package.read(main), f"{what} ({main})")
     body = document.find(qn("w:body"))
     if body is not None and any(child.tag != qn("w:sectPr") and _has_content(child) for child in body):

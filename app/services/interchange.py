@@ -281,7 +281,8 @@ def _structure(data: dict[str, Any]) -> Report:
         return from_dict(data, Report)
     # The schema admits nearly all cattrs reads; what remains (an impossible time such as 25:00) is the file's fault.
     except (ValueError, TypeError, ExceptionGroup) as exc:
-        lines = [shorten(line.replace("@ $", "@ report"), 300) for line in error_paths(exc)]  # cattrs' paths start at the report
+        # cattrs' paths start at the report.
+        lines = [shorten(line.replace("@ $", "@ report"), 300) for line in error_paths(exc)]
         raise UserError(_("The file holds values that cannot be read:"), detail="\n".join(lines)) from exc
 
 

@@ -126,7 +126,7 @@ class Database:
 
     @contextlib.contextmanager
     def begin(self) -> Iterator[Session]:
-        """A session in a transaction committed at the end of the block; SQLite errors the user can fix raise UserError."""
+        """A session in a transaction committed at the end of the block; errors the user can fix raise UserError."""
         with user_errors(self.location, self.path), self.sessionmaker.begin() as session:
             yield session
 
@@ -137,7 +137,8 @@ class Database:
     def __enter__(self) -> Database:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
         self.close()
 
 

@@ -1,4 +1,4 @@
-"""The number register in the database: committee terms and issued numbers; functions take a Session and never commit."""
+"""The number register in the database: committee terms and issued numbers; functions take a Session, never commit."""
 
 from __future__ import annotations
 

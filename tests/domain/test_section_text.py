@@ -4,10 +4,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.domain.report import Entry, EntryKind
+from app.domain.section_text import entries_from_text, text_from_entries
 
 # The kinds she can type; tables are generated only.
 TYPED_KINDS = [EntryKind.PARAGRAPH, EntryKind.BULLET, EntryKind.SUB_BULLET]
-from app.domain.section_text import entries_from_text, text_from_entries
 
 
 def test_dash_and_plus_lines_become_bullets_and_sub_bullets():

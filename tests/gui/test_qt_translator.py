@@ -104,7 +104,7 @@ class Recorder(QTranslator):
         self.asked.append((context, source_text))
         return ""
 
-    def isEmpty(self):  # noqa: N802
+    def isEmpty(self):
         return False
 
 

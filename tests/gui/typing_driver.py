@@ -10,13 +10,13 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtCore import QTimer
 
-from app.gui.application import make_application  # noqa: E402
-from app.gui.main_window import MainWindow  # noqa: E402
+from app.gui.application import make_application
+from app.gui.main_window import MainWindow
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from keys import type_text  # noqa: E402
+from keys import type_text
 
 TEXT = sys.argv[1]
 INTERVAL_MS = int(sys.argv[2]) if len(sys.argv) > 2 else 40

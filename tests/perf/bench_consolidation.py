@@ -39,10 +39,11 @@ def chi_bo_reports(count: int) -> list:
 
 def write_files(folder: Path, reports: list) -> list[Path]:
     """Half the reports as .json, half as .docx carrying their data (one exported .docx, its data part swapped)."""
+    from lxml import etree
+
     from app.render.docx_data import ROOT
     from app.services.export import export_docx
     from app.services.interchange import dumps_report
-    from lxml import etree
 
     template = folder / "template.docx"
     export_docx(reports[0], template)

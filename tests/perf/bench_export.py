@@ -16,11 +16,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-import docx  # noqa: E402
+import docx
 
-from app.render.docx_writer import build_document  # noqa: E402
-from app.render.model import BlockKind, DocumentModel  # noqa: E402
-from tests.render.sample import sample_model  # noqa: E402
+from app.render.docx_writer import build_document
+from app.render.model import BlockKind, DocumentModel
+from tests.render.sample import sample_model
 
 # Styles of python-docx's default template that the bare script uses for each block kind.
 _BARE_STYLES = {

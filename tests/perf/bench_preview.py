@@ -20,12 +20,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TONGKET_DATA_DIR", tempfile.mkdtemp(prefix="tongket-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QTextBrowser  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QTextBrowser
 
-from app.gui.application import make_application  # noqa: E402
-from app.gui.main_window import MainWindow  # noqa: E402
-from tests.gui.keys import type_text  # noqa: E402
+from app.gui.application import make_application
+from app.gui.main_window import MainWindow
+from tests.gui.keys import type_text
 
 
 def wait_for(signal, timeout_ms: int = 10_000) -> None:

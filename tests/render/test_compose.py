@@ -6,7 +6,6 @@ import pytest
 
 from app.domain.errors import UserError
 from app.domain.report import Entry, EntryKind
-from app.render import compose as compose_module
 from app.render.compose import compose, parse_blocks
 from app.render.model import BlockKind
 

@@ -7,17 +7,15 @@ import zipfile
 
 import docx
 import pytest
-
 from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_UNDERLINE
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from app.render.docx_writer import build_document, write_docx
-from app.render.text import keep_ranges_together
 from app.render.layout import load_layout
 from app.render.model import Block, BlockKind, Table
 from app.render.reference import REQUIRED_STYLES
-from app.render.text import text_width_pt
+from app.render.text import keep_ranges_together, text_width_pt
 from tests.render.sample import MEMBERSHIP_TABLE, RATINGS_TABLE, sample_model
 
 TEXT_WIDTH_TWIPS = round(165 * 1440 / 25.4)

@@ -12,7 +12,7 @@ from app.domain.inspection import Discipline, Inspection, MemberDiscipline, OrgM
 from app.domain.member_stats import Membership
 from app.domain.party_life import PartyLife
 from app.domain.ratings import Level
-from app.domain.report import Entry, EntryKind, EntryState, Section
+from app.domain.report import Entry, EntryKind, EntryState
 from app.paths import templates_dir
 from app.render.compose import FILL_LINE, compose
 from app.render.drafting import drafted, generate
@@ -83,7 +83,7 @@ CASES: dict[str, tuple] = {
 def _template_slots() -> set[str]:
     found = set()
     for path in (templates_dir() / "sections").glob("*.j2"):
-        for name in re.findall(r"^@\w+:(\w+)", path.read_text(encoding="utf-8"), flags=re.M):
+        for name in re.findall(r"^@\w+:(\w+)", path.read_text(encoding="utf-8"), flags=re.MULTILINE):
             found.add(f"{path.stem}.{name}")  # "target_{{ loop.index }}" reads as "target_"
     return found
 

@@ -7,7 +7,7 @@ import enum
 import errno
 import json
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,8 +21,8 @@ from app.domain.errors import UserError
 from app.domain.inspection import Discipline, Inspection, MemberDiscipline, OrgDiscipline, OrgMemberCount
 from app.domain.member_stats import BADGE_YEARS, Membership
 from app.domain.organisation import Organisation, OrgKind, Signature
-from app.domain.presets import Preset
 from app.domain.party_life import PartyLife
+from app.domain.presets import Preset
 from app.domain.ratings import Level, RatingCounts, Ratings
 from app.domain.report import Entry, EntryKind, Report, ReportKind, ReportStatus, Section, Settings, Statistics
 from app.domain.targets import Comparator, Target
@@ -152,7 +152,7 @@ def test_decimals_are_written_as_integers_or_strings_never_fractions(demo):
 def test_exported_at_defaults_to_now_with_its_offset(demo):
     moment = datetime.fromisoformat(json.loads(dumps_report(demo))["exported_at"])
     assert moment.utcoffset() is not None
-    assert abs(datetime.now(timezone.utc) - moment) < timedelta(minutes=1)
+    assert abs(datetime.now(UTC) - moment) < timedelta(minutes=1)
 
 
 def test_same_report_dumps_to_the_same_text(demo):

@@ -42,7 +42,7 @@ def test_every_integer_field_is_a_figure_key_and_the_rest_text_keys():
 )
 def test_any_figures_round_trip(values, badges):
     defaults = stat_keys.flatten(Statistics())[0]
-    figures = dict(zip(sorted(defaults), values)) | {f"membership.badges.{y}": n for y, n in badges.items()}
+    figures = dict(zip(sorted(defaults), values, strict=False)) | {f"membership.badges.{y}": n for y, n in badges.items()}
 
     stats = stat_keys.unflatten(figures, {})
 

@@ -34,7 +34,7 @@ class _WrappingDelegate(QStyledItemDelegate):
         self.tree = tree
         tree.viewport().installEventFilter(self)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
         depth, parent = 0, index.parent()
         while parent.isValid():
@@ -47,7 +47,7 @@ class _WrappingDelegate(QStyledItemDelegate):
                                                 Qt.TextFlag.TextWordWrap, text)
         return QSize(hint.width(), max(hint.height(), lines.height() + 4))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
             self.tree.scheduleDelayedItemsLayout()  # rows wrap anew at the new width
             QTimer.singleShot(0, self, self._keep_current_in_view)  # self: dropped if the tree is gone

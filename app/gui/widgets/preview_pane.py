@@ -143,7 +143,7 @@ class PreviewPane(QTextBrowser):
         bar, inside, page = self.zoom_bar, self.contentsRect(), self.viewport().geometry()
         bar.move(max(inside.left(), page.right() - bar.width()), inside.top() + 1)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
         self._place_zoom_bar()

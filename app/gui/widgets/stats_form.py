@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import numfmt
 from app.domain import fields as F
+from app.domain import numfmt
 from app.domain.checks import DERIVED_FIELDS, MEMBERSHIP_CLOSING_FIELDS, applies, proposed_figure
 from app.domain.fields import Field, FieldRef, label
 from app.domain.findings import Finding, Severity

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from app.domain.report import Entry, EntryKind, EntryState, Section
-from tests.gui.keys import type_text
 from app.gui.widgets.section_editor import AUTO_COLOUR, EDITED_COLOUR, SectionEditor, entries_from_lines
+from tests.gui.keys import type_text
 
 B, P, T = EntryKind.BULLET, EntryKind.PARAGRAPH, EntryKind.TABLE
 WORK = "Đảng ủy kiểm tra 03 tổ chức đảng và 05 đảng viên."
