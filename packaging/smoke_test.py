@@ -1,4 +1,4 @@
-"""Smoke-test a built bundle away from the source tree, and time its start-up against the source.
+r"""Smoke-test a built bundle away from the source tree, and time its start-up against the source.
 
     .venv/bin/python packaging/smoke_test.py [--bundle dist/tongket] [--repeat 5] [--max-size-mb 150]
     python packaging\smoke_test.py --bundle dist\tongket --user-data --installer dist\installer\TongKet-X-setup.exe
