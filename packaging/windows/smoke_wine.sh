@@ -8,10 +8,11 @@
 # and runs tongket-cli.exe (version, render, check, the catalog, UTF-8 through a pipe, import/list, schema) and
 # tongket.exe --smoke-test (offscreen), then --user-data (a new database in %LOCALAPPDATA%\TongKet) and
 # --installer (install silently, run the installed programs, uninstall, the database stays).
-# The prefix gets Windows 10's ICU (packaging/windows/icu_for_wine.py), nothing else of the build.
+# The prefix gets what of Windows 10 Wine 8 lacks (packaging/windows/icu_for_wine.py and
+# bcryptprimitives_for_wine.py), nothing else of the build.
 #
 # --screenshot FILE.png also starts tongket.exe under Xvfb (a real X server) with the demo report open, and
-# saves a screenshot of the screen (needs xvfb and imagemagick).
+# saves a screenshot of the screen (needs imagemagick). The whole run needs xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -50,11 +51,22 @@ wrun() {
 wpy() { wrun "$PYDIR/python.exe" "$@"; }
 win() { winepath -w "$1" 2>/dev/null; }
 
+# An X server for the whole run: Inno Setup creates its (hidden) wizard window even with /VERYSILENT, and
+# under Wine without a display that fails ("Error reading FPreparingMemo.Lines.Strings").
+display=:$(( 90 + RANDOM % 100 ))
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb_pid=$!
+export DISPLAY=$display
+
 echo "== A fresh Wine prefix in $WINEPREFIX"
 wineboot -i >/dev/null 2>&1
+# Windows 10, as the installer requires (MinVersion=10.0); the 32-bit side of a new prefix says Windows 7.
+wrun winecfg -v win10
 wineserver -w
 icu_wheel=$(ls "$CACHE"/downloads/icu4py-"$ICU4PY_VERSION"-cp313-cp313-win_amd64.whl)
-wpy packaging/windows/icu_for_wine.py "$(win "$icu_wheel")" "$(win "$WINEPREFIX/drive_c/windows/system32")"
+system32=$(win "$WINEPREFIX/drive_c/windows/system32")
+wpy packaging/windows/icu_for_wine.py "$(win "$icu_wheel")" "$system32"
+wpy packaging/windows/bcryptprimitives_for_wine.py "$system32"
 
 echo "== packaging/smoke_test.py under Wine"
 wpy packaging/smoke_test.py --bundle "$(win "$ROOT/dist/tongket")" --python "$(win "$PYDIR/python.exe")" \
@@ -70,18 +82,14 @@ if [[ -n $screenshot ]]; then
     ini=$(winepath -u "$appdata\\TongKet\\TongKet.ini")
     mkdir -p "$(dirname "$ini")"
     printf '[state]\r\nlast_report_id=1\r\ngeometry=@ByteArray()\r\n' > "$ini"
-    display=:$(( 90 + RANDOM % 100 ))
-    Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
-    xvfb_pid=$!
-    sleep 2
-    DISPLAY=$display TONGKET_DATA_DIR=$(win "$data") wine dist/tongket/tongket.exe </dev/null >"$work/gui.log" 2>&1 &
+    TONGKET_DATA_DIR=$(win "$data") wine dist/tongket/tongket.exe </dev/null >"$work/gui.log" 2>&1 &
     gui_pid=$!
     # The window needs a few seconds under Wine; then the preview renders the report.
     for _ in $(seq 1 60); do
         sleep 1
         kill -0 "$gui_pid" 2>/dev/null || { echo "smoke_wine: tongket.exe ended early:" >&2; cat "$work/gui.log" >&2; exit 1; }
     done
-    DISPLAY=$display import -window root "$screenshot"
+    import -window root "$screenshot"
     echo "== Screenshot: $screenshot"
     kill "$gui_pid" 2>/dev/null || true
 fi
