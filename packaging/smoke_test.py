@@ -94,7 +94,8 @@ def clean_env(home: Path, data: Path, extra: dict[str, str] | None = None) -> di
         # The user's folders stay the real ones: Windows gives programs %LOCALAPPDATA% from the user's
         # profile whatever the environment says, and only --user-data and --installer use it.
         for name in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT", "TEMP", "TMP", "USERPROFILE",
-                     "LOCALAPPDATA", "APPDATA", "USERNAME"):
+                     "LOCALAPPDATA", "APPDATA", "USERNAME",
+                     "DISPLAY"):  # under Wine, windows (the installer's) need the X display
             if name in os.environ:
                 env[name] = os.environ[name]
         env["PATH"] = os.path.join(os.environ.get("SYSTEMROOT", r"C:\Windows"), "System32")
