@@ -351,7 +351,8 @@ class SmokeTest:
 
     def timings(self, repeat: int) -> list[tuple[str, float, float]]:
         """(what, median seconds from the bundle, median seconds from source) for each start-up measured."""
-        source_env = clean_env(self.home, self.data)
+        # From source, the app comes from the source tree (its Python may not have it installed).
+        source_env = clean_env(self.home, self.data, {"PYTHONPATH": str(ROOT)})
         measured = []
         cases = [("tongket-cli --version", [self.cli, "--version"], [self.python, "-m", "app", "--version"])]
         if GUI_MODULE.exists():
