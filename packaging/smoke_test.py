@@ -176,8 +176,8 @@ class SmokeTest:
     def copy_bundle(self) -> str:
         if not (self.source_bundle / f"tongket-cli{EXE}").is_file():
             raise Failed(f"{self.source_bundle} holds no tongket-cli{EXE}: build it first")
-        # copyfile, not copy2: Python 3.12+ copies through CopyFile2 on Windows, which Wine 8 lacks.
-        shutil.copytree(self.source_bundle, self.bundle, symlinks=True, copy_function=shutil.copyfile)
+        # copy (contents and mode bits), not copy2: Python 3.12+'s copy2 uses CopyFile2 on Windows, which Wine 8 lacks.
+        shutil.copytree(self.source_bundle, self.bundle, symlinks=True, copy_function=shutil.copy)
         return f"copied to {self.bundle}"
 
     def version(self) -> str:
