@@ -60,8 +60,27 @@ wrun() {
 wpy() { wrun "$PYDIR/python.exe" "$@"; }
 win() { winepath -w "$1" 2>/dev/null; }
 
-# A pin file's fingerprint, with constraints.txt when there is one: a change rebuilds what depends on it.
-pins_hash() { cat "$REQUIREMENTS" "$(ls constraints.txt 2>/dev/null || echo /dev/null)" | sha256sum | cut -c1-16; }
+# The pin file's fingerprint: a change downloads the wheels and prepares the Windows Python again.
+pins_hash() { sha256sum "$REQUIREMENTS" | cut -c1-16; }
+
+# constraints.txt (the versions the Linux tests last passed with), when there is one, must agree with every
+# Windows pin it also names: a moved pin there is to be moved here too.
+if [[ -f constraints.txt ]]; then
+    python3 - "$REQUIREMENTS" constraints.txt <<'PY'
+import re, sys
+def pins(path):
+    found = {}
+    for line in open(path, encoding="utf-8"):
+        m = re.match(r"\s*([A-Za-z0-9_.-]+)\s*==\s*([^\s;#]+)", line)
+        if m:
+            found[re.sub(r"[-_.]+", "-", m.group(1)).lower()] = m.group(2)
+    return found
+windows, linux = pins(sys.argv[1]), pins(sys.argv[2])
+differ = [f"{n}: {windows[n]} here, {linux[n]} in constraints.txt" for n in sorted(windows) if n in linux and linux[n] != windows[n]]
+if differ:
+    sys.exit(f"build_windows: {sys.argv[1]} disagrees with constraints.txt:\n  " + "\n  ".join(differ))
+PY
+fi
 
 mkdir -p "$DOWNLOADS"
 start=$(date +%s)
