@@ -82,7 +82,9 @@ if [[ -n $screenshot ]]; then
     ini=$(winepath -u "$appdata\\TongKet\\TongKet.ini")
     mkdir -p "$(dirname "$ini")"
     printf '[state]\r\nlast_report_id=1\r\ngeometry=@ByteArray()\r\n' > "$ini"
-    TONGKET_DATA_DIR=$(win "$data") wine dist/tongket/tongket.exe </dev/null >"$work/gui.log" 2>&1 &
+    # Pipes, not /dev/null or a file: with those, Wine hands Python invalid standard handles and the bootloader
+    # shows "Failed to start embedded python interpreter!" (as in the console programs, see wrun).
+    (true | TONGKET_DATA_DIR=$(win "$data") wine dist/tongket/tongket.exe 2>&1 | cat >"$work/gui.log") &
     gui_pid=$!
     # The window needs a few seconds under Wine; then the preview renders the report.
     for _ in $(seq 1 60); do
