@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: run test bench screens package catalogs messages system-deps-run system-deps-test clean dev
+.PHONY: run test bench screens package package-windows catalogs messages system-deps-run system-deps-test clean dev
 
 run: system-deps-run $(VENV)/.installed
 	$(BIN)/python -m app
@@ -59,6 +59,11 @@ screens: $(VENV)/.installed-test
 # The PyInstaller one-folder bundle in dist/tongket/, smoke-tested from a copy with no source beside it.
 package: system-deps-run $(VENV)/.installed-build
 	packaging/build_linux.sh
+
+# The Windows bundle and installer, built on this Linux machine under Wine from the same spec, then smoke-tested
+# under Wine (packaging/build_windows.sh; needs wine, wine64 and wine32:i386; .ci/windows installs them).
+package-windows:
+	packaging/build_windows.sh
 
 $(VENV)/.installed-build: pyproject.toml constraints.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[build]"

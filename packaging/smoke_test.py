@@ -1,15 +1,24 @@
-"""Smoke-test a built bundle away from the source tree, and time its start-up against the source.
+r"""Smoke-test a built bundle away from the source tree, and time its start-up against the source.
 
     .venv/bin/python packaging/smoke_test.py [--bundle dist/tongket] [--repeat 5] [--max-size-mb 150]
+    python packaging\smoke_test.py --bundle dist\tongket --user-data --installer dist\installer\TongKet-X-setup.exe
+
 
 The bundle is copied to a temporary folder and run from there with a clean environment, the working folder
 elsewhere and TONGKET_DATA_DIR pointing at a temporary folder, so that nothing can come from the source tree.
 It checks the command line (version, render, check, import, list, schema, the Vietnamese catalog), every shared
 library's dependencies (Linux), and the window started offscreen with --smoke-test (skipped while the source
 has no app/gui/application.py). It then prints the bundle size and the start-up times of the bundle and of the
-source, medians of --repeat runs, and their ratios. Exit status 1 when any check failed.
+source, medians of --repeat runs, and their ratios, with the start of a bare interpreter (`python -c pass`)
+as a second baseline. Exit status 1 when any check failed.
 
-Runs on Linux and on Windows, with the standard library only.
+On Windows, for a fresh machine (a CI runner, a throwaway Wine prefix), two options use the user's real
+folders: --user-data imports and lists through a new database in %LOCALAPPDATA%\TongKet, as the offices'
+program does; --installer SETUP.exe installs silently, runs the installed programs from
+%LOCALAPPDATA%\Programs\TongKet, uninstalls, and checks that the user's database is still there. Both
+refuse to run where Tổng Kết data or an installed Tổng Kết already exists.
+
+Runs on Linux, on Windows and under Wine, with the standard library only.
 """
 
 from __future__ import annotations
@@ -54,8 +63,10 @@ class Skipped(Exception):
 class Run:
     """The result of one command: status, output and how long it took."""
 
-    def __init__(self, args: Sequence[str], returncode: int, stdout: str, stderr: str, seconds: float) -> None:
+    def __init__(self, args: Sequence[str], returncode: int, stdout: str, stderr: str, seconds: float,
+                 raw_stdout: bytes = b"") -> None:
         self.args, self.returncode, self.stdout, self.stderr, self.seconds = args, returncode, stdout, stderr, seconds
+        self.raw_stdout = raw_stdout  # stdout as the program wrote it
 
     def expect(self, *statuses: int) -> Run:
         """This run, when it ended with one of statuses (default 0); else Failed with its output."""
@@ -80,12 +91,13 @@ def clean_env(home: Path, data: Path, extra: dict[str, str] | None = None) -> di
         "QT_QPA_PLATFORM": "offscreen",
     }
     if WINDOWS:
-        for name in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT", "TEMP", "TMP"):
+        # The user's folders stay the real ones: Windows gives programs %LOCALAPPDATA% from the user's
+        # profile whatever the environment says, and only --user-data and --installer use it.
+        for name in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT", "TEMP", "TMP", "USERPROFILE",
+                     "LOCALAPPDATA", "APPDATA", "USERNAME",
+                     "DISPLAY"):  # under Wine, windows (the installer's) need the X display
             if name in os.environ:
                 env[name] = os.environ[name]
-        env["USERPROFILE"] = str(home)
-        env["LOCALAPPDATA"] = str(home / "AppData" / "Local")
-        env["APPDATA"] = str(home / "AppData" / "Roaming")
         env["PATH"] = os.path.join(os.environ.get("SYSTEMROOT", r"C:\Windows"), "System32")
     else:
         env["PATH"] = "/usr/local/bin:/usr/bin:/bin"
@@ -96,14 +108,23 @@ def clean_env(home: Path, data: Path, extra: dict[str, str] | None = None) -> di
 
 
 def run(args: Sequence[str | Path], cwd: Path, env: dict[str, str], timeout: float = TIMEOUT) -> Run:
+    """Run a program with its output through pipes; Failed when it does not end in time."""
     argv = [str(a) for a in args]
     start = time.perf_counter()
     try:
         done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, timeout=timeout,
-                              encoding="utf-8", errors="replace")
+                              stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as exc:
         raise Failed(f"still running after {timeout:.0f} s: {' '.join(argv)}") from exc
-    return Run(argv, done.returncode, done.stdout, done.stderr, time.perf_counter() - start)
+    def text(data: bytes) -> str:
+        return data.decode("utf-8", "replace").replace("\r\n", "\n")
+
+    return Run(argv, done.returncode, text(done.stdout), text(done.stderr), time.perf_counter() - start, done.stdout)
+
+
+def vietnamese_letters(text: str) -> int:
+    """How many letters of Vietnamese's own block (ạ … ỹ, U+1EA0–U+1EF9) and đ/Đ/ơ/ư text holds."""
+    return sum(1 for c in text if "\u1ea0" <= c <= "\u1ef9" or c in "đĐơƠưƯ")
 
 
 def folder_size(folder: Path) -> int:
@@ -155,7 +176,8 @@ class SmokeTest:
     def copy_bundle(self) -> str:
         if not (self.source_bundle / f"tongket-cli{EXE}").is_file():
             raise Failed(f"{self.source_bundle} holds no tongket-cli{EXE}: build it first")
-        shutil.copytree(self.source_bundle, self.bundle, symlinks=True)
+        # copy (contents and mode bits), not copy2: Python 3.12+'s copy2 uses CopyFile2 on Windows, which Wine 8 lacks.
+        shutil.copytree(self.source_bundle, self.bundle, symlinks=True, copy_function=shutil.copy)
         return f"copied to {self.bundle}"
 
     def version(self) -> str:
@@ -197,6 +219,18 @@ class SmokeTest:
         if "Correct one of these figures" in vietnamese or vietnamese == english:
             raise Failed("the findings are in English: the Vietnamese catalog (.mo) is missing from the bundle")
         return vietnamese.strip().splitlines()[0][:70] + "…"
+
+    def vietnamese_through_pipe(self) -> str:
+        # What a script gets from `tongket-cli list | findstr …` or `> out.txt`: UTF-8 bytes, whatever the code page.
+        raw = run([self.cli, "check", "--demo"], self.cwd, self.env).expect(0).raw_stdout
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise Failed(f"the output through a pipe is not UTF-8 ({exc}): {raw[:120]!r}") from exc
+        letters = vietnamese_letters(text)
+        if letters == 0 or "?" * 3 in text:
+            raise Failed(f"no Vietnamese letters in the output through a pipe: {text[:200]!r}")
+        return f"{len(raw)} bytes of UTF-8, {letters} Vietnamese letters"
 
     def database_round_trip(self) -> str:
         run([self.cli, "demo", "-o", "demo.json"], self.cwd, self.env).expect(0)
@@ -246,6 +280,67 @@ class SmokeTest:
             raise Failed("unresolved libraries:\n      " + "\n      ".join(lines))
         return f"{count} binaries, every dependency found"
 
+    # Windows only, on a fresh machine: the user's real folders.
+
+    def local_app_data(self) -> Path:
+        if not WINDOWS or not os.environ.get("LOCALAPPDATA"):
+            raise Skipped("%LOCALAPPDATA% is Windows'")
+        return Path(os.environ["LOCALAPPDATA"])
+
+    def user_database(self) -> str:
+        data = self.local_app_data() / "TongKet"
+        if data.exists():
+            raise Skipped(f"{data} already exists: this check is for a fresh machine")
+        env = {k: v for k, v in self.env.items() if k != "TONGKET_DATA_DIR"}
+        shutil.copyfile(ROOT / "tests" / "data" / "report_demo_v1.json", self.cwd / "report.json")
+        run([self.cli, "import", "report.json"], self.cwd, env).expect(0)
+        listing = run([self.cli, "list"], self.cwd, env).expect(0).stdout
+        database = data / "tongket.sqlite3"
+        if not database.is_file():
+            raise Failed(f"no database at {database} after import")
+        if not re.search(r"^\s*1\s", listing, re.MULTILINE):
+            raise Failed(f"list does not show the imported report:\n{listing}")
+        return f"{database} created, report 1 listed"
+
+    def installer(self, setup: Path) -> str:
+        programs = self.local_app_data() / "Programs" / "TongKet"
+        if programs.exists():
+            raise Skipped(f"{programs} already exists: this check is for a machine without Tổng Kết")
+        env = {k: v for k, v in self.env.items() if k != "TONGKET_DATA_DIR"}
+        log = self.cwd / "install.log"
+        run([setup, "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART", "/CURRENTUSER", f"/LOG={log}"],
+            self.cwd, env, timeout=300).expect(0)
+        cli, gui = programs / "tongket-cli.exe", programs / "tongket.exe"
+        for program in (cli, gui, programs / "unins000.exe"):
+            if not program.is_file():
+                raise Failed(f"the installer put no {program}")
+        version = run([cli, "--version"], programs, env).expect(0).stdout.strip()
+        if expected_version() not in version:
+            raise Failed(f"the installed program says {version!r}")
+        shutil.copyfile(ROOT / "tests" / "data" / "report_demo_v1.json", self.cwd / "report2.json")
+        run([cli, "import", self.cwd / "report2.json"], programs, env).expect(0)
+        listing = run([cli, "list"], programs, env).expect(0).stdout
+        database = self.local_app_data() / "TongKet" / "tongket.sqlite3"
+        if not database.is_file():
+            raise Failed(f"the installed program wrote no database at {database}")
+        window = "not started (no GUI in this source)"
+        if GUI_MODULE.exists():
+            seconds = run([gui, "--smoke-test"], programs, env, timeout=60).expect(0).seconds
+            window = f"window shown and closed in {seconds:.1f} s"
+        # The uninstaller copies itself to a temporary folder and returns at once: wait for the files to go.
+        run([programs / "unins000.exe", "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART"], self.cwd, env,
+            timeout=300).expect(0)
+        deadline = time.monotonic() + 120
+        while gui.exists() and time.monotonic() < deadline:
+            time.sleep(1)
+        if gui.exists():
+            raise Failed(f"the uninstaller left {gui}")
+        if not database.is_file():
+            raise Failed(f"the uninstaller deleted the user's database {database}")
+        reports = len(re.findall(r"^\s*\d+\s", listing, re.MULTILINE))
+        return (f"installed to {programs} ({version}), {reports} reports listed, {window}; uninstalled, "
+                f"{database.name} kept")
+
     def gui_smoke(self) -> str:
         if not GUI_MODULE.exists():
             raise Skipped("GUI not present (app/gui/application.py does not exist yet)")
@@ -256,7 +351,8 @@ class SmokeTest:
 
     def timings(self, repeat: int) -> list[tuple[str, float, float]]:
         """(what, median seconds from the bundle, median seconds from source) for each start-up measured."""
-        source_env = clean_env(self.home, self.data)
+        # From source, the app comes from the source tree (its Python may not have it installed).
+        source_env = clean_env(self.home, self.data, {"PYTHONPATH": str(ROOT)})
         measured = []
         cases = [("tongket-cli --version", [self.cli, "--version"], [self.python, "-m", "app", "--version"])]
         if GUI_MODULE.exists():
@@ -270,6 +366,11 @@ class SmokeTest:
             measured.append((name, statistics.median(bundle_times), statistics.median(source_times)))
         return measured
 
+    def interpreter_start(self, repeat: int) -> float:
+        """Median seconds of `python -c pass` with the source's Python: the floor of any Python program's start."""
+        return statistics.median(run([self.python, "-c", "pass"], self.cwd, self.env).expect(0).seconds
+                                 for _ in range(repeat))
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -277,6 +378,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per start-up timing (0: no timing)")
     parser.add_argument("--max-size-mb", type=float, default=150.0, help="fail when the bundle is larger")
     parser.add_argument("--python", type=Path, default=Path(sys.executable), help="Python of the source timings")
+    parser.add_argument("--user-data", action="store_true",
+                        help="Windows, fresh machine: also import and list through a new database in %%LOCALAPPDATA%%")
+    parser.add_argument("--installer", type=Path,
+                        help="Windows, fresh machine: install this setup.exe silently, use, uninstall")
     args = parser.parse_args(argv)
 
     bundle = args.bundle.resolve()
@@ -289,10 +394,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             test.check("tongket-cli render --demo -o x.docx", test.render_demo)
             test.check("tongket-cli check --demo", test.check_demo)
             test.check("messages in Vietnamese (compiled catalog shipped)", test.vietnamese_catalog)
+            test.check("Vietnamese output through a pipe is UTF-8", test.vietnamese_through_pipe)
             test.check("demo, check, import and list through the database", test.database_round_trip)
             test.check("tongket-cli schema", test.schema)
             test.check("shared libraries resolve inside the bundle", test.library_dependencies)
             test.check("tongket --smoke-test (window, offscreen)", test.gui_smoke)
+            if args.user_data:
+                test.check("import and list through a new database in %LOCALAPPDATA%\\TongKet", test.user_database)
+            if args.installer:
+                setup = args.installer.resolve()
+                test.check(f"install {setup.name} silently, run, uninstall, data kept", lambda: test.installer(setup))
 
             size = folder_size(test.bundle)
             size_mb = size / 1_000_000
@@ -306,9 +417,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             if args.repeat > 0 and not failed_so_far:
                 print(f"Start-up, median of {args.repeat} runs (bundle vs source {args.python}):")
                 try:
+                    bare = test.interpreter_start(args.repeat)
+                    print(f"  {'python -c pass':<32} {bare:6.3f} s (a bare interpreter)")
                     for name, frozen, source in test.timings(args.repeat):
                         print(f"  {name:<32} bundle {frozen:6.3f} s   source {source:6.3f} s   "
-                              f"ratio {frozen / source:4.2f}")
+                              f"ratio {frozen / source:4.2f}   {frozen / bare:4.1f}x python -c pass")
                 except Failed as exc:
                     test.results.append(("FAIL", "start-up timing", str(exc)))
                     print(f"  FAIL start-up timing: {exc}")

@@ -50,7 +50,7 @@ UninstallDisplayName={#AppName}
 ; line (/ALLUSERS), and the data stays per user either way.
 PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=commandline
-DefaultDirName={autopf}\TongKet
+DefaultDirName={code:ProgramsFolder}\TongKet
 DisableDirPage=auto
 DisableProgramGroupPage=yes
 DisableReadyPage=no
@@ -91,3 +91,16 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExeName}"; Comment: "{cm
 
 [Run]
 Filename: "{app}\{#AppExeName}"; Description: "{cm:LaunchProgram}"; Flags: nowait postinstall skipifsilent
+
+[Code]
+// {autopf}: %LOCALAPPDATA%\Programs for a per-user install, Program Files for /ALLUSERS. Wine 8 knows no
+// per-user Programs folder (FOLDERID_UserProgramFiles) and Setup stops with an internal error there; fall back
+// to where Windows puts that folder, so that the installer can be tested under Wine.
+function ProgramsFolder(Param: String): String;
+begin
+  try
+    Result := ExpandConstant('{autopf}');
+  except
+    Result := ExpandConstant('{localappdata}\Programs');
+  end;
+end;
