@@ -11,8 +11,9 @@ PYTEST_ARGS ?=
 run: system-deps-run $(VENV)/.installed
 	$(BIN)/python -m app
 
-# pytest exits 5 when it collects no test: that is not a failure of the build.
+# ruff first (seconds), then every test; pytest exits 5 when it collects no test: that is not a failure of the build.
 test: system-deps-run system-deps-test $(VENV)/.installed-test
+	$(BIN)/ruff check app tests packaging
 	$(BIN)/python -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 bench: $(VENV)/.installed-test
