@@ -1,6 +1,6 @@
 """The render sweep: generate reports from the JSON Schema, import each, print every one the reader accepts.
 
-    .venv/bin/python tests/fuzz/run_render_sweep.py --count 10000 [--seed N] [--mutated]
+    .venv/bin/python tests/fuzz/run_render_sweep.py --count 10000 [--seed N] [--mutated] [--code DIR]
 
 Counts what happened to each generated document: refused by the reader with a message (UserError), accepted,
 rendered (.docx written and reopened, preview built), refused by the renderer with a message, or failed with a
@@ -12,6 +12,7 @@ anything failed with a traceback.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 import time
@@ -21,6 +22,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+# --code DIR: sweep the app of another tree (an export of an older commit: app/, resources/, templates/), to
+# measure before and after a fix with the same generated documents (same --seed).
+if "--code" in sys.argv:
+    CODE = Path(sys.argv[sys.argv.index("--code") + 1]).resolve()
+    sys.path.insert(0, str(CODE))
+else:
+    CODE = ROOT
 
 from hypothesis import HealthCheck, Phase, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -34,8 +42,8 @@ from tests.fuzz.strategies import documents, mutated_documents  # noqa: E402
 
 def _cause(exc: BaseException) -> str:
     """ "KeyError in app/services/interchange.py:161 _upgraded": the exception and where in the app it arose."""
-    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f"{ROOT}/app/" in f.filename]
-    where = f" in {Path(frames[-1].filename).relative_to(ROOT)}:{frames[-1].lineno} {frames[-1].name}" if frames else ""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f"{CODE}/app/" in f.filename]
+    where = f" in {Path(frames[-1].filename).relative_to(CODE)}:{frames[-1].lineno} {frames[-1].name}" if frames else ""
     return f"{type(exc).__name__}{where}"
 
 
@@ -52,13 +60,20 @@ class Tally:
         self.failures[cause] += 1
         self.first.setdefault(cause, "".join(traceback.format_exception(exc)))
 
+    def line(self) -> str:
+        c = self.counts
+        failed = c["import failed"] + c["render failed"]
+        return (f"generated {c['generated']}, accepted {c['accepted']}, rendered {c['rendered']}, failed {failed} "
+                f"(import {c['import failed']}, render {c['render failed']}); refused with a message: "
+                f"import {c['import refused']}, render {c['render refused']}")
+
     def refused(self, stage: str, exc: UserError) -> None:
         self.counts[f"{stage} refused"] += 1
         self.refusals[f"{stage}: {str(exc).splitlines()[0][:90]}"] += 1
 
 
-def sweep(count: int, seed_value: int, mutated: bool, folder: Path) -> Tally:
-    tally = Tally()
+def sweep(count: int, seed_value: int, mutated: bool, folder: Path, tally: Tally, progress: int) -> None:
+    started = time.monotonic()
     strategy = mutated_documents() if mutated else documents().map(envelope_text)
 
     @seed(seed_value)
@@ -68,6 +83,8 @@ def sweep(count: int, seed_value: int, mutated: bool, folder: Path) -> Tally:
     def run(data: st.DataObject) -> None:
         text = data.draw(strategy)
         tally.counts["generated"] += 1
+        if progress and tally.counts["generated"] % progress == 0:
+            print(f"{time.monotonic() - started:6.0f} s  {tally.line()}", flush=True)
         try:
             report = loads_report(text)
         except UserError as exc:
@@ -90,7 +107,6 @@ def sweep(count: int, seed_value: int, mutated: bool, folder: Path) -> Tally:
         tally.counts["rendered"] += 1
 
     run()
-    return tally
 
 
 def main() -> int:
@@ -99,16 +115,21 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--mutated", action="store_true")
     parser.add_argument("--shown", type=int, default=3, help="tracebacks shown (one per cause)")
+    parser.add_argument("--progress", type=int, default=250, help="print the counts every N documents (0: never)")
+    parser.add_argument("--code", help="a tree whose app/ to sweep instead of this one's")
     args = parser.parse_args()
     i18n.set_language("en")
     started = time.monotonic()
+    tally = Tally()
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill PID: the counts so far, then stop
     with tempfile.TemporaryDirectory() as folder:
-        tally = sweep(args.count, args.seed, args.mutated, Path(folder))
-    c = tally.counts
-    failed = c["import failed"] + c["render failed"]
-    print(f"generated {c['generated']}, accepted {c['accepted']}, rendered {c['rendered']}, failed {failed} "
-          f"(import {c['import failed']}, render {c['render failed']}); refused with a message: "
-          f"import {c['import refused']}, render {c['render refused']}; {time.monotonic() - started:.0f} s")
+        try:
+            sweep(args.count, args.seed, args.mutated, Path(folder), tally, args.progress)
+        except KeyboardInterrupt:
+            print("interrupted: the counts so far")
+    import app
+
+    print(f"{tally.line()}; {time.monotonic() - started:.0f} s; app from {Path(app.__file__).parent}")
     for title, counter in (("refusals", tally.refusals), ("failures", tally.failures)):
         if counter:
             print(f"\n{title} by cause:")
@@ -116,7 +137,7 @@ def main() -> int:
                 print(f"  {n:6}  {cause}")
     for cause, _n in tally.failures.most_common(args.shown):
         print(f"\n--- first traceback of {cause}\n{tally.first[cause]}")
-    return 1 if failed else 0
+    return 1 if tally.counts["import failed"] + tally.counts["render failed"] else 0
 
 
 if __name__ == "__main__":
