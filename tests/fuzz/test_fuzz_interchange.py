@@ -9,12 +9,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+from app import i18n
 from app.domain.demo import demo_report
 from app.domain.errors import UserError
 from app.domain.report import Report
 from app.services.interchange import dumps_report, loads_report
 from tests.fuzz.harness import envelope_text
 from tests.fuzz.strategies import documents, fuzz_settings, mutated_documents, schema
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English, the msgids the assertions quote."""
+    i18n.set_language("en")
 
 
 def read(text: str) -> Report | UserError:

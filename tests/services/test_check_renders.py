@@ -59,7 +59,7 @@ BROKEN = {
     "template prints an unknown tag": ("templates_dir", lambda f: _templates(f, "report.j2", "@doan Một\n"),
                                        "@doan"),
     "template folder missing": ("templates_dir", lambda f: str(f / "khong-co"), "does not exist"),
-    "house style not a .docx": ("reference_docx", _not_a_docx, "is not a Word document (.docx) that can be opened"),
+    "house style not a .docx": ("reference_docx", _not_a_docx, "is damaged or is not a Word document (.docx)"),
     "house style without the styles": ("reference_docx", _without_styles, "lacks the paragraph styles"),
     "house style missing": ("reference_docx", lambda f: str(f / "khong-co.docx"), "cannot be found"),
 }
