@@ -247,20 +247,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from app.services.drafting import check_report
 
-    report = _input_report(args)
-    own: list[Finding] = []
-    if report.organisation.reference_docx or report.organisation.templates_dir:
-        # python-docx loads only for a report whose organisation has its own house style or templates.
-        from app.services.export import check_output
-
-        own = check_output(report, preset=args.preset)
-    try:
-        findings = check_report(report, preset=args.preset)
-    except UserError:
-        if not any(f.is_error and f.code.startswith("templates.") for f in own):
-            raise
-        findings = []  # drafting runs the same broken templates; their findings above say what is wrong
-    findings = sorted([*own, *findings], key=lambda f: -f.severity)
+    findings = check_report(_input_report(args), preset=args.preset, render=True)
     if not findings:
         print(_("No problems found."))
         return OK

@@ -172,6 +172,9 @@ def _render(env: Any, context: dict[str, Any], override: Path | None, name: str 
     except jinja2.TemplateSyntaxError as exc:
         raise UserError(_("The template {name} has an error on line {line}: {error}").format(
             name=exc.name or name, line=exc.lineno, error=exc.message)) from exc
+    except UnicodeDecodeError as exc:  # only an override can be saved in another encoding
+        raise UserError(_("The template {name} is not saved as UTF-8 text: save it again as UTF-8.").format(
+            name=name)) from exc
     except jinja2.UndefinedError as exc:
         where = _template_line(exc.__traceback__, override)
         if where is None:

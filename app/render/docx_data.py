@@ -7,6 +7,7 @@ part), the kind of part Word keeps untouched and never shows, and LibreOffice ca
 
 from __future__ import annotations
 
+import re
 import uuid
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,8 @@ def embed(document: Document, json_text: str) -> None:
 
     root = etree.Element(ROOT, nsmap={None: NAMESPACE})
     root.set("version", "1")
-    root.text = json_text  # the schema refuses the control characters XML cannot hold
+    # JSON escapes the control characters XML cannot hold; a lone surrogate (typed in the window) is escaped here.
+    root.text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", json_text)
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     package = document.part.package
     item_name = package.next_partname("/customXml/item%d.xml")

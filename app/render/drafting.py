@@ -93,6 +93,8 @@ def _exists(env: Any, name: str) -> bool:
         env.get_template(name)
     except jinja2.TemplateNotFound:
         return False
+    except (jinja2.TemplateSyntaxError, UnicodeDecodeError):
+        return True  # an override that does not compile: render_template reports it with its name and line
     return True
 
 

@@ -146,6 +146,8 @@ def _parse(text: str) -> Any:
     except json.JSONDecodeError as exc:
         raise UserError(_("The file is not valid JSON: line {line}, column {column}.").format(
             line=exc.lineno, column=exc.colno), detail=exc.msg) from exc
+    except ValueError as exc:  # a number of more digits than Python converts (sys.get_int_max_str_digits)
+        raise UserError(_("The file holds a number too long to be a figure of a report."), detail=str(exc)) from exc
 
 
 def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -201,7 +203,8 @@ def _check_envelope(data: Any) -> None:
 def _upgraded(data: dict[str, Any]) -> dict[str, Any]:
     """data in the current format version, upgraded one version step at a time (docs/interchange.md)."""
     version = data.get("version")
-    if isinstance(version, int) and not isinstance(version, bool):
+    # A version below the oldest one (0, -1) is left as it is, for the schema check to refuse.
+    if isinstance(version, int) and not isinstance(version, bool) and version >= min(_UPGRADES):
         for step in range(version, VERSION):
             data = _UPGRADES[step](data)
             data["version"] = step + 1
