@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.drafting import TABLE_LABELS, display_text
+from app.domain.pasted_text import lines_from_pasted
 from app.domain.report import Entry, EntryKind, EntryState, Section
 from app.domain.section_text import entries_from_text
 from app.i18n import _
@@ -91,6 +92,16 @@ def entries_from_lines(lines: list[tuple[str, str]], previous: list[Entry]) -> l
     return out
 
 
+class SectionTextEdit(QPlainTextEdit):
+    """The plain text box of a section; text pasted into it gets the app's bullets and composed letters."""
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        if source.hasText():
+            self.insertPlainText(lines_from_pasted(source.text()))
+        else:
+            super().insertFromMimeData(source)
+
+
 class SectionEditor(QWidget):
     """Edits the entries of the selected section; each section keeps its own undo history.
 
@@ -118,7 +129,7 @@ class SectionEditor(QWidget):
                         "yours (yellow), delete it and it is left out. Right-click for more."))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555;")
-        self.editor = QPlainTextEdit(objectName="section_text")
+        self.editor = SectionTextEdit(objectName="section_text")
         self.editor.setFont(QFont("Times New Roman", 13))
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self._on_text_changed)

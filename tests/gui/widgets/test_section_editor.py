@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -130,3 +132,38 @@ def test_text_typed_onto_a_table_line_is_hers_and_the_table_stays():
     lines = [("▦ Bảng: biến động đảng viên (tính từ số liệu) thêm", "t.table")]
     out = entries_from_lines(lines, [table])
     assert out[0].kind is T and out[0].state is EntryState.AUTO
+
+
+# Word puts a list on the clipboard as plain text with its own marks and as HTML with mso-list paragraphs.
+WORD_PLAIN = "•\tĐảng ủy lãnh đạo tốt\r\no\tCông tác kiểm tra\r\n1.\tViệc một\r\n2.\tViệc hai\r\n"
+WORD_HTML = ("<html><body><p class=MsoListParagraphCxSpFirst style='mso-list:l0 level1 lfo1'>"
+             "<span style='font-family:Symbol'>·<span>&nbsp;&nbsp;</span></span>Đảng ủy lãnh đạo tốt</p>"
+             "<p class=MsoListParagraphCxSpLast style='mso-list:l0 level2 lfo1'>"
+             "<span style='font-family:\"Courier New\"'>o<span>&nbsp;</span></span>Công tác kiểm tra</p>"
+             "</body></html>")
+
+
+def test_pasting_from_word_gives_the_apps_bullets_in_composed_letters(qtbot, editor, section):
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    from app.domain.demo import demo_report
+    from app.domain.lint import lint_report
+
+    mime = QMimeData()
+    mime.setData("text/plain", unicodedata.normalize("NFD", WORD_PLAIN).encode("utf-8"))
+    mime.setHtml(unicodedata.normalize("NFD", WORD_HTML))
+    QGuiApplication.clipboard().setMimeData(mime)
+    put_cursor(editor, 2)
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    lines = editor.editor.toPlainText().splitlines()
+    assert lines[3:7] == ["- Đảng ủy lãnh đạo tốt", "+ Công tác kiểm tra", "- Việc một", "- Việc hai"]
+    pasted = section.entries[3:7]
+    assert [e.kind for e in pasted] == [B, EntryKind.SUB_BULLET, B, B]
+    assert all(unicodedata.is_normalized("NFC", e.text) for e in pasted)
+    report = demo_report()
+    report.sections[0].entries = section.entries
+    assert not [f for f in lint_report(report) if f.code == "text.not_nfc"]
+    report.sections[0].entries[3].text = unicodedata.normalize("NFD", report.sections[0].entries[3].text)
+    assert [f for f in lint_report(report) if f.code == "text.not_nfc"]  # the check still sees typed NFD text
