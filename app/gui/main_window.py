@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomePage | None = None
         self._home: HomePage | None = None
         self._editor: ReportEditor | None = None
+        self._find_dialog = None
         self.loading = QLabel(_("Opening the database…"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.loading)
@@ -135,7 +136,8 @@ class MainWindow(QMainWindow):
             self.addAction(act)
             return act
 
-        self.home_action = action(_("&Reports"), self.show_home, "Ctrl+H")
+        # Ctrl+H is Replace, as in Word; the reports list takes Ctrl+Shift+H.
+        self.home_action = action(_("&Reports"), self.show_home, "Ctrl+Shift+H")
         self.new_report_action = action(_("&New report…"), self.new_report, QKeySequence.StandardKey.New)
         self.export_action = action(_("&Export to Word…"), self.transfer.export_docx, "Ctrl+E")
         self.pdf_action = action(_("Export to &PDF and print…"), self.transfer.export_pdf,
@@ -147,6 +149,10 @@ class MainWindow(QMainWindow):
         self.quit_action = action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.edit_org_action = action(_("Organisation &profile…"), self.edit_organisation)
         self.about_action = action(_("&About Tổng Kết"), self.show_about)
+        self.undo_action = action(_("&Undo"), lambda: self._section_text("undo"), QKeySequence.StandardKey.Undo)
+        self.redo_action = action(_("&Redo"), lambda: self._section_text("redo"), QKeySequence.StandardKey.Redo)
+        self.find_action = action(_("&Find…"), lambda: self.find_replace(False), "Ctrl+F")
+        self.replace_action = action(_("R&eplace…"), lambda: self.find_replace(True), "Ctrl+H")
         self.vi_action = action("Tiếng Việt", lambda: self.language_change_requested.emit("vi"))
         self.en_action = action("English", lambda: self.language_change_requested.emit("en"))
 
@@ -154,6 +160,9 @@ class MainWindow(QMainWindow):
         for act in (self.home_action, self.new_report_action, None, self.save_action, self.export_action,
                     self.pdf_action, None,
                     self.import_action, self.import_word_action, self.export_json_action, None, self.quit_action):
+            menu.addSeparator() if act is None else menu.addAction(act)
+        menu = self.menuBar().addMenu(_("&Edit"))
+        for act in (self.undo_action, self.redo_action, None, self.find_action, self.replace_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = self.menuBar().addMenu(_("&Organisation"))
         menu.addAction(self.edit_org_action)
@@ -295,12 +304,28 @@ class MainWindow(QMainWindow):
     def _update_actions(self) -> None:
         editing = self._editor is not None and self.stack.currentWidget() is self._editor \
             and self.editing.report is not None
-        for act in (self.export_action, self.pdf_action, self.save_action, self.export_json_action):
+        for act in (self.export_action, self.pdf_action, self.save_action, self.export_json_action,
+                    self.undo_action, self.redo_action, self.find_action, self.replace_action):
             act.setEnabled(editing)
         self.new_report_action.setEnabled(self.organisation_id is not None)
         self.edit_org_action.setEnabled(self.organisation_id is not None)
         report = self.editing.report if editing else None
         self.sample_banner.setVisible(report is not None and report.organisation.is_sample)
+
+    def _section_text(self, what: str) -> None:
+        """Undo or redo in the section editor (the text fields undo their own typing with the same keys)."""
+        if self._editor is not None:
+            getattr(self._editor.section_editor.editor, what)()
+
+    def find_replace(self, replace: bool) -> None:
+        """Open the find (or find and replace) window over the open report."""
+        if self._editor is None or self.editing.report is None:
+            return
+        if self._find_dialog is None:
+            from app.gui.widgets.find_replace import FindReplaceDialog
+
+            self._find_dialog = FindReplaceDialog(self._editor, self)
+        self._find_dialog.open_for(replace)
 
     # -- database -----------------------------------------------------------------------------
 
