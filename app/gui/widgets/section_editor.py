@@ -27,6 +27,7 @@ from app.domain.drafting import TABLE_LABELS, display_text
 from app.domain.pasted_text import lines_from_pasted
 from app.domain.report import Entry, EntryKind, EntryState, Section
 from app.domain.section_text import entries_from_text
+from app.gui.widgets.spell import SpellHighlighter, SpellService, add_spelling_actions
 from app.i18n import _
 
 # The block format property that holds the slot of a generated entry ("" or absent for her own lines).
@@ -93,7 +94,37 @@ def entries_from_lines(lines: list[tuple[str, str]], previous: list[Entry]) -> l
 
 
 class SectionTextEdit(QPlainTextEdit):
-    """The plain text box of a section; text pasted into it gets the app's bullets and composed letters."""
+    """The plain text box of a section; text pasted into it gets the app's bullets and composed letters.
+
+    Given a spell service (set_spell_service), it underlines misspelt words and its context menu offers corrections.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.spell: SpellService | None = None
+        self._menu_pos = None
+        self.customContextMenuRequested.connect(self._remember_menu_pos)
+
+    def set_spell_service(self, service: SpellService) -> None:
+        self.spell = service
+        self._attach_spelling(self.document())
+
+    def setDocument(self, document: QTextDocument) -> None:  # noqa: N802 - Qt name
+        super().setDocument(document)
+        self._attach_spelling(document)
+
+    def _attach_spelling(self, document: QTextDocument) -> None:
+        if self.spell is not None and document.findChild(SpellHighlighter) is None:
+            SpellHighlighter(document, self.spell)
+
+    def _remember_menu_pos(self, pos) -> None:
+        self._menu_pos = pos
+
+    def createStandardContextMenu(self, *args) -> QMenu:  # noqa: N802 - Qt override
+        menu = super().createStandardContextMenu(*args)
+        if self.spell is not None and self._menu_pos is not None:
+            add_spelling_actions(menu, self, self.spell, self.cursorForPosition(self._menu_pos))
+        return menu
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
         if source.hasText():
