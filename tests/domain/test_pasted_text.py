@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 
 from app.domain.pasted_text import lines_from_pasted
-from app.domain.section_text import entries_from_text
 from app.domain.report import EntryKind
+from app.domain.section_text import entries_from_text
 
 
 def test_word_bullets_become_dash_and_its_hollow_circles_become_plus():

@@ -17,9 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.domain.demo import DemoKind, demo_report  # noqa: E402
-from app.domain.spelling import ToneStyle  # noqa: E402
-from app.services.spelling import dictionary_base, load_checker  # noqa: E402
+from app.domain.demo import DemoKind, demo_report
+from app.domain.spelling import ToneStyle
+from app.services.spelling import dictionary_base, load_checker
 
 _WORD = re.compile(r"\w+")
 

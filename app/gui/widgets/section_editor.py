@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QLabel,
+    QMenu,
     QPlainTextDocumentLayout,
     QPlainTextEdit,
     QTextEdit,

@@ -39,9 +39,8 @@ def underlined(editor) -> list[str]:
     words = []
     block = editor.editor.document().firstBlock()
     while block.isValid():
-        for fmt in block.layout().formats():
-            if fmt.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline:
-                words.append(block.text()[fmt.start:fmt.start + fmt.length])
+        words.extend(block.text()[fmt.start:fmt.start + fmt.length] for fmt in block.layout().formats()
+                     if fmt.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         block = block.next()
     return words
 
