@@ -110,7 +110,7 @@ class SectionTextEdit(QPlainTextEdit):
         self.spell = service
         self._attach_spelling(self.document())
 
-    def setDocument(self, document: QTextDocument) -> None:  # noqa: N802 - Qt name
+    def setDocument(self, document: QTextDocument) -> None:
         super().setDocument(document)
         self._attach_spelling(document)
 
@@ -121,13 +121,13 @@ class SectionTextEdit(QPlainTextEdit):
     def _remember_menu_pos(self, pos) -> None:
         self._menu_pos = pos
 
-    def createStandardContextMenu(self, *args) -> QMenu:  # noqa: N802 - Qt override
+    def createStandardContextMenu(self, *args) -> QMenu:
         menu = super().createStandardContextMenu(*args)
         if self.spell is not None and self._menu_pos is not None:
             add_spelling_actions(menu, self, self.spell, self.cursorForPosition(self._menu_pos))
         return menu
 
-    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+    def insertFromMimeData(self, source: QMimeData) -> None:
         if source.hasText():
             self.insertPlainText(lines_from_pasted(source.text()))
         else:

@@ -101,7 +101,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.format.setUnderlineColor(QColor("red"))
         service.checked.connect(self.rehighlight)
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def highlightBlock(self, text: str) -> None:
         checker = self.service.checker
         if checker is None:
             return
