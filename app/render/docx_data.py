@@ -37,8 +37,9 @@ def embed(document: Document, json_text: str) -> None:
 
     root = etree.Element(ROOT, nsmap={None: NAMESPACE})
     root.set("version", "1")
-    # JSON escapes the control characters XML cannot hold; a lone surrogate (typed in the window) is escaped here.
-    root.text = re.sub("[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", json_text)
+    # JSON escapes the control characters XML cannot hold; what else XML cannot hold and the window lets through
+    # (a lone surrogate, U+FFFE, U+FFFF) is escaped here the JSON way.
+    root.text = re.sub("[\ud800-\udfff\ufffe\uffff]", lambda m: f"\\u{ord(m.group()):04x}", json_text)
     blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     package = document.part.package
     item_name = package.next_partname("/customXml/item%d.xml")

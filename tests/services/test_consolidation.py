@@ -186,3 +186,11 @@ def test_data_part_survives_a_libreoffice_resave(tmp_path, demo_docx):
     resaved = tmp_path / "lo" / "r.docx"
     assert resaved.read_bytes() != demo_docx
     assert detached(import_report_file(resaved)) == detached(demo_report())
+
+
+def test_a_noncharacter_typed_in_the_window_does_not_stop_the_export(tmp_path, demo):
+    from app.services.export import export_docx
+
+    demo.basis = "Căn cứ \ufffe và \uffff"
+    export_docx(demo, tmp_path / "x.docx")
+    assert (tmp_path / "x.docx").stat().st_size > 0
