@@ -122,14 +122,17 @@ def render_body(report: Report, context: dict[str, Any] | None = None) -> list[B
     opening, closing = render_frame(report, context)
     basis = one_line(report.basis).strip()
     blocks = [Block(BlockKind.PARAGRAPH, basis) if basis else opening]
-    for item in context["sections"]:
+    flat = context["sections"]
+    for index, item in enumerate(flat):
         key = item["key"]
+        # In reading order, a section's printed sub-sections come right after it, one level down.
+        has_children = index + 1 < len(flat) and flat[index + 1]["level"] > item["level"]
         if item["level"] == 0:
             blocks.append(Block(BlockKind.PART_LABEL, item["label"], section=key))
             blocks.append(Block(BlockKind.PART_TITLE, item["heading"], section=key))
         else:
             blocks.append(Block(_HEADING_KINDS[min(item["level"], 3)], item["heading"], section=key))
-        if not item["entries"] and not any(s["key"] != key for s in _children(context["sections"], item)):
+        if not item["entries"] and not has_children:
             blocks.append(Block(BlockKind.PARAGRAPH, FILL_LINE, section=key))
         for entry in item["entries"]:
             if entry["kind"] is EntryKind.TABLE:
@@ -145,17 +148,6 @@ def render_body(report: Report, context: dict[str, Any] | None = None) -> list[B
 
 _ENTRY_BLOCKS = {EntryKind.PARAGRAPH: BlockKind.PARAGRAPH, EntryKind.BULLET: BlockKind.BULLET,
                  EntryKind.SUB_BULLET: BlockKind.SUB_BULLET}
-
-
-def _children(flat: list[dict[str, Any]], item: dict[str, Any]) -> list[dict[str, Any]]:
-    """The printed sections directly or indirectly under item in the flattened outline."""
-    index = next(i for i, x in enumerate(flat) if x is item)
-    under = []
-    for later in flat[index + 1:]:
-        if later["level"] <= item["level"]:
-            break
-        under.append(later)
-    return under
 
 
 def render_template(env: Any, name: str, context: dict[str, Any], override: Path | None) -> str:

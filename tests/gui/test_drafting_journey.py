@@ -12,27 +12,13 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from app.domain.report import EntryState
 from tests.gui.keys import type_text
-from tests.gui.test_main_window import click, set_spin, window  # noqa: F401 - the window fixture
+from tests.gui.test_main_window import click, fill_chi_bo_profile, set_spin, window  # noqa: F401 - the window fixture
 
 HEADING_STYLES = {"Heading 1", "Heading 2", "Heading 3", "Part Label", "Part Title"}
 
 
 def _create_chi_bo(qtbot, window):  # noqa: F811
-    click(qtbot, window.welcome.create_button)
-    dialog = window.organisations.dialog
-    values = {
-        "organisation.name": "Chi bộ Trường Tiểu học Hòa An",
-        "organisation.upper_body": "ĐẢNG BỘ XÃ HÒA AN",
-        "organisation.issuer_name": "CHI BỘ TRƯỜNG TIỂU HỌC HÒA AN",
-        "organisation.place": "Hòa An",
-        "organisation.signature.name": "Trần Thị B",
-    }
-    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("chi_bo_co_so"))
-    for path, text in values.items():
-        edit = dialog.edits[path]
-        edit.setFocus()
-        edit.clear()
-        type_text(edit, text)
+    dialog = fill_chi_bo_profile(qtbot, window)
     with qtbot.waitSignal(window.database_opened, timeout=10_000):
         click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
 

@@ -61,8 +61,8 @@ def test_an_empty_database_shows_the_welcome_page(window):
     assert window.welcome.create_button.text() == "Tạo tổ chức của tôi"
 
 
-def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_path):
-    # 1. Create the organisation through its dialog.
+def fill_chi_bo_profile(qtbot, window: MainWindow):
+    """Open the new-organisation dialog from the welcome page and type a chi bộ's profile into it."""
     click(qtbot, window.welcome.create_button)
     dialog = window.organisations.dialog
     values = {
@@ -78,6 +78,12 @@ def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_p
         edit.setFocus()
         edit.clear()
         type_text(edit, text)
+    return dialog
+
+
+def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_path):
+    # 1. Create the organisation through its dialog.
+    dialog = fill_chi_bo_profile(qtbot, window)
     click(qtbot, dialog.fill_recipients_button)
     with qtbot.waitSignal(window.database_opened, timeout=10_000):
         click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
