@@ -156,6 +156,9 @@ class ReportEditing(QObject):
         self._dirty = False
         self._in_flight: _Save | None = None
         self._preview_seq = 0
+        # Called in the render thread with each preview's HTML before it is emitted (the preview pane parses
+        # it there: PreviewPane.prepare).
+        self.prepare_preview: Callable[[str], None] | None = None
         self._findings_seq = 0
         # Continuous typing keeps restarting a plain debounce; the max delay bounds what a kill loses.
         self._save = Debouncer(self.save_now, self.SAVE_DELAY_MS, self.SAVE_MAX_DELAY_MS, self)
@@ -319,10 +322,15 @@ class ReportEditing(QObject):
         self._preview_seq += 1
         seq = self._preview_seq
 
+        prepare = self.prepare_preview
+
         def build() -> str:
             from app.services.export import preview_html
 
-            return preview_html(snapshot)
+            html = preview_html(snapshot)
+            if prepare is not None:
+                prepare(html)  # parsed here, not on the GUI thread
+            return html
 
         def done(html: str) -> None:
             if seq == self._preview_seq:

@@ -80,6 +80,7 @@ class ReportEditor(QWidget):
         editing.report_loaded.connect(self.on_report_loaded)
         editing.findings_updated.connect(self.on_findings_updated)
         editing.preview_updated.connect(self.preview.show_html)
+        editing.prepare_preview = self.preview.prepare
         self.draft_sync.sentences_merged.connect(self.section_editor.refresh)
 
     def on_report_loaded(self, report: Report | None) -> None:

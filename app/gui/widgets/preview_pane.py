@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QResizeEvent, QShortcut, QTextDocument, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QTextEdit, QToolButton, QWidget
 
 from app.gui import ui_state
@@ -41,6 +42,9 @@ class PreviewPane(QTextBrowser):
     show_section(key) scrolls to a section; Ctrl++ / Ctrl+- / Ctrl+0 and the buttons in the corner zoom,
     and the zoom is remembered (ui_state.PREVIEW_ZOOM).
 
+    Parsing the HTML of a big report takes the GUI thread ~25 ms (the 10× demo); prepare(html), called in the
+    thread that built the HTML, parses it there into a document that show_html(html) then only swaps in.
+
     Signals:
         zoom_changed(int): the new zoom in per cent.
     """
@@ -56,6 +60,13 @@ class PreviewPane(QTextBrowser):
         self.text_width_mm = TEXT_WIDTH_MM
         self.html = ""
         self.section_key = ""
+        # The document prepare() parsed in another thread, for the html and zoom it was made for.
+        self._prepared_lock = threading.Lock()
+        self._prepared: tuple[str, int, QTextDocument] | None = None
+        self._document: QTextDocument | None = None  # the swapped-in document, kept alive while shown
+        self._font = QFont(self.font())
+        self._text_width = -1.0  # the width the pane lays its document out at, for prepare()
+        self._text_option = QTextOption(self.document().defaultTextOption())
         self.zoom = ui_state.get(ui_state.PREVIEW_ZOOM)
         if self.zoom not in ZOOM_STEPS:
             self.zoom = 100
@@ -138,6 +149,7 @@ class PreviewPane(QTextBrowser):
             self.setLineWrapColumnOrWidth(self.page_width_px)
         else:
             self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self._text_width = self.document().textWidth()
 
     def _place_zoom_bar(self) -> None:
         bar, inside, page = self.zoom_bar, self.contentsRect(), self.viewport().geometry()
@@ -159,12 +171,48 @@ class PreviewPane(QTextBrowser):
         if first and self.section_key:
             self.scrollToAnchor(section_anchor(self.section_key))
 
+    def prepare(self, html: str) -> None:
+        """Parse html, at the current zoom, into the document show_html(html) will show. Any thread may call it.
+
+        The document is made in the calling thread and handed to the GUI thread (Qt's text classes are
+        reentrant: one thread at a time may use a document). Only the newest prepared document is kept.
+        """
+        zoom, margin, width = self.zoom, DOCUMENT_MARGIN_PX * self.zoom / 100, self._text_width
+        document = QTextDocument()
+        document.setUndoRedoEnabled(False)
+        document.setDefaultFont(self._font)
+        document.setDefaultTextOption(self._text_option)  # a different one would make the pane lay it out again
+        document.setDocumentMargin(margin)
+        document.setHtml(zoomed(html, zoom))
+        # At the width the pane shows: the pane's scroll bars never see the width of a page with no wrapping.
+        document.setTextWidth(width)
+        document.moveToThread(QCoreApplication.instance().thread())
+        with self._prepared_lock:
+            self._prepared = (html, zoom, document)
+
+    def _take_prepared(self, html: str) -> QTextDocument | None:
+        with self._prepared_lock:
+            prepared, self._prepared = self._prepared, None
+        if prepared is not None and prepared[0] == html and prepared[1] == self.zoom:
+            return prepared[2]
+        return None
+
     def _replace(self, html: str, same_share: bool = False) -> None:
         # After an edit the same pixel stays on top; after a zoom, the same share of the document.
         bar = self.verticalScrollBar()
         position, maximum = bar.value(), bar.maximum()
         self.html = html
-        self.setHtml(zoomed(html, self.zoom))
+        document = self._take_prepared(html)
+        if document is not None:
+            self.setDocument(document)
+            self._document = document  # the one shown before it is released now
+        else:
+            self.setHtml(zoomed(html, self.zoom))
+        # The pane lays a new document out again on the GUI thread (~30 ms for the 10× demo), in slices on a
+        # timer if left to itself. Done here, the time show_html takes is the whole cost, which the editing
+        # controller uses to hold the preview back while she types.
+        self.document().size()
+        self._text_width = self.document().textWidth()
         bar.setValue(round(position / maximum * bar.maximum()) if same_share and maximum else position)
 
     def show_section(self, key: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -90,3 +92,42 @@ def test_the_zoom_buttons_stay_in_view_above_the_page_when_it_scrolls(qtbot, pan
     assert pane.verticalScrollBar().value() > 0
     assert pane.zoom_bar.geometry() == before
     assert pane.rect().contains(before) and not pane.viewport().geometry().intersects(before)
+
+
+def _prepare_in_a_thread(pane: PreviewPane, html: str) -> None:
+    worker = threading.Thread(target=pane.prepare, args=(html,))
+    worker.start()
+    worker.join()
+
+
+def test_a_document_prepared_in_another_thread_shows_exactly_what_parsing_on_the_gui_thread_shows(qtbot, pane, demo):
+    pane.show_section("kiem_tra")
+    position = pane.verticalScrollBar().value()
+    demo.section("de_xuat").entries[-1].text += " Thêm."
+    html = preview_html(demo)
+    parsed_here = PreviewPane()
+    qtbot.addWidget(parsed_here)
+    parsed_here.resize(500, 400)
+    parsed_here.show()
+    parsed_here.show_html(html)
+
+    _prepare_in_a_thread(pane, html)
+    pane.show_html(html)
+
+    assert pane.document() is pane._document  # swapped in, not parsed again
+    assert pane.verticalScrollBar().value() == position
+    assert pane.toPlainText() == parsed_here.toPlainText()
+    pane.verticalScrollBar().setValue(0)
+    assert pane.grab().toImage() == parsed_here.grab().toImage()
+
+
+def test_a_prepared_document_for_other_html_or_another_zoom_is_not_shown(pane, demo):
+    html = preview_html(demo)
+    _prepare_in_a_thread(pane, html + "<p>bản trước</p>")
+    pane.show_html(html + "<p>bản sau</p>")
+    assert pane.toPlainText().endswith("bản sau")
+    _prepare_in_a_thread(pane, html)
+    pane.zoom_in()  # shows the current HTML again at the new zoom; the prepared one is at the old zoom
+    pane.show_html(html)
+    assert pane.document() is not pane._document or pane.zoom == 100
+    assert "bản sau" not in pane.toPlainText()
