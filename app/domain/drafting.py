@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from app.domain import fields
 from app.domain.fields import FieldRef
 from app.domain.findings import Finding, Severity
+from app.domain.outline import filled_title
 from app.domain.report import Entry, EntryKind, EntryState, Report, Section
 from app.i18n import N_, _
 
@@ -153,7 +154,7 @@ def drift_findings(report: Report, generated: Mapping[str, Sequence[Generated]],
             if not (entry.source and entry.state is EntryState.EDITED and entry.basis):
                 continue
             where = fields.section_entry(ref.section_indexes, index).path
-            heading = headings.get(section.key, section.title)
+            heading = headings.get(section.key, filled_title(section.title, report.year, report.term))
             current = now.get(entry.source)
             if current is None:
                 findings.append(Finding("drafting.unsupported", Severity.WARNING, (where,), _(
@@ -196,7 +197,7 @@ def empty_section_findings(report: Report, headings: Mapping[str, str], *, kept:
             if not section.enabled:
                 continue
             if not has_content(section):
-                heading = headings.get(section.key, section.title)
+                heading = headings.get(section.key, filled_title(section.title, report.year, report.term))
                 message = _(
                     "“{heading}” has no text yet: it prints with a dotted line to fill in by hand. Write it, or untick "
                     "the section in the outline."

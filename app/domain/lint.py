@@ -20,6 +20,7 @@ from app.domain import fields, numfmt, org_checks, text_figures
 from app.domain.checks import run_checks
 from app.domain.fields import Field, FieldKind, FieldRef
 from app.domain.findings import Finding, Severity
+from app.domain.outline import filled_title
 from app.domain.presets import Conventions, Preset, conventions, margin_choices
 from app.domain.report import Report, ReportStatus, Section
 from app.i18n import _
@@ -142,7 +143,7 @@ def describe(report: Report, path: str | FieldRef) -> str:
     ref = fields.parse(path) if isinstance(path, str) else path
     if ref.kind is FieldKind.SECTION:
         section = ref.section_in(report)
-        title = section.title if section else ""
+        title = filled_title(section.title, report.year, report.term) if section else ""
         if "entries" in ref.parts:
             entry = ref.parts[ref.parts.index("entries") + 1]
             return _("paragraph {number} of “{section}”").format(number=int(entry) + 1, section=title)

@@ -8,14 +8,20 @@ It has no section of proposals and no Ủy ban Kiểm tra (a chi bộ has none: 
 Section keys are shared where a template (templates/sections/<key>.j2) adds sentences from the figures,
 so the same figures print under the same heading for both.
 
-Titles may hold {year}, {next_year} and {term}; they are filled in when the report is printed,
-so an outline copied from last year's report reads right without retyping.
+Titles may hold {year}, {next_year} and {term}; they are filled in (filled_title) wherever a title is shown or
+printed, so an outline copied from last year's report reads right without retyping.
 """
 
 from __future__ import annotations
 
 from app.domain.organisation import OrgKind
 from app.domain.report import ReportKind, Section
+
+
+def filled_title(title: str, year: int, term: str) -> str:
+    """title with {year}, {next_year} and {term} replaced ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {next_year}" → "… 2027")."""
+    return title.replace("{year}", str(year)).replace("{next_year}", str(year + 1)).replace("{term}", term)
+
 
 # (key, title, children) — the order is the conventional one; users may reorder and switch off.
 Spec = tuple[tuple[str, str, "Spec"], ...]

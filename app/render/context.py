@@ -12,6 +12,7 @@ from app.domain.checks import reported
 from app.domain.drafting import has_content, printed
 from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
+from app.domain.outline import filled_title
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, RatingCounts
 from app.domain.report import EntryKind, Report, ReportKind, Section
@@ -69,11 +70,6 @@ def _one_line_all(value: Any) -> Any:
     return value
 
 
-def _fill(title: str, report: Report) -> str:
-    return (title.replace("{year}", str(report.year)).replace("{next_year}", str(report.year + 1))
-            .replace("{term}", report.term))
-
-
 def _heading(level: int, index: int, title: str, style: str) -> str:
     sep = "-" if style == "dash" else "."
     if level == 1:
@@ -120,7 +116,7 @@ def flatten_outline(report: Report, conv: Conventions | None = None, *,
     def visit(sections: list[Section], level: int) -> None:
         shown = [s for s in sections if s.enabled and (keep or has_content(s))]
         for index, section in enumerate(shown, start=1):
-            title = _fill(section.title, report)
+            title = filled_title(section.title, report.year, report.term)
             item: dict[str, Any] = {"key": section.key, "level": level, "title": title,
                                     "entries": _entries(section)}
             if level == 0:

@@ -220,7 +220,7 @@ def test_typed_texts_cover_sections_targets_and_the_annual_theme():
 def test_fields_are_described_as_the_user_sees_them():
     report = demo_report()
     assert describe(report, "sections.0.children.2.children.1.entries.0.text") == "paragraph 1 of “Công tác tư tưởng”"
-    assert describe(report, "sections.0.title") == "the heading “KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {year}”"
+    assert describe(report, "sections.0.title") == "the heading “KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2026”"
     assert describe(report, "basis") == "the opening sentence"
     assert describe(report, "targets.1.label") == "target 2"
     assert describe(report, "organisation.upper_body") == "upper-level Party organisation"

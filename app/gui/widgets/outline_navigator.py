@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.outline import filled_title
 from app.domain.report import Report, Section
 from app.i18n import _
 
@@ -113,6 +114,11 @@ class OutlineNavigator(QWidget):
 
         return outline_headings(self.report)
 
+    def heading_for(self, section: Section) -> str:
+        """The heading section prints under, numbered ("2- Công tác kiểm tra"); its title when it does not print."""
+        assert self.report is not None
+        return self._headings().get(section.key, filled_title(section.title, self.report.year, self.report.term))
+
     def _fill(self, select: object) -> None:
         self._filling = True
         self.tree.clear()
@@ -130,14 +136,15 @@ class OutlineNavigator(QWidget):
         def add(parent: QTreeWidgetItem | None, sections: list[Section], level: int) -> None:
             nonlocal current
             for section in sections:
-                text = headings.get(section.key, section.title) if section.enabled else section.title
+                title = filled_title(section.title, self.report.year, self.report.term)
+                text = headings.get(section.key, title) if section.enabled else title
                 item = QTreeWidgetItem([text])
                 item.setData(0, ROLE, section)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(0, Qt.CheckState.Checked if section.enabled else Qt.CheckState.Unchecked)
                 # A long heading is cut off in a narrow pane: the tooltip gives it whole.
                 item.setToolTip(0, _("{heading}\n\nUntick to leave this section out of the document").format(
-                    heading=text if section.enabled else _("{title} (left out)").format(title=section.title)))
+                    heading=text if section.enabled else _("{title} (left out)").format(title=title)))
                 if parent is None:
                     self.tree.addTopLevelItem(item)
                 else:
@@ -184,7 +191,7 @@ class OutlineNavigator(QWidget):
             return
         data = current.data(0, ROLE)
         if isinstance(data, Section):
-            self.section_selected.emit(data, self._headings().get(data.key, data.title))
+            self.section_selected.emit(data, self.heading_for(data))
         else:
             self.page_selected.emit(data)
 
