@@ -148,9 +148,18 @@ class HomePage(QWidget):
         self.sample_note.setStyleSheet("#sample_note { background: #fff4c2; padding: 4px; }")
         self.sample_note.hide()
 
+        # What a new organisation's empty list means, and the first step.
+        self.empty_note = QLabel(_("This organisation has no report yet. Click “New report…” to start one, or "
+                                   "“Open the demo report” to see a finished report first."),
+                                 objectName="empty_note")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet("#empty_note { color: #444; padding: 8px 4px; }")
+        self.empty_note.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.sample_note)
+        layout.addWidget(self.empty_note)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self._update_buttons()
@@ -194,6 +203,7 @@ class HomePage(QWidget):
             self.table.setItem(row, 3, QTableWidgetItem(numfmt.display_datetime(when) if when else ""))
         if summaries:
             self.table.selectRow(0)
+        self.empty_note.setVisible(not summaries and self.current_organisation() is not None)
         self._update_buttons()
 
     def selected_report_id(self) -> int | None:

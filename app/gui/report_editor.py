@@ -81,6 +81,7 @@ class ReportEditor(QWidget):
         editing.findings_updated.connect(self.on_findings_updated)
         editing.preview_updated.connect(self.preview.show_html)
         editing.prepare_preview = self.preview.prepare
+        editing.preview_updated.connect(self._refresh_heading)
         self.draft_sync.sentences_merged.connect(self.section_editor.refresh)
 
     def on_report_loaded(self, report: Report | None) -> None:
@@ -97,6 +98,13 @@ class ReportEditor(QWidget):
     def on_section_selected(self, section: Section, heading: str) -> None:
         self.section_editor.show_section(section, heading)
         self.pages.setCurrentWidget(self.section_editor)
+
+    def _refresh_heading(self) -> None:
+        # A section's number changes when one before it starts or stops printing, and an empty section gets its
+        # number with its first line: the heading above the editor says what the document says.
+        section = self.section_editor.section
+        if section is not None and self.navigator.report is not None:
+            self.section_editor.heading.setText(self.navigator.heading_for(section))
 
     def on_findings_updated(self, findings: list[Finding]) -> None:
         self.findings.show_findings(findings)

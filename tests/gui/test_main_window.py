@@ -391,3 +391,38 @@ def test_choosing_a_section_scrolls_the_preview_to_it(qtbot, window):
     assert bar.value() > top
     editor.navigator.select_section("dac_diem")
     assert bar.value() == top
+
+
+def test_a_new_organisation_home_says_how_to_start_and_the_note_goes_with_the_first_report(qtbot, window):
+    dialog = fill_chi_bo_profile(qtbot, window)
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    note = window.home.empty_note
+    assert note.isVisible() and "Báo cáo mới…" in note.text()
+    click(qtbot, window.home.new_button)
+    new_dialog = window.reports.new_report_dialog
+    with qtbot.waitSignal(window.report_opened, timeout=10_000):
+        click(qtbot, new_dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    window.show_home()
+    qtbot.waitUntil(lambda: window.home.table.rowCount() == 1)
+    assert not note.isVisible()
+
+
+def test_writing_into_an_empty_section_numbers_its_heading_and_brings_the_preview_to_it(qtbot, window):
+    dialog = fill_chi_bo_profile(qtbot, window)
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    click(qtbot, window.home.new_button)
+    with qtbot.waitSignal(window.report_opened, timeout=10_000):
+        click(qtbot, window.reports.new_report_dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    editor = window.editor
+    editor.navigator.select_section("bai_hoc")
+    assert editor.section_editor.heading.text() == "Bài học kinh nghiệm"  # not printed yet: no number
+    preview = editor.preview
+    preview.verticalScrollBar().setValue(0)
+    editor.section_editor.editor.setFocus()
+    with qtbot.waitSignal(window.editing.preview_updated, timeout=10_000):
+        type_text(editor.section_editor.editor, "Đoàn kết, thống nhất trong chi bộ.")
+        window.editing.refresh_preview()
+    qtbot.waitUntil(lambda: editor.section_editor.heading.text().endswith("- Bài học kinh nghiệm"))
+    assert preview.verticalScrollBar().value() > 0

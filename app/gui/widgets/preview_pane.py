@@ -163,13 +163,20 @@ class PreviewPane(QTextBrowser):
     # -- content --------------------------------------------------------------------------------
 
     def show_html(self, html: str) -> None:
-        """Replace the content, keeping the reader where they were (at the chosen section the first time)."""
+        """Replace the content, keeping the reader where they were.
+
+        It goes to the chosen section the first time, and when that section was not printed before (it had no
+        text yet) and now is: she starts writing an empty section and the preview comes to it.
+        """
         if html == self.html:
             return
-        first = not self.html
+        was_there = self._has_section(self.html)
         self._replace(html)
-        if first and self.section_key:
+        if self.section_key and not was_there and self._has_section(html):
             self.scrollToAnchor(section_anchor(self.section_key))
+
+    def _has_section(self, html: str) -> bool:
+        return bool(self.section_key) and f'"{section_anchor(self.section_key)}"' in html
 
     def prepare(self, html: str) -> None:
         """Parse html, at the current zoom, into the document show_html(html) will show. Any thread may call it.
