@@ -26,8 +26,8 @@ from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cache
 from typing import Any
 
-from app.domain.checks import label
 from app.domain.codec import from_dict, to_dict
+from app.domain.fields import label
 from app.domain.findings import Finding, Severity
 from app.domain.ratings import LEVELS, Level, RatingCounts
 from app.domain.report import Report, Statistics
@@ -173,7 +173,7 @@ def _kind_label(report: Report) -> str:
 
 def _roll_up(parent: Statistics, parts: list[tuple[str, Statistics]], trace: Trace) -> dict[str, Any]:
     """The parent's statistics as a dict, every figure of the sub-units combined, the trace filled in."""
-    result = to_dict(parent)
+    result: dict[str, Any] = to_dict(parent)  # a dataclass unstructures to a dict
     leaves: dict[str, list[tuple[str, int]]] = {}
     for name, stats in parts:
         for path, value in _figures(stats, STATS):
@@ -218,7 +218,7 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def _figures(node: Any, path: str) -> Iterator[tuple[str, int]]:
     """The whole-number figures of a statistics object by dotted path, as _leaves(to_dict(node)) gives them."""
-    if is_dataclass(node):
+    if is_dataclass(node) and not isinstance(node, type):  # an instance, never a dataclass itself
         for name in _field_names(type(node)):
             yield from _figures(getattr(node, name), f"{path}.{name}")
     elif isinstance(node, dict):  # badges: {30: 2} is "….badges.30"

@@ -406,13 +406,13 @@ def dashes(ctx: Context) -> Iterator[Finding]:
                     found=match.group(0), fixed=f"{match.group(1)} - {match.group(2)}"))
         if mixed and path not in reported:
             inside_range = [(r.start(), r.end()) for r in ranges]
-            match = next((m for m in _SPACED_DASH.finditer(text)
-                          if not any(a <= m.start() < b for a, b in inside_range)), None)
-            if match:
+            spaced = next((m for m in _SPACED_DASH.finditer(text)
+                           if not any(a <= m.start() < b for a, b in inside_range)), None)
+            if spaced:
                 reported.add(path)
                 yield _finding("text.mixed_dashes", Severity.WARNING, report, path, _(
                     "“{found}” uses a long dash where the rest of the document uses a hyphen (“Đảng - Đoàn thể”): "
-                    "write “-”.").format(found=_quote(text, match.start(), match.end())))
+                    "write “-”.").format(found=_quote(text, spaced.start(), spaced.end())))
 
 
 # Plain typing mistakes: text not in NFC (TCVN 6909:2001), stray spaces.

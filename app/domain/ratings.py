@@ -42,7 +42,8 @@ class RatingCounts:
     exemplary: int = 0
 
     def count(self, level: Level) -> int:
-        return getattr(self, level.value)
+        count: int = getattr(self, level.value)  # each Level's value names one of the int fields above
+        return count
 
     @property
     def rated(self) -> int:
