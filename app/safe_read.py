@@ -14,9 +14,13 @@ import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.errors import UserError
 from app.i18n import _
+
+if TYPE_CHECKING:  # lxml loads when a file is read, not when the app starts
+    from lxml import etree
 
 MiB = 1024 * 1024
 _CHUNK = 64 * 1024
@@ -190,7 +194,7 @@ class ZipReader:
 
 # XML.
 
-def xml_parser():
+def xml_parser() -> etree.XMLParser:
     """An lxml parser that expands no entity, loads no DTD, reaches no network and refuses huge trees."""
     from lxml import etree
 
@@ -198,7 +202,7 @@ def xml_parser():
                            huge_tree=False, remove_blank_text=True)
 
 
-def parse_xml(data: bytes, what: str):
+def parse_xml(data: bytes, what: str) -> etree._Element:
     """The root element of an XML document; UserError when it is not well formed or declares a DTD.
 
     Office files never declare a DTD; one that does is refused rather than parsed with its entities left

@@ -455,6 +455,7 @@ def _foreign_keys_off(connection: Connection) -> Iterator[None]:
         return
     # The pragma is ignored inside a transaction, so it goes to the driver before SQLAlchemy begins one.
     raw = connection.connection.driver_connection
+    assert raw is not None, "a checked-out connection has its sqlite3 connection"
     raw.execute("PRAGMA foreign_keys = OFF")
     try:
         yield

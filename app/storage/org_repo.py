@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
+from sqlalchemy import CursorResult, func, select
 from sqlalchemy import delete as sql_delete
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import UserError
@@ -71,7 +73,10 @@ def update(session: Session, organisation: Organisation) -> None:
 
 def delete(session: Session, organisation_id: int) -> None:
     """Delete the organisation; the database refuses while reports refer to it (see count_reports)."""
-    if session.execute(sql_delete(OrganisationRow).where(OrganisationRow.id == organisation_id)).rowcount == 0:
+    # A DELETE's result is a CursorResult (it has rowcount); Session.execute is typed to return any Result.
+    statement = sql_delete(OrganisationRow).where(OrganisationRow.id == organisation_id)
+    result = cast(CursorResult[Any], session.execute(statement))
+    if result.rowcount == 0:
         raise UserError(_not_found())
 
 
