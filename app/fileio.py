@@ -183,8 +183,8 @@ def write_bytes_atomic(target: Path, data: bytes) -> None:
         f.write(data)
 
 
-def write_with(target: Path, save: Callable[[BinaryIO], None]) -> None:
-    """Let save() write into a temporary file, then move it over target; see atomic_writer."""
+def write_with(target: Path, save: Callable[[BinaryIO], object]) -> None:
+    """Let save() write into a temporary file, then move it over target; see atomic_writer (save's result is unused)."""
     try:
         with atomic_writer(target) as f:
             save(f)

@@ -307,7 +307,8 @@ def _detached(report: Report) -> Report:
 
 @cache
 def _schema() -> dict[str, Any]:
-    return json.loads(schema_text())
+    schema: dict[str, Any] = json.loads(schema_text())  # the schema file is a JSON object
+    return schema
 
 
 def _valid_fast(data: Any) -> bool:
@@ -340,51 +341,56 @@ def _validator() -> Draft202012Validator:
 
 def _describe(error: ValidationError) -> Iterator[str]:
     """Readable "where: what" lines for one schema error, in the current language."""
+    # An error a validator raised carries the value, the keyword's argument and the (sub)schema; jsonschema's
+    # stubs type them as possibly Unset, which only an error built by hand is. Read as the JSON they are.
+    instance: Any = error.instance
+    argument: Any = error.validator_value
+    schema: Any = error.schema
     where = _where(error.absolute_path)
-    value = _show(error.instance)
+    value = _show(instance)
     kind = error.validator
-    if kind in ("anyOf", "oneOf") and error.instance is not None:
+    if kind in ("anyOf", "oneOf") and instance is not None:
         # A nullable object or enum: explain why the value fails the non-null alternative.
-        branches = [i for i, sub in enumerate(error.validator_value) if sub != {"type": "null"}]
+        branches = [i for i, sub in enumerate(argument) if sub != {"type": "null"}]
         inner = [e for e in error.context or [] if e.relative_schema_path[0] in branches]
         if inner:
             for sub_error in inner:
                 yield from _describe(sub_error)
             return
-    shape = _shape_name(error.schema)
+    shape = _shape_name(schema)
     if kind == "enum" and "propertyNames" in error.schema_path:
         yield _("{where}: “{key}” is not allowed here; allowed: {allowed}").format(
-            where=where, key=shorten(str(error.instance)), allowed=", ".join(error.validator_value))
+            where=where, key=shorten(str(instance)), allowed=", ".join(argument))
     elif kind == "enum":
         yield _("{where}: {value} is not one of {allowed}").format(
-            where=where, value=value, allowed=", ".join(_show(v) for v in error.validator_value))
+            where=where, value=value, allowed=", ".join(_show(v) for v in argument))
     elif kind == "required":
-        for key in error.validator_value:
-            if key not in error.instance:
+        for key in argument:
+            if key not in instance:
                 yield _("{where}: the key “{key}” is missing").format(where=where, key=key)
     elif kind == "additionalProperties":
-        known = error.schema.get("properties", {})
-        for key in error.instance:
+        known = schema.get("properties", {})
+        for key in instance:
             if key not in known:
                 yield _("{where}: unknown key “{key}”").format(where=where, key=shorten(key))
     elif kind == "minimum":
         yield _("{where}: {value} is less than the minimum {minimum}").format(
-            where=where, value=value, minimum=error.validator_value)
+            where=where, value=value, minimum=argument)
     elif kind == "maximum":
         yield _("{where}: {value} is more than the maximum {maximum}").format(
-            where=where, value=value, maximum=error.validator_value)
+            where=where, value=value, maximum=argument)
     elif kind == "minLength":
         yield _("{where}: must not be empty").format(where=where)
     elif kind == "maxLength":
         yield _("{where}: the text has {count} characters; at most {maximum} fit here").format(
-            where=where, count=len(error.instance), maximum=error.validator_value)
+            where=where, count=len(instance), maximum=argument)
     elif kind == "const":
         yield _("{where}: {value} should be {expected}").format(
-            where=where, value=value, expected=_show(error.validator_value))
+            where=where, value=value, expected=_show(argument))
     elif shape in _SHAPE_MESSAGES and (kind in ("pattern", "format") or (kind == "type" and shape in _DECIMALS)):
         yield _(_SHAPE_MESSAGES[shape]).format(where=where, value=value)
     elif kind == "type":
-        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = argument if isinstance(argument, list) else [argument]
         # Translators: joins alternatives, as in "a whole number or null".
         alternatives = _(" or ").join(_(_TYPE_NAMES[t]) for t in expected)
         yield _("{where}: {value} is not {expected}").format(where=where, value=value, expected=alternatives)

@@ -15,7 +15,7 @@ from app.domain.numfmt import display_date
 from app.domain.presets import conventions
 from app.i18n import _
 from app.storage import numbering_repo, org_repo, report_repo
-from app.storage.db import Database
+from app.storage.db import Database, Session
 
 
 def list_terms(sessions: Database, organisation_id: int) -> list[Term]:
@@ -56,7 +56,7 @@ def numbering_period(sessions: Database, organisation_id: int, issued_on: date) 
         return _period(session, organisation_id, issued_on)
 
 
-def _period(session, organisation_id: int, issued_on: date) -> Period:
+def _period(session: Session, organisation_id: int, issued_on: date) -> Period:
     organisation = org_repo.get(session, organisation_id)
     return period_for(conventions(organisation.preset).numbering, issued_on,
                       numbering_repo.list_terms(session, organisation_id))
@@ -76,7 +76,7 @@ def check_number(sessions: Database, organisation_id: int, doc_type: str, number
         return _findings(session, organisation_id, doc_type, number, issued_on, report_id)
 
 
-def _findings(session, organisation_id: int, doc_type: str, number: int, issued_on: date,
+def _findings(session: Session, organisation_id: int, doc_type: str, number: int, issued_on: date,
               report_id: int | None) -> list[Finding]:
     organisation = org_repo.get(session, organisation_id)
     conv = conventions(organisation.preset)

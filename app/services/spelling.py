@@ -8,7 +8,9 @@ Without a dictionary there is no spell checking, and nothing else changes.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO, Protocol
 
 from app.domain.spelling import SpellChecker, ToneStyle
 from app.fileio import atomic_writer
@@ -17,6 +19,14 @@ from app.paths import resources_dir, user_data_dir
 LANGUAGE = "vi_VN"
 OFFICE_DICTIONARY = "tu-dien-van-phong.txt"
 SYSTEM_FOLDERS = (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/share/myspell"))
+
+
+class Dictionary(Protocol):
+    """What the checker uses of a spylls Dictionary (spylls ships no types)."""
+
+    def lookup(self, word: str) -> bool: ...
+
+    def suggest(self, word: str) -> Iterable[str]: ...
 
 
 def dictionary_base(folders: tuple[Path, ...] | None = None) -> Path | None:
@@ -67,16 +77,17 @@ def load_checker(style: ToneStyle = ToneStyle.NEW, data_dir: Path | None = None,
                         [*read_office_words(data_dir), *extra_words])
 
 
-def _read_dictionary(base: Path):
+def _read_dictionary(base: Path) -> Dictionary:
     """spylls' Dictionary.from_files, closing the files it opens (it leaves them to the garbage collector)."""
-    from spylls.hunspell import Dictionary, readers
+    from spylls import hunspell
+    from spylls.hunspell import readers
     from spylls.hunspell.readers.file_reader import FileReader
 
-    opened = []
+    opened: list[IO[str]] = []
 
-    class ClosingReader(FileReader):
-        def _open(self, path, encoding):
-            handle = super()._open(path, encoding)
+    class ClosingReader(FileReader):  # type: ignore[misc]  # spylls ships no types: FileReader is Any to mypy
+        def _open(self, path: str, encoding: str) -> IO[str]:
+            handle: IO[str] = super()._open(path, encoding)  # a text file, as FileReader opens it
             opened.append(handle)
             return handle
 
@@ -86,4 +97,5 @@ def _read_dictionary(base: Path):
     finally:
         for handle in opened:
             handle.close()
-    return Dictionary(aff, dic)
+    dictionary: Dictionary = hunspell.Dictionary(aff, dic)
+    return dictionary
