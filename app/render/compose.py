@@ -20,7 +20,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.domain import drafting, numfmt
 from app.domain.errors import UserError
@@ -30,7 +30,10 @@ from app.paths import templates_dir
 from app.render.context import build_context, flatten_outline, one_line
 from app.render.environment import environment
 from app.render.layout import Layout, report_layout
-from app.render.model import Annex, Block, BlockKind, DocumentModel
+from app.render.model import Annex, Block, BlockKind, DocumentModel, Table
+
+if TYPE_CHECKING:
+    import jinja2
 
 BODY_TEMPLATE = "report.j2"
 DOC_TYPE_NAME = "BÁO CÁO"
@@ -51,7 +54,7 @@ _TAG_LINE = re.compile(r"^@(\w+)(?:#(\w+))?(?:\s+(.*))?$")
 _SPACES = re.compile(r"[ \t]+")
 
 
-def parse_blocks(text: str, tables: dict) -> list[Block]:
+def parse_blocks(text: str, tables: dict[str, Table]) -> list[Block]:
     """Blocks from the tagged template output; an unknown tag or table is a template bug."""
     blocks: list[Block] = []
     section = ""
@@ -150,14 +153,14 @@ _ENTRY_BLOCKS = {EntryKind.PARAGRAPH: BlockKind.PARAGRAPH, EntryKind.BULLET: Blo
                  EntryKind.SUB_BULLET: BlockKind.SUB_BULLET}
 
 
-def render_template(env: Any, name: str, context: dict[str, Any], override: Path | None) -> str:
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any], override: Path | None) -> str:
     """The text a template prints; a broken template of the organisation's folder becomes a UserError."""
     return _render(env, context, override, name)
 
 
-def _render(env: Any, context: dict[str, Any], override: Path | None, name: str = BODY_TEMPLATE) -> str:
+def _render(env: jinja2.Environment, context: dict[str, Any], override: Path | None, name: str = BODY_TEMPLATE) -> str:
     import jinja2
-    from jinja2.sandbox import SecurityError
+    from jinja2.exceptions import SecurityError
 
     try:
         return env.get_template(name).render(context)

@@ -14,7 +14,7 @@ from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
 from app.domain.outline import filled_title
 from app.domain.presets import Conventions, conventions
-from app.domain.ratings import LEVELS, RatingCounts
+from app.domain.ratings import LEVELS, Level, RatingCounts
 from app.domain.report import EntryKind, Report, ReportKind, Section
 from app.domain.targets import Comparator, Target
 from app.domain.targets import summary as targets_summary
@@ -131,7 +131,7 @@ def flatten_outline(report: Report, conv: Conventions | None = None, *,
     return flat
 
 
-def _ratings(counts: RatingCounts, names: dict, fmt: Formatter) -> dict[str, Any]:
+def _ratings(counts: RatingCounts, names: dict[Level, str], fmt: Formatter) -> dict[str, Any]:
     shares = numfmt.breakdown_of([counts.count(level) for level in LEVELS])
     levels = [
         {"level": level.value, "label": names[level], "count": counts.count(level), "share": share}
@@ -295,7 +295,7 @@ def _annex_tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict
         for level in LEVELS:
             header += [_sentence(labels.member_levels[level]), "Tỷ lệ"]
         header.append("Chưa xếp loại")
-        rows = []
+        rows: list[list[str]] = []
         targets = [("Tổ chức đảng", ratings["organisations"])] if not report.organisation.kind.is_chi_bo else []
         # A subject this report rated none of has no row (the check above keeps at least one).
         for who, r in [*targets, ("Đảng viên", ratings["members"])]:

@@ -422,8 +422,8 @@ class _Writer:
         _SubElement(tbl_pr, qn("w:tblLayout"), {_TYPE: "fixed"})
         margins = _SubElement(tbl_pr, qn("w:tblCellMar"))
         margin = str(_twips(cell_margin_mm))
-        for side, width in (("w:top", "0"), ("w:left", margin), ("w:bottom", "0"), ("w:right", margin)):
-            _SubElement(margins, qn(side), {_W: width, _TYPE: "dxa"})
+        for side, side_margin in (("w:top", "0"), ("w:left", margin), ("w:bottom", "0"), ("w:right", margin)):
+            _SubElement(margins, qn(side), {_W: side_margin, _TYPE: "dxa"})
         grid = _SubElement(tbl, _TBLGRID)
         # LibreOffice ignores the cell widths unless the grid columns are set too.
         for width in widths:

@@ -19,17 +19,18 @@ import math
 import os
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import jinja2
 from jinja2 import nodes
+from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 from jinja2.runtime import LoopContext
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from app import paths
 from app.domain.errors import UserError
@@ -306,7 +307,8 @@ class _BoundedTemplate(jinja2.Template):
     def _render_bounded(self, budget: _Budget, *args: Any, **kwargs: Any) -> str:
         parts: list[str] = []
         size = 0
-        stream = self.generate(*args, **kwargs)
+        # Template.generate is a generator function (typed as returning an Iterator): throw() raises inside it.
+        stream = cast(Generator[str, None, None], self.generate(*args, **kwargs))
         try:
             for part in stream:
                 size += len(part)
@@ -349,7 +351,7 @@ class _FolderLoader(jinja2.FileSystemLoader):
             path = Path(folder, *pieces)
             if not os.path.lexists(path):
                 continue
-            if not inside(folder, path):
+            if not inside(Path(folder), path):
                 raise UserError(_("The template {name} in {folder} is a link to a file outside that folder; "
                                   "templates are read only from inside it. Copy the file into the folder instead."
                                   ).format(name=template, folder=folder))

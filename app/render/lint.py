@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
 import docx
+from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
+from lxml import etree
 
 from app.domain.errors import UserError
 from app.domain.fields import Field
@@ -69,9 +72,9 @@ def _reference_finding(code: str, severity: Severity, message: str) -> Finding:
     return Finding(code, severity, (REFERENCE_FIELD,), message)
 
 
-def _style_elements(document) -> dict[str, object]:
+def _style_elements(document: Document) -> dict[str, etree._Element]:
     """Style name → its w:style element, paragraph styles only."""
-    out = {}
+    out: dict[str, etree._Element] = {}
     for element in document.styles.element.iterchildren(qn("w:style")):
         name = element.find(qn("w:name"))
         if name is not None and element.get(qn("w:type")) == "paragraph":
@@ -79,7 +82,7 @@ def _style_elements(document) -> dict[str, object]:
     return out
 
 
-def _styles(document, path: str):
+def _styles(document: Document, path: str) -> Iterator[Finding]:
     paragraph_styles = _style_elements(document)
     others = {element.find(qn("w:name")).get(qn("w:val"))
               for element in document.styles.element.iterchildren(qn("w:style"))
@@ -98,7 +101,7 @@ def _styles(document, path: str):
         ).format(file=path, styles=", ".join(f"“{name}”" for name in wrong_type)))
 
 
-def _fonts(document, path: str):
+def _fonts(document: Document, path: str) -> Iterator[Finding]:
     """Every required style must name a font in all four slots (itself, through its base styles or the defaults)."""
     by_id = {element.get(qn("w:styleId")): element
              for element in document.styles.element.iterchildren(qn("w:style"))}
@@ -111,7 +114,8 @@ def _fonts(document, path: str):
         slots: dict[str, str] = {}
         theme = False
         chain = []
-        current, seen = element, set()
+        current: etree._Element | None = element
+        seen: set[int] = set()
         while current is not None and id(current) not in seen:
             seen.add(id(current))
             chain.append(current.find(f"{qn('w:rPr')}/{qn('w:rFonts')}"))
@@ -128,8 +132,8 @@ def _fonts(document, path: str):
                 if fonts.get(qn(attribute)) is not None:
                     slots[slot] = ""
                     theme = True
-                elif fonts.get(qn(slot)) is not None:
-                    slots[slot] = fonts.get(qn(slot))
+                elif (font := fonts.get(qn(slot))) is not None:
+                    slots[slot] = font
         if theme:
             themed.append(name)
         elif len([v for v in slots.values() if v]) < len(FONT_SLOTS):
@@ -147,7 +151,7 @@ def _fonts(document, path: str):
                 file=path, styles=", ".join(f"“{s}”" for s in unnamed)))
 
 
-def _page(document, path: str, preset: str):
+def _page(document: Document, path: str, preset: str) -> Iterator[Finding]:
     section = document.sections[-1]
     page = load_layout(preset).page
     width, height = section.page_width, section.page_height
@@ -162,8 +166,9 @@ def _page(document, path: str, preset: str):
                 a4_height=round(page.height_mm)))
     margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
     expected = (page.margin_top_mm, page.margin_bottom_mm, page.margin_left_mm, page.margin_right_mm)
-    if all(m is not None for m in margins) and any(
-            abs(m.mm - e) > _PAGE_TOLERANCE_MM for m, e in zip(margins, expected, strict=True)):
+    set_margins = [m for m in margins if m is not None]
+    if len(set_margins) == len(margins) and any(
+            abs(m.mm - e) > _PAGE_TOLERANCE_MM for m, e in zip(set_margins, expected, strict=True)):
         yield _reference_finding("reference.margins", Severity.INFO, _(
             "The margins of the house-style file {file} are not used: the report keeps the margins of its document "
             "format ({margins}). Choose other margins in the report's settings.").format(file=path, margins=page.label))

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from docx.enum.section import WD_ORIENT
@@ -32,6 +33,11 @@ from app.i18n import N_, _
 from app.paths import templates_dir
 from app.render.layout import STYLE_KEYS, Layout, TextStyle, load_layout
 from app.safe_read import MiB, ZipReader, parse_xml, read_bytes
+
+if TYPE_CHECKING:  # lxml loads when a house style is read, not when the app starts
+    from docx.document import Document
+    from docx.styles.style import ParagraphStyle
+    from lxml import etree
 
 # Layout style key → the Word style name the writer uses.
 STYLE_NAMES: dict[str, str] = {
@@ -150,7 +156,7 @@ def apply_page(section: Section, layout: Layout, *, landscape: bool = False) -> 
     section.different_first_page_header_footer = not (landscape or layout.page_number.on_first_page)
 
 
-def set_fonts(rPr, font_name: str) -> None:
+def set_fonts(rPr: etree._Element, font_name: str) -> None:
     """Name font_name in all four font slots of an rPr element and drop every theme font attribute."""
     rFonts = rPr.find(qn("w:rFonts"))
     if rFonts is None:
@@ -162,7 +168,7 @@ def set_fonts(rPr, font_name: str) -> None:
         rFonts.set(qn(attribute), font_name)
 
 
-def _drop_unused_parts(document) -> None:
+def _drop_unused_parts(document: Document) -> None:
     package_rels = document.part.package.rels
     for rels in (document.part.rels, package_rels):
         for rId, rel in list(rels.items()):
@@ -170,19 +176,19 @@ def _drop_unused_parts(document) -> None:
                 del rels[rId]
 
 
-def _set_compatibility_mode(document) -> None:
+def _set_compatibility_mode(document: Document) -> None:
     for setting in document.settings.element.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), _WORD_COMPATIBILITY_MODE)
 
 
-def _strip_styles(document) -> None:
+def _strip_styles(document: Document) -> None:
     for style in list(document.styles):
         if style.name not in _KEPT_BUILTIN_STYLES:
             style.delete()
 
 
-def _set_doc_defaults(document, layout: Layout) -> None:
+def _set_doc_defaults(document: Document, layout: Layout) -> None:
     defaults = document.styles.element.find(qn("w:docDefaults"))
     rPr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
     set_fonts(rPr, layout.font.name)
@@ -196,7 +202,7 @@ def _set_doc_defaults(document, layout: Layout) -> None:
         pPr.remove(spacing)
 
 
-def _set_language(rPr, language: str) -> None:
+def _set_language(rPr: etree._Element, language: str) -> None:
     lang = rPr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")
@@ -205,7 +211,7 @@ def _set_language(rPr, language: str) -> None:
     lang.set(qn("w:eastAsia"), language)
 
 
-def _apply_text_style(style, spec: TextStyle, layout: Layout) -> None:
+def _apply_text_style(style: ParagraphStyle, spec: TextStyle, layout: Layout) -> None:
     font = style.font
     font.size = Pt(spec.size_pt)
     font.bold = spec.bold
@@ -232,7 +238,7 @@ def _apply_text_style(style, spec: TextStyle, layout: Layout) -> None:
     paragraph.widow_control = True
 
 
-def _add_rule_border(style, weight_pt: float) -> None:
+def _add_rule_border(style: ParagraphStyle, weight_pt: float) -> None:
     """A solid bottom border on the style: the writer sizes the paragraph to the text it underlines."""
     pPr = style.element.get_or_add_pPr()
     borders = OxmlElement("w:pBdr")
@@ -360,12 +366,12 @@ def _part_name(base: str, target: str) -> str:
     return posixpath.normpath(name).lstrip("/")
 
 
-def _has_content(element) -> bool:
+def _has_content(element: etree._Element) -> bool:
     """True when element holds text, a table, a picture or a field: something a report must not inherit."""
     return any(True for _node in element.iter(*(qn(tag) for tag in _CONTENT)))
 
 
-def _styled_reference(preset: str, parts: dict, body) -> bytes:
+def _styled_reference(preset: str, parts: dict[str, etree._Element], body: etree._Element | None) -> bytes:
     """The built-in reference of preset with the office's styles, fonts, theme colours and fonts and page set-up."""
     from lxml import etree
 
@@ -375,13 +381,13 @@ def _styled_reference(preset: str, parts: dict, body) -> bytes:
     if styles is None or styles.tag != qn("w:styles"):
         styles = etree.Element(qn("w:styles"), nsmap={"w": qn("w:styles").split("}")[0][1:]})
     for num_pr in list(styles.iter(qn("w:numPr"))):  # the numbering part stays behind; so do its references
-        num_pr.getparent().remove(num_pr)
+        _parent(num_pr).remove(num_pr)
     _drop_relationship_references(styles)
     entries["word/styles.xml"] = _xml(styles)
     fonts = parts.get(RT.FONT_TABLE)
     if fonts is not None and fonts.tag == qn("w:fonts"):
         for embed in list(fonts.iter(*(qn(tag) for tag in _FONT_EMBEDS))):
-            embed.getparent().remove(embed)
+            _parent(embed).remove(embed)
         _drop_relationship_references(fonts)
         entries["word/fontTable.xml"] = _xml(fonts)
     theme = parts.get(RT.THEME)
@@ -392,12 +398,13 @@ def _styled_reference(preset: str, parts: dict, body) -> bytes:
             theirs = theme.find(f"{{{_A_NS}}}themeElements/{{{_A_NS}}}{scheme}")
             if ours is not None and theirs is not None:
                 _drop_relationship_references(theirs)
-                ours.getparent().replace(ours, theirs)
+                _parent(ours).replace(ours, theirs)
         entries["word/theme/theme1.xml"] = _xml(base_theme)
     their_page = body.find(qn("w:sectPr")) if body is not None else None
     if their_page is not None:
         document = etree.fromstring(entries["word/document.xml"])
         our_page = document.find(f"{qn('w:body')}/{qn('w:sectPr')}")
+        assert our_page is not None, "every built-in reference.docx has its page set-up"
         for tag in _PAGE_SETUP:
             theirs = their_page.find(qn(tag))
             ours = our_page.find(qn(tag))
@@ -412,14 +419,21 @@ def _styled_reference(preset: str, parts: dict, body) -> bytes:
     return out.getvalue()
 
 
-def _drop_relationship_references(element) -> None:
+def _parent(element: etree._Element) -> etree._Element:
+    """The parent of an element found below its part's root element (so it has one)."""
+    parent = element.getparent()
+    assert parent is not None, "an element found below the root has a parent"
+    return parent
+
+
+def _drop_relationship_references(element: etree._Element) -> None:
     """Remove every attribute that names a relationship (r:id, r:embed…): no part they could point to is copied."""
     for node in element.iter():
         for attribute in [a for a in node.attrib if a.startswith(f"{{{_R_NS}}}")]:
             del node.attrib[attribute]
 
 
-def _xml(element) -> bytes:
+def _xml(element: etree._Element) -> bytes:
     from lxml import etree
 
     return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
