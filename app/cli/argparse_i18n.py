@@ -55,5 +55,6 @@ def _ntranslate(singular: str, plural: str, n: int) -> str:
 def install() -> None:
     """Route argparse's translations through the app's catalog (call after choosing the language)."""
     # WORKAROUND: argparse binds gettext's global domain at import; there is no hook to pass a catalog.
-    argparse._ = _translate
-    argparse.ngettext = _ntranslate
+    # argparse imports gettext's _ and ngettext as private names, which typeshed leaves out of its stub.
+    argparse._ = _translate  # type: ignore[attr-defined]
+    argparse.ngettext = _ntranslate  # type: ignore[attr-defined]

@@ -42,7 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version and usage errors end here with argparse's status
         return OK if exc.code is None else exc.code if isinstance(exc.code, int) else USER_ERROR
     try:
-        return args.run(args)
+        status: int = args.run(args)  # each subcommand's run function returns its exit status
+        return status
     except UserError as exc:
         print(exc, file=sys.stderr)
         if _is_damaged_database(exc):
@@ -351,7 +352,7 @@ def _import_docx(args: argparse.Namespace) -> int:
 
 
 def _field_label(path: str) -> str:
-    from app.domain.checks import label
+    from app.domain.fields import label
 
     return label(path)
 

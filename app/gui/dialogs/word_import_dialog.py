@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.checks import label as field_label
+from app.domain.fields import label as field_label
 from app.domain.report import REPORT_KIND_LABELS
 from app.i18n import _, ngettext
 from app.services.word_import import Proposal, Reading
