@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Sequence
 
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import APP_DISPLAY_NAME, APP_NAME, ORG_NAME, __version__, i18n
@@ -27,21 +27,25 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return parser.parse_args(list(argv))
 
 
+# The translator of Qt's own strings installed in the application (there is one QApplication per process).
+_qt_translator: QTranslator | None = None
+
+
 def apply_language(app: QApplication, language: str) -> None:
     """Switch gettext and Qt's own strings (standard buttons, context menus) to language."""
     i18n.set_language(language)
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam) if language == "vi"
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    old = getattr(app, "_tongket_translator", None)
-    if old is not None:
-        app.removeTranslator(old)
-        app._tongket_translator = None
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator = None
     if language != "en":
         try:
             from app.gui.qt_translator import install_qt_translator
         except ImportError:
             return
-        app._tongket_translator = install_qt_translator(app)
+        _qt_translator = install_qt_translator(app)
 
 
 # How long a background Python thread (checks, preview, autosave) may hold the interpreter lock while the GUI
@@ -53,7 +57,9 @@ GUI_SWITCH_INTERVAL_S = 0.0005
 
 def make_application(argv: Sequence[str] = ()) -> QApplication:
     sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "tongket", *argv])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(
+        [sys.argv[0] if sys.argv else "tongket", *argv])
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_DISPLAY_NAME)

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain import drafting
+from app.domain.drafting import Generated
 from app.domain.errors import UserError
 from app.domain.report import Report
 from app.gui.editing import ReportEditing
@@ -59,12 +60,12 @@ class DraftSync(QObject):
         self._seq += 1
         seq, snapshot = self._seq, self.editing.snapshot()
 
-        def build() -> dict:
+        def build() -> dict[str, list[Generated]]:
             from app.services.drafting import generated_sentences
 
             return generated_sentences(snapshot)
 
-        def done(generated: dict) -> None:
+        def done(generated: dict[str, list[Generated]]) -> None:
             if seq != self._seq or self.editing.report is not report:
                 return
             if drafting.refresh(report, generated):

@@ -35,6 +35,7 @@ from app.gui.tasks import Tasks
 if TYPE_CHECKING:
     from app.gui.pages import HomePage, WelcomePage
     from app.gui.report_editor import ReportEditor
+    from app.gui.widgets.find_replace import FindReplaceDialog
 from app.i18n import _
 
 log = logging.getLogger(__name__)
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self._welcome: WelcomePage | None = None
         self._home: HomePage | None = None
         self._editor: ReportEditor | None = None
-        self._find_dialog = None
+        self._find_dialog: FindReplaceDialog | None = None
         self.loading = QLabel(_("Opening the database…"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.loading)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +23,9 @@ from app.domain import numfmt
 from app.domain.organisation import Organisation
 from app.domain.report import REPORT_KIND_LABELS, REPORT_STATUS_LABELS, ReportKind, ReportStatus
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.services.reports import ReportSummary
 
 
 class WelcomePage(QWidget):
@@ -189,7 +194,7 @@ class HomePage(QWidget):
         org_id = self.organisation_box.currentData()
         return next((o for o in self.organisations if o.id == org_id), None)
 
-    def set_reports(self, summaries: list) -> None:
+    def set_reports(self, summaries: list[ReportSummary]) -> None:
         self.table.setRowCount(0)
         for summary in summaries:
             row = self.table.rowCount()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
@@ -13,6 +13,13 @@ log = logging.getLogger(__name__)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
+T = TypeVar("T")
+
+
+class RunDb(Protocol):
+    """Tasks.run_db as a widget is handed it: on_done receives what fn returned."""
+
+    def __call__(self, fn: Callable[[], T], on_done: Callable[[T], None], /) -> None: ...
 
 
 class _Relay(QObject):

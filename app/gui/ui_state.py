@@ -61,7 +61,8 @@ def get(key: Key[T], store: QSettings | None = None) -> T:
             return key.default
     if value is None:
         return key.default
-    return value
+    stored: T = value  # QSettings gives back the value stored under the key, of the key's type
+    return stored
 
 
 def put(key: Key[T], value: T, store: QSettings | None = None) -> None:

@@ -158,7 +158,8 @@ class NewReportDialog(QDialog):
         """The id of the report to start from; None for a blank report."""
         if not self.previous_radio.isChecked() or self.previous_combo.currentIndex() < 0:
             return None
-        return self.previous_combo.currentData()
+        previous_id: int = self.previous_combo.currentData()  # each item's data is a report id
+        return previous_id
 
     def on_start_toggled(self, from_previous: bool) -> None:
         self.previous_combo.setEnabled(from_previous and bool(self._previous))

@@ -304,8 +304,8 @@ class OrganisationDialog(QDialog):
         self._show_paths()
         self._show_format_words()
         self._refresh()
-        hint = self.sizeHint()
-        self.resize(max(hint.width(), 940), hint.height())
+        size = self.sizeHint()
+        self.resize(max(size.width(), 940), size.height())
 
     # -- building ----------------------------------------------------------------------------
 

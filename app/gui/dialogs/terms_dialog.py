@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from app.domain import numfmt
 from app.domain.numbering import Term
+from app.gui.tasks import RunDb
 from app.i18n import _
 
-RunDb = Callable[[Callable[[], object], Callable[[object], None]], None]
+if TYPE_CHECKING:
+    from app.services.sessions import Database
 
 DATE_FORMAT = "dd/MM/yyyy"
 _ERROR_COLOUR = "#b3261e"
@@ -53,7 +56,7 @@ class TermsDialog(QDialog):
 
     NAME, START, END = range(3)
 
-    def __init__(self, organisation_id: int, run_db: RunDb, sessions: Callable[[], object],
+    def __init__(self, organisation_id: int, run_db: RunDb, sessions: Callable[[], Database],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.organisation_id = organisation_id
@@ -173,10 +176,10 @@ class TermsDialog(QDialog):
             self.table.clearSelection()
         finally:
             self.table.blockSignals(False)
-        row = next((i for i, t in enumerate(self.terms) if t.id == self._select_id), None)
+        selected = next((i for i, t in enumerate(self.terms) if t.id == self._select_id), None)
         self._select_id = None
-        if row is not None:
-            self.table.selectRow(row)
+        if selected is not None:
+            self.table.selectRow(selected)
         else:
             self._clear_form()
         self._update_buttons()
@@ -191,8 +194,8 @@ class TermsDialog(QDialog):
         selected = self.selected_term()
         return Term(
             label=" ".join(self.name_edit.text().split()),
-            starts_on=self.start_edit.date().toPython(),
-            ends_on=self.end_edit.date().toPython() if self.ended_check.isChecked() else None,
+            starts_on=_day(self.start_edit),
+            ends_on=_day(self.end_edit) if self.ended_check.isChecked() else None,
             id=selected.id if selected else None,
         )
 
@@ -237,7 +240,12 @@ class TermsDialog(QDialog):
         from app.services import numbering
 
         sessions = self._sessions()
-        self._run_db(lambda: (numbering.update_term(sessions, term), term.id)[1], self._on_written)
+
+        def update() -> int | None:
+            numbering.update_term(sessions, term)
+            return term.id
+
+        self._run_db(update, self._on_written)
 
     def on_delete_clicked(self) -> None:
         term = self.selected_term()
@@ -273,3 +281,8 @@ class TermsDialog(QDialog):
         self.add_button.setEnabled(not problem)
         self.save_button.setEnabled(selected and not problem)
         self.delete_button.setEnabled(selected)
+
+
+def _day(edit: QDateEdit) -> date:
+    # PySide6 types QDate.toPython() as object; for a valid QDate (a QDateEdit always holds one) it is a date.
+    return cast(date, edit.date().toPython())

@@ -32,14 +32,14 @@ from app.domain.organisation import Signature
 from app.domain.presets import margin_choices
 from app.domain.report import Report, ReportStatus, default_title
 from app.gui.dialogs.organisation_dialog import SEVERITY_COLOURS
+from app.gui.tasks import RunDb
 from app.gui.widgets.date_edit import DateEdit
 from app.gui.widgets.wheel_guard import guard_wheel_under
 from app.i18n import _
 
 if TYPE_CHECKING:
     from app.gui.dialogs.terms_dialog import TermsDialog
-
-RunDb = Callable[[Callable[[], object], Callable[[object], None]], None]
+    from app.services.sessions import Database
 
 # The body line spacing every preset's layout gives (templates/layouts/*.toml, styles.normal): exactly 18 pt.
 FORMAT_LINE_SPACING_PT = 18
@@ -98,7 +98,7 @@ class DocumentFields(QScrollArea):
         self.report: Report | None = None
         self._loading = False
         self._run_db: RunDb | None = None
-        self._sessions: Callable[[], object] | None = None
+        self._sessions: Callable[[], Database] | None = None
         self.terms_dialog: TermsDialog | None = None
         inner = QWidget()
         column = QVBoxLayout(inner)
@@ -239,7 +239,7 @@ class DocumentFields(QScrollArea):
         }
         self._update_number_buttons()
 
-    def set_services(self, run_db: RunDb, sessions_getter: Callable[[], object]) -> None:
+    def set_services(self, run_db: RunDb, sessions_getter: Callable[[], Database]) -> None:
         """Give the widget the database thread (run_db(fn, on_done)) and the open database (sessions_getter()).
 
         Without them the register and terms buttons stay disabled.
@@ -248,7 +248,7 @@ class DocumentFields(QScrollArea):
         self._update_number_buttons()
 
     def _line(self, name: str, form: QFormLayout, text: str) -> QLineEdit:
-        edit = QLineEdit(objectName=name)
+        edit: QLineEdit = QLineEdit(objectName=name)
         edit.textEdited.connect(self._changed)
         form.addRow(text, edit)
         return edit

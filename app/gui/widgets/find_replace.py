@@ -8,6 +8,8 @@ report's entries (app.domain.find_replace) and says how many it changed.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,13 +27,17 @@ from app.domain.find_replace import SearchOptions, find_all, matches, replace_al
 from app.domain.report import Section
 from app.i18n import _, ngettext
 
+if TYPE_CHECKING:
+    from app.domain.report import Report
+    from app.gui.report_editor import ReportEditor
+
 TABLE_MARK = "▦ "
 
 
 class FindReplaceDialog(QDialog):
     """Non-modal find and replace over the report shown in a ReportEditor (its navigator and section editor)."""
 
-    def __init__(self, report_editor, parent: QWidget | None = None) -> None:
+    def __init__(self, report_editor: ReportEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.report_editor = report_editor
         self.setWindowTitle(_("Find and replace"))
@@ -94,7 +100,7 @@ class FindReplaceDialog(QDialog):
     def options(self) -> SearchOptions:
         return SearchOptions(self.match_case.isChecked(), self.whole_word.isChecked(), self.ignore_marks.isChecked())
 
-    def _report(self):
+    def _report(self) -> Report | None:
         return self.report_editor.editing.report
 
     def _current_section(self) -> Section | None:
@@ -106,7 +112,7 @@ class FindReplaceDialog(QDialog):
     def _matches_in_editor(self) -> list[tuple[int, int]]:
         """(start, end) of the matches in the shown section's text, leaving out the lines that stand for tables."""
         text_edit = self.report_editor.section_editor.editor
-        out = []
+        out: list[tuple[int, int]] = []
         block = text_edit.document().firstBlock()
         while block.isValid():
             text = block.text()
@@ -124,7 +130,8 @@ class FindReplaceDialog(QDialog):
         text_edit.setTextCursor(cursor)
         text_edit.ensureCursorVisible()
 
-    def find(self, forward: bool = True) -> bool:
+    # QWidget.find(id) is a static lookup of a widget by window id, never called on this dialog.
+    def find(self, forward: bool = True) -> bool:  # type: ignore[override]
         """Select the next (or previous) match, opening the section that holds it; False when there is none."""
         query = self.find_edit.text()
         report = self._report()
