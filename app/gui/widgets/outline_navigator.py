@@ -155,21 +155,25 @@ class OutlineNavigator(QWidget):
 
         add(None, self.report.sections, 0)
         self.tree.expandAll()
+        top = self._top_items()
         if current is None:
-            current = next((self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
-                            if self.tree.topLevelItem(i).data(0, ROLE) == select), self.tree.topLevelItem(0))
+            current = next((item for item in top if item.data(0, ROLE) == select), top[0] if top else None)
         self._filling = False
-        self.tree.setCurrentItem(current)
+        if current is not None:  # an empty tree has no current row to set
+            self.tree.setCurrentItem(current)
+
+    def _top_items(self) -> list[QTreeWidgetItem]:
+        """The rows at the top level of the tree, first to last."""
+        return [item for i in range(self.tree.topLevelItemCount()) if (item := self.tree.topLevelItem(i)) is not None]
 
     def select_page(self, name: str) -> None:
-        for i in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(i)
+        for item in self._top_items():
             if item.data(0, ROLE) == name:
                 self.tree.setCurrentItem(item)
                 return
 
     def select_section(self, key: str) -> None:
-        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        iterator = self._top_items()
         while iterator:
             item = iterator.pop(0)
             data = item.data(0, ROLE)
@@ -178,7 +182,7 @@ class OutlineNavigator(QWidget):
                 # Again once the rows have their wrapped heights and the scroll bar its range.
                 QTimer.singleShot(0, self, self._scroll_to_current)
                 return
-            iterator.extend(item.child(i) for i in range(item.childCount()))
+            iterator.extend(child for i in range(item.childCount()) if (child := item.child(i)) is not None)
 
     def _scroll_to_current(self) -> None:
         item = self.tree.currentItem()

@@ -57,7 +57,7 @@ class PreviewPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setStyleSheet("QTextBrowser { background: white; color: black; }")
         self.page_width_px = 0
-        self.text_width_mm = TEXT_WIDTH_MM
+        self.text_width_mm: float = TEXT_WIDTH_MM
         self.html = ""
         self.section_key = ""
         # The document prepare() parsed in another thread, for the html and zoom it was made for.
@@ -193,7 +193,9 @@ class PreviewPane(QTextBrowser):
         document.setHtml(zoomed(html, zoom))
         # At the width the pane shows: the pane's scroll bars never see the width of a page with no wrapping.
         document.setTextWidth(width)
-        document.moveToThread(QCoreApplication.instance().thread())
+        application = QCoreApplication.instance()
+        assert application is not None, "the preview is rendered only while the application runs"
+        document.moveToThread(application.thread())
         with self._prepared_lock:
             self._prepared = (html, zoom, document)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QAction, QColor, QFont, QHelpEvent, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
@@ -149,7 +149,7 @@ class SectionEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section: Section | None = None
-        self._documents: dict[int, tuple[QTextDocument, tuple]] = {}
+        self._documents: dict[int, tuple[QTextDocument, tuple[tuple[object, ...], ...]]] = {}
         self.heading = QLabel()
         font = self.heading.font()
         font.setBold(True)
@@ -294,7 +294,7 @@ class SectionEditor(QWidget):
         return (entry, state) if state is not None else (None, None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.editor.viewport() and event.type() == QEvent.Type.ToolTip:
+        if watched is self.editor.viewport() and isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
             cursor = self.editor.cursorForPosition(event.pos())
             entry, state = self._entry_at(cursor.blockNumber())
             if state is EntryState.AUTO:
@@ -358,7 +358,7 @@ class SectionEditor(QWidget):
         self.edited.emit()
 
 
-def _signature(section: Section) -> tuple:
+def _signature(section: Section) -> tuple[tuple[object, ...], ...]:
     return tuple((e.source, e.state, e.kind, e.text) for e in section.entries)
 
 

@@ -96,9 +96,9 @@ class SpellHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, service: SpellService) -> None:
         super().__init__(document)
         self.service = service
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.format.setUnderlineColor(QColor("red"))
+        self.misspelt_format = QTextCharFormat()
+        self.misspelt_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.misspelt_format.setUnderlineColor(QColor("red"))
         service.checked.connect(self.rehighlight)
 
     def highlightBlock(self, text: str) -> None:
@@ -111,7 +111,7 @@ class SpellHighlighter(QSyntaxHighlighter):
             if correct is None:
                 unknown.append(word)
             elif not correct:
-                self.setFormat(start, end - start, self.format)
+                self.setFormat(start, end - start, self.misspelt_format)
         if unknown:
             self.service.request(unknown)
 
@@ -148,6 +148,10 @@ def add_spelling_actions(menu: QMenu, edit: QPlainTextEdit, service: SpellServic
     add.triggered.connect(lambda: service.add_word(word))
     actions.append(add)
     first = menu.actions()[0] if menu.actions() else None
+    if first is None:  # an empty menu: the suggestions and a separator, in that order
+        menu.addActions(actions)
+        menu.addSeparator()
+        return
     for act in actions:
         menu.insertAction(first, act)
     menu.insertSeparator(first)

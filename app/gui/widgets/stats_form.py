@@ -33,7 +33,7 @@ from app.domain.fields import Field, FieldRef, label
 from app.domain.findings import Finding, Severity
 from app.domain.labels import labels_for, rating_field_label
 from app.domain.organisation import OrgKind
-from app.domain.ratings import LEVELS, Level
+from app.domain.ratings import LEVELS, Level, RatingCounts
 from app.domain.report import Report
 from app.gui.widgets.wheel_guard import guard_wheel_under
 from app.i18n import N_, _
@@ -191,7 +191,7 @@ class StatsForm(QScrollArea):
         if len(who) == 2 and who[0] == "ratings" and level in _LEVELS:
             index = _LEVELS.index(str(level))
 
-            def share(report: Report, who=str(who[1]), index=index) -> str:
+            def share(report: Report, who: str = str(who[1]), index: int = index) -> str:
                 counts = getattr(report.stats.ratings, who)
                 return numfmt.breakdown_of([getattr(counts, lv) for lv in _LEVELS])[index]
 
@@ -223,9 +223,13 @@ class StatsForm(QScrollArea):
             ]
         if title in (GROUPS[2][0], GROUPS[3][0]):
             who = "organisations" if title == GROUPS[2][0] else "members"
-            return [self._computed_label(lambda r, w=who: _("Rated: {rated}; with those not rated: {all}").format(
-                rated=numfmt.number(getattr(r.stats.ratings, w).rated),
-                all=numfmt.number(getattr(r.stats.ratings, w).rated + getattr(r.stats.ratings, w).not_rated)))]
+
+            def rated(r: Report) -> str:
+                counts: RatingCounts = getattr(r.stats.ratings, who)  # organisations or members
+                return _("Rated: {rated}; with those not rated: {all}").format(
+                    rated=numfmt.number(counts.rated), all=numfmt.number(counts.rated + counts.not_rated))
+
+            return [self._computed_label(rated)]
         if title == GROUPS[5][0]:
             return [self._computed_label(lambda r: _("Sum of the forms: {n}").format(
                 n=numfmt.number(r.stats.discipline.members.forms_sum)))]

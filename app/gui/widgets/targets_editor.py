@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -125,7 +126,9 @@ class TargetsTable(QTableWidget):
         finally:
             self._loading = False
         self.setCurrentCell(self.rowCount() - 1, COL_LABEL)
-        self.editItem(self.item(self.rowCount() - 1, COL_LABEL))
+        added = self.item(self.rowCount() - 1, COL_LABEL)
+        if added is not None:  # _append gave the new row its cells
+            self.editItem(added)
         self._on_changed()
 
     def remove_current(self) -> None:
@@ -138,17 +141,27 @@ class TargetsTable(QTableWidget):
         """The targets as shown; a cell that is not a number keeps the target's value at 0 and is marked."""
         out = []
         for row in range(self.rowCount()):
-            label = (self.item(row, COL_LABEL).text() if self.item(row, COL_LABEL) else "").strip()
-            unit = (self.item(row, COL_UNIT).text() if self.item(row, COL_UNIT) else "").strip()
+            label = self._text(row, COL_LABEL).strip()
+            unit = self._text(row, COL_UNIT).strip()
             value = self._number(row, COL_VALUE) or Decimal(0)
             result = self._number(row, COL_RESULT) if self.with_results else None
             out.append(Target(
                 label=label, value=value, unit=unit,
-                is_percent=bool(self.cellWidget(row, COL_KIND).currentData()),
-                comparator=Comparator(self.cellWidget(row, COL_COMPARATOR).currentData()),
+                is_percent=bool(self._choice(row, COL_KIND)),
+                comparator=Comparator(self._choice(row, COL_COMPARATOR)),
                 result=result,
             ))
         return out
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.item(row, column)
+        return item.text() if item else ""
+
+    def _choice(self, row: int, column: int) -> Any:
+        """The data of the item chosen in the combo box of a cell, as it was stored there."""
+        combo = self.cellWidget(row, column)
+        assert isinstance(combo, QComboBox), "the kind and comparator cells hold combo boxes"
+        return combo.currentData()
 
     def _number(self, row: int, column: int) -> Decimal | None:
         item = self.item(row, column)
@@ -180,6 +193,8 @@ class TargetsTable(QTableWidget):
         try:
             for row, target in enumerate(self.targets()):
                 item = self.item(row, COL_ATTAINED)
+                if item is None:  # every row has its attainment cell; nothing to show without one
+                    continue
                 if target.attained is not None:
                     text = _("{percent} of target").format(percent=numfmt.percent(target.attained))
                     if target.exceeded_by is not None:
