@@ -11,9 +11,11 @@ PYTEST_ARGS ?=
 run: system-deps-run $(VENV)/.installed
 	$(BIN)/python -m app
 
-# ruff first (seconds), then every test; pytest exits 5 when it collects no test: that is not a failure of the build.
+# ruff and mypy first (seconds; mypy reads its files and settings from pyproject.toml), then every test;
+# pytest exits 5 when it collects no test: that is not a failure of the build.
 test: system-deps-run system-deps-test $(VENV)/.installed-test
 	$(BIN)/ruff check app tests packaging
+	$(BIN)/mypy
 	$(BIN)/python -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 bench: $(VENV)/.installed-test
@@ -70,7 +72,7 @@ $(VENV)/.installed-build: pyproject.toml constraints.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install -q -c constraints.txt -e ".[build]"
 	touch $@ $(VENV)/.installed
 
-# Developer tools (ruff, mypy, pre-commit) and the hooks that run them before each commit.
+# Developer tools (pre-commit; ruff and mypy come with the test tools) and the hooks that run them before each commit.
 dev: $(VENV)/.installed-dev
 	$(BIN)/pre-commit install
 
