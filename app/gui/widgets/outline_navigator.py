@@ -122,7 +122,8 @@ class OutlineNavigator(QWidget):
     def _fill(self, select: object) -> None:
         self._filling = True
         self.tree.clear()
-        if self.report is None:
+        report = self.report
+        if report is None:
             self._filling = False
             return
         for name, text in ((PAGE_DOCUMENT, _("Document details")), (PAGE_STATS, _("Statistics")),
@@ -136,7 +137,7 @@ class OutlineNavigator(QWidget):
         def add(parent: QTreeWidgetItem | None, sections: list[Section], level: int) -> None:
             nonlocal current
             for section in sections:
-                title = filled_title(section.title, self.report.year, self.report.term)
+                title = filled_title(section.title, report.year, report.term)
                 text = headings.get(section.key, title) if section.enabled else title
                 item = QTreeWidgetItem([text])
                 item.setData(0, ROLE, section)
@@ -153,7 +154,7 @@ class OutlineNavigator(QWidget):
                     current = item
                 add(item, section.children, level + 1)
 
-        add(None, self.report.sections, 0)
+        add(None, report.sections, 0)
         self.tree.expandAll()
         top = self._top_items()
         if current is None:
