@@ -80,7 +80,7 @@ def test_the_numbering_stops_at_the_letter_level(report):
 
     assert level_of(report, third) == 3
     assert not can_add_child(report, third)
-    with pytest.raises(UserError, match="last level"):
+    with pytest.raises(UserError, match="cấp cuối cùng"):
         add_subsection(report, third, "Bốn")
 
 
@@ -94,21 +94,21 @@ def test_a_built_in_section_can_be_renamed_and_keeps_its_key(report):
 
 @pytest.mark.parametrize("title", ["", "   ", "\n\t"])
 def test_a_section_needs_a_name(report, title):
-    with pytest.raises(UserError, match="needs a name"):
+    with pytest.raises(UserError, match="cần có tên"):
         add_section(report, report.section("dac_diem"), title)
-    with pytest.raises(UserError, match="needs a name"):
+    with pytest.raises(UserError, match="cần có tên"):
         rename_section(report.section("dac_diem"), title)
 
 
 def test_a_heading_is_one_line_composed_and_bounded():
     assert clean_title("Công tác\ndân vận") == "Công tác dân vận"
     assert clean_title("Ho\u0300a gia\u0309i") == "Hòa giải"
-    with pytest.raises(UserError, match="too long"):
+    with pytest.raises(UserError, match="quá dài"):
         clean_title("x" * 1001)
 
 
 def test_a_built_in_section_cannot_be_deleted(report):
-    with pytest.raises(UserError, match="untick"):
+    with pytest.raises(UserError, match="bỏ chọn"):
         delete_section(report, report.section("kiem_tra"))
     assert report.section("kiem_tra") is not None
 
@@ -131,7 +131,7 @@ def test_a_section_of_hers_holding_a_built_in_one_is_not_deleted(report):
     report.section("xay_dung_dang").children.remove(moved)
     added.children.append(moved)
 
-    with pytest.raises(UserError, match="standard outline"):
+    with pytest.raises(UserError, match="dàn ý chuẩn"):
         delete_section(report, added)
 
 
