@@ -115,11 +115,13 @@ class OutlineNavigator(QWidget):
         page_selected(str): one of the PAGE_* names was chosen.
         section_selected(object, str): a Section and its printed heading were chosen.
         outline_edited(): a section was switched on or off, moved, renamed, added or deleted.
+        section_deleted(object): a Section (with the sections under it) was taken out of the report.
     """
 
     page_selected = Signal(str)
     section_selected = Signal(object, str)
     outline_edited = Signal()
+    section_deleted = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -371,6 +373,7 @@ class OutlineNavigator(QWidget):
         index = next(i for i, s in enumerate(siblings) if s is section)
         parent = next((s for s in self.report.walk_sections() if s.children is siblings), None)
         outline.delete_section(self.report, section)
+        self.section_deleted.emit(section)
         # The next one takes its place; the one before when it was last; its parent when it was alone.
         nearest = siblings[index] if index < len(siblings) else siblings[index - 1] if siblings else parent
         self.outline_edited.emit()
