@@ -221,6 +221,15 @@ def rename_section(section: Section, title: str) -> bool:
     return True
 
 
+def standard_title(report: Report, section: Section) -> str | None:
+    """The heading the conventional outline gives section in report (its kind and organisation's kind); None for a
+    section of her own, or a built-in key this outline does not hold."""
+    if is_custom(section):
+        return None
+    standard = {s.key: s.title for root in default_outline(report.kind, report.organisation.kind) for s in root.walk()}
+    return standard.get(section.key)
+
+
 def has_text(section: Section) -> bool:
     """True when section or a section under it holds a paragraph of hers or a sentence that prints."""
     return any(entry.prints and (entry.text.strip() or entry.source) for s in section.walk() for entry in s.entries)

@@ -16,6 +16,7 @@ from app.domain.outline import (
     level_of,
     new_key,
     rename_section,
+    standard_title,
 )
 from app.domain.report import Entry, EntryState, Section
 
@@ -148,3 +149,12 @@ def test_has_text_counts_what_prints_under_the_section(report):
 def test_every_outline_key_is_built_in_and_imported_keys_are_hers():
     assert {"phan_1", "dac_diem", "nguyen_nhan_chu_quan", "de_xuat"} <= builtin_keys()
     assert is_custom(Section(key="rieng_3", title="Từ tệp Word"))
+
+
+def test_the_standard_name_of_a_built_in_section_follows_the_kind_of_organisation(report):
+    from app.domain.organisation import OrgKind
+
+    assert standard_title(report, report.section("tu_tuong")) == "Công tác tư tưởng"
+    report.organisation.kind = OrgKind.CHI_BO_CO_SO
+    assert standard_title(report, report.section("tu_tuong")) == "Xây dựng Đảng về chính trị, tư tưởng"
+    assert standard_title(report, add_section(report, report.section("dac_diem"), "Một")) is None

@@ -64,6 +64,8 @@ class _WrappingDelegate(QStyledItemDelegate):
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
         editor = QLineEdit(parent, objectName="section_title_editor")
         editor.setMaxLength(MAX_TITLE)
+        editor.setToolTip(_("Type the heading without its number: it is numbered when printed. {year}, {next_year} "
+                            "and {term} print as the report's year, the next year and the term."))
         # Enter does nothing on a blank name: the editor stays open until she types one or presses Esc.
         editor.setValidator(QRegularExpressionValidator(QRegularExpression(r"^\s*\S.*$"), editor))
         return editor
@@ -394,6 +396,12 @@ class OutlineNavigator(QWidget):
         for button in (self.add_button, self.add_child_button, self.rename_button, self.delete_button):
             action = menu.addAction(button.text(), button.click)
             action.setEnabled(button.isEnabled())
+        section = item.data(0, ROLE)
+        standard = outline.standard_title(self.report, section) if self.report is not None else None
+        if standard is not None and standard != section.title:
+            shown = standard if len(standard) <= 50 else f"{standard[:50].rstrip()}…"
+            menu.addAction(_("Restore the standard name \"{title}\"").format(title=shown),
+                           lambda: self.rename(section, standard))
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     def _update_buttons(self) -> None:

@@ -231,3 +231,22 @@ def test_the_context_menu_offers_the_four_outline_actions(qtbot, demo):
         next(a for a in menu.actions() if a.text() == "Thêm mục con").trigger()
     assert demo.section("kiem_tra").children[-1].key == "rieng_1"
     menu.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing the keyboard")
+def test_a_renamed_built_in_section_gets_its_standard_name_back_from_the_menu(qtbot, demo):
+    from PySide6.QtWidgets import QMenu
+
+    demo.section("kiem_tra").title = "Kiểm tra, giám sát"
+    navigator, _line_edit = shown_navigator(qtbot, demo)
+    navigator.select_section("kiem_tra")
+    item = navigator.tree.currentItem()
+    navigator.tree.customContextMenuRequested.emit(navigator.tree.visualItemRect(item).center())
+    qtbot.waitUntil(lambda: any(m.isVisible() for m in navigator.findChildren(QMenu)))
+    menu = next(m for m in navigator.findChildren(QMenu) if m.isVisible())
+    restore = next(a for a in menu.actions() if a.text().startswith("Lấy lại tên chuẩn"))
+
+    with qtbot.waitSignal(navigator.outline_edited):
+        restore.trigger()
+    assert demo.section("kiem_tra").title == "Công tác kiểm tra, giám sát và thi hành kỷ luật đảng"
+    menu.close()
