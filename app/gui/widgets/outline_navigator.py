@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.outline import filled_title
 from app.domain import outline
 from app.domain.bounds import MAX_TITLE
 from app.domain.errors import UserError
+from app.domain.outline import filled_title
 from app.domain.report import Report, Section
 from app.i18n import _
 
@@ -399,7 +399,9 @@ class OutlineNavigator(QWidget):
         section = item.data(0, ROLE)
         standard = outline.standard_title(self.report, section) if self.report is not None else None
         if standard is not None and standard != section.title:
-            shown = standard if len(standard) <= 50 else f"{standard[:50].rstrip()}…"
+            assert self.report is not None
+            shown = filled_title(standard, self.report.year, self.report.term)
+            shown = shown if len(shown) <= 50 else f"{shown[:50].rstrip()}…"
             menu.addAction(_("Restore the standard name \"{title}\"").format(title=shown),
                            lambda: self.rename(section, standard))
         menu.popup(self.tree.viewport().mapToGlobal(pos))
