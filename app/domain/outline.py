@@ -10,12 +10,28 @@ so the same figures print under the same heading for both.
 
 Titles may hold {year}, {next_year} and {term}; they are filled in (filled_title) wherever a title is shown or
 printed, so an outline copied from last year's report reads right without retyping.
+
+Besides the built-in sections she may add sections of her own anywhere (a part, a heading, a sub-heading), rename
+any section and delete the ones she added. A section of her own is one whose key is no built-in key: she adds
+them as "rieng_<n>", as the Word importer keeps a heading it cannot match, and no template words sentences for
+them, so they hold only her text. A renamed built-in section keeps its key, so its sentences still come.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import cache
+
+from app.domain.bounds import MAX_TITLE
+from app.domain.errors import UserError
 from app.domain.organisation import OrgKind
-from app.domain.report import ReportKind, Section
+from app.domain.report import Report, ReportKind, Section
+from app.i18n import _
+
+# Parts are level 0; their sections print "I-" (1), "1-" (2), "a)" (3): the numbering has no fourth level.
+MAX_LEVEL = 3
+CUSTOM_PREFIX = "rieng_"
 
 
 def filled_title(title: str, year: int, term: str) -> str:
@@ -104,3 +120,131 @@ def default_outline(kind: ReportKind = ReportKind.YEAR_END, org_kind: OrgKind = 
         Section(key="phan_1", title=first, children=_build(_part_one(org_kind))),
         Section(key="phan_2", title=second, children=_build(_part_two(kind, org_kind))),
     ]
+
+
+@cache
+def builtin_keys() -> frozenset[str]:
+    """The key of every built-in section, of every kind of report and organisation."""
+    return frozenset(
+        section.key
+        for kind in ReportKind for org_kind in OrgKind
+        for root in default_outline(kind, org_kind) for section in root.walk()
+    )
+
+
+def is_custom(section: Section) -> bool:
+    """True for a section she added (or the Word importer kept as hers): she may delete it, and no template words it."""
+    return section.key not in builtin_keys()
+
+
+def clean_title(title: str) -> str:
+    """title as a heading holds it: one line, spaces collapsed, letters composed (NFC).
+
+    Raises UserError when nothing is left or it is longer than a heading may be.
+    """
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", title)).strip()
+    if not text:
+        raise UserError(_("A section needs a name: type the heading as it should print."))
+    if len(text) > MAX_TITLE:
+        raise UserError(_("A heading of {length} characters is too long to print; shorten it to at most {maximum}.")
+                        .format(length=len(text), maximum=MAX_TITLE))
+    return text
+
+
+def new_key(report: Report) -> str:
+    """A key no section of report has: "rieng_<n>", n one more than the largest in use, so keys are never reused
+    while the report holds them."""
+    used = [int(s.key.removeprefix(CUSTOM_PREFIX)) for s in report.walk_sections()
+            if s.key.startswith(CUSTOM_PREFIX) and s.key.removeprefix(CUSTOM_PREFIX).isdigit()]
+    return f"{CUSTOM_PREFIX}{max(used, default=0) + 1}"
+
+
+def siblings_of(report: Report, section: Section) -> list[Section]:
+    """The list section is in (the parts, or its parent's children); ValueError when it is not in report."""
+    if any(s is section for s in report.sections):
+        return report.sections
+    for parent in report.walk_sections():
+        if any(s is section for s in parent.children):
+            return parent.children
+    raise ValueError("section is not in the report")
+
+
+def level_of(report: Report, section: Section) -> int:
+    """0 for a part, 1 for an "I-" section, 2 for "1-", 3 for "a)"; ValueError when section is not in report."""
+    def find(sections: list[Section], level: int) -> int | None:
+        for s in sections:
+            if s is section:
+                return level
+            found = find(s.children, level + 1)
+            if found is not None:
+                return found
+        return None
+
+    level = find(report.sections, 0)
+    if level is None:
+        raise ValueError("section is not in the report")
+    return level
+
+
+def can_add_child(report: Report, section: Section) -> bool:
+    """True when a sub-section under section still has a number of its own ("a)" is the last level)."""
+    return level_of(report, section) < MAX_LEVEL
+
+
+def add_section(report: Report, after: Section, title: str) -> Section:
+    """A new section of her own, named title, right after after and at its level; returned."""
+    siblings = siblings_of(report, after)
+    section = Section(key=new_key(report), title=clean_title(title))
+    siblings.insert(next(i for i, s in enumerate(siblings) if s is after) + 1, section)
+    return section
+
+
+def add_subsection(report: Report, parent: Section, title: str) -> Section:
+    """A new section of her own, named title, as the last one under parent; returned.
+
+    Raises UserError when parent is already at the last numbered level ("a)").
+    """
+    if not can_add_child(report, parent):
+        raise UserError(_("A section numbered \"a)\" is the last level of the outline: add the section beside it "
+                          "instead."))
+    section = Section(key=new_key(report), title=clean_title(title))
+    parent.children.append(section)
+    return section
+
+
+def rename_section(section: Section, title: str) -> bool:
+    """Give section a new heading (a built-in one keeps its key, so its sentences still come); True if it changed."""
+    title = clean_title(title)
+    if title == section.title:
+        return False
+    section.title = title
+    return True
+
+
+def standard_title(report: Report, section: Section) -> str | None:
+    """The heading the conventional outline gives section in report (its kind and organisation's kind); None for a
+    section of her own, or a built-in key this outline does not hold."""
+    if is_custom(section):
+        return None
+    standard = {s.key: s.title for root in default_outline(report.kind, report.organisation.kind) for s in root.walk()}
+    return standard.get(section.key)
+
+
+def has_text(section: Section) -> bool:
+    """True when section or a section under it holds a paragraph of hers or a sentence that prints."""
+    return any(entry.prints and (entry.text.strip() or entry.source) for s in section.walk() for entry in s.entries)
+
+
+def delete_section(report: Report, section: Section) -> None:
+    """Remove a section of her own with its text and the sections under it.
+
+    Raises UserError for a built-in section (it can be switched off instead) or one holding built-in sections.
+    """
+    if not is_custom(section):
+        raise UserError(_("\"{title}\" is a section of the standard outline: untick it to leave it out of the "
+                          "document.").format(title=section.title))
+    if any(not is_custom(s) for s in section.walk()):
+        raise UserError(_("\"{title}\" holds sections of the standard outline: move them out or untick it instead.")
+                        .format(title=section.title))
+    siblings = siblings_of(report, section)
+    del siblings[next(i for i, s in enumerate(siblings) if s is section)]

@@ -71,6 +71,7 @@ class ReportEditor(QWidget):
         self.navigator.page_selected.connect(self.on_page_selected)
         self.navigator.section_selected.connect(self.on_section_selected)
         self.navigator.outline_edited.connect(lambda: editing.changed("outline"))
+        self.navigator.section_deleted.connect(self.section_editor.forget_section)
         self.document_fields.edited.connect(lambda: editing.changed("document"))
         self.stats_form.edited.connect(lambda: editing.changed("stats"))
         self.targets_editor.edited.connect(lambda: editing.changed("targets"))

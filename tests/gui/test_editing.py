@@ -137,3 +137,39 @@ def test_the_snapshot_is_an_equal_copy_that_later_edits_do_not_reach():
     report.organisation.name = "sửa"
     report.recipients = ["sửa"]
     assert snapshot == expected
+
+
+def test_a_section_she_adds_names_and_fills_in_the_window_is_stored_and_previewed_numbered(qtbot, window):  # noqa: F811
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    open_demo(qtbot, window)
+    editor = window.editor
+    navigator = editor.navigator
+    navigator.select_section("dac_diem")
+    click(qtbot, navigator.add_button)
+    qtbot.waitUntil(lambda: navigator.tree.findChild(QLineEdit, "section_title_editor") is not None)
+    title = navigator.tree.findChild(QLineEdit, "section_title_editor")
+    title.selectAll()
+    type_text(title, "Công tác chuyển đổi số")
+    QTest.keyClick(title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.section_editor.section is not None
+                    and editor.section_editor.section.title == "Công tác chuyển đổi số")
+    type_text(editor.section_editor.editor, "Đảng bộ triển khai sổ tay đảng viên điện tử.")
+    window.editing.flush()
+
+    saved = stored(window)
+    assert [s.key for s in saved.sections[0].children[:3]] == ["dac_diem", "rieng_1", "nhiem_vu_chinh_tri"]
+    assert [e.text for e in saved.section("rieng_1").entries] == ["Đảng bộ triển khai sổ tay đảng viên điện tử."]
+    qtbot.waitUntil(lambda: "II- CÔNG TÁC CHUYỂN ĐỔI SỐ" in [
+        navigator.tree.topLevelItem(3).child(i).text(0) for i in range(navigator.tree.topLevelItem(3).childCount())])
+
+    # Deleted (it holds text, so she confirms), it is gone from the database too.
+    from PySide6.QtWidgets import QMessageBox
+
+    navigator.select_section("rieng_1")
+    click(qtbot, navigator.delete_button)
+    box = next(b for b in navigator.findChildren(QMessageBox, "confirm_delete") if b.isVisible())
+    click(qtbot, next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole))
+    window.editing.flush()
+    assert stored(window).section("rieng_1") is None

@@ -245,3 +245,18 @@ def test_a_zip_bomb_is_refused(tmp_path):
     path.write_bytes(buffer.getvalue())
     with pytest.raises(UserError):
         read_word_report(path)
+
+
+def test_an_unmatched_heading_becomes_a_section_of_hers_she_can_rename_delete_and_add_beside(folder):
+    from app.domain.outline import add_section, delete_section, is_custom, rename_section
+
+    report = _read(folder, "01_table_dash")[1].report
+    tasks = report.section("nhiem_vu_giai_phap")
+    own = tasks.children[0]
+    assert is_custom(own) and not is_custom(tasks)
+
+    rename_section(own, "Xây dựng Đảng về chính trị")
+    added = add_section(report, own, "Công tác chuyển đổi số")
+    assert added.key == "rieng_3" and [c.key for c in tasks.children] == ["rieng_1", "rieng_3", "rieng_2"]
+    delete_section(report, own)
+    assert [c.key for c in tasks.children] == ["rieng_3", "rieng_2"]

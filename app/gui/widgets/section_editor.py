@@ -180,6 +180,13 @@ class SectionEditor(QWidget):
         self.section = None
         self._documents.clear()
 
+    def forget_section(self, section: Section) -> None:
+        """Drop the document of a deleted section, so that a new section never inherits its text or undo history."""
+        for node in section.walk():
+            self._documents.pop(id(node), None)
+            if self.section is node:
+                self.section = None
+
     def show_section(self, section: Section, heading: str) -> None:
         """Edit section; its document (and undo history) is kept while it still matches the report."""
         self.section = None  # no edits while switching

@@ -168,3 +168,17 @@ def test_pasting_from_word_gives_the_apps_bullets_in_composed_letters(qtbot, edi
     assert not [f for f in lint_report(report) if f.code == "text.not_nfc"]
     report.sections[0].entries[3].text = unicodedata.normalize("NFD", report.sections[0].entries[3].text)
     assert [f for f in lint_report(report) if f.code == "text.not_nfc"]  # the check still sees typed NFD text
+
+
+def test_a_deleted_section_leaves_no_document_behind(qtbot, demo):
+    from app.domain.outline import add_section
+
+    editor = SectionEditor()
+    qtbot.addWidget(editor)
+    added = add_section(demo, demo.section("dac_diem"), "Mục tạm")
+    editor.show_section(added, "Mục tạm")
+    assert id(added) in editor._documents
+
+    editor.forget_section(added)
+
+    assert id(added) not in editor._documents and editor.section is None
