@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -62,7 +63,8 @@ class _WrappingDelegate(QStyledItemDelegate):
     # Renaming in place edits the section's title, not the numbered heading the row shows.
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: QModelIndex | QPersistentModelIndex) -> QWidget:
-        editor = QLineEdit(parent, objectName="section_title_editor")
+        editor = QLineEdit(parent)
+        editor.setObjectName("section_title_editor")
         editor.setMaxLength(MAX_TITLE)
         editor.setToolTip(_("Type the heading without its number: it is numbered when printed. {year}, {next_year} "
                             "and {term} print as the report's year, the next year and the term."))
@@ -312,12 +314,11 @@ class OutlineNavigator(QWidget):
         return data if isinstance(data, Section) else None
 
     def _item_of(self, section: Section) -> QTreeWidgetItem | None:
-        iterator = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        while iterator:
-            item = iterator.pop(0)
+        iterator = QTreeWidgetItemIterator(self.tree)
+        while (item := iterator.value()) is not None:
             if item.data(0, ROLE) is section:
                 return item
-            iterator.extend(item.child(i) for i in range(item.childCount()))
+            iterator += 1
         return None
 
     def add_section(self) -> None:
