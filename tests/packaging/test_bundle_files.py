@@ -78,7 +78,7 @@ def test_the_bundle_gets_templates_resources_migrations_and_compiled_catalogs(tm
              for src, dest in bundle_files.app_datas(ROOT, staging)}
     assert ("templates/report.j2", "templates") in pairs
     assert ("templates/reference.docx", "templates") in pairs
-    assert ("resources/schema/report-v2.schema.json", "resources/schema") in pairs
+    assert ("resources/schema/report-v3.schema.json", "resources/schema") in pairs
     assert ("resources/icons/tongket.ico", "resources/icons") in pairs
     assert ("app/storage/migrations/env.py", "app/storage/migrations") in pairs
     assert ("app/storage/migrations/script.py.mako", "app/storage/migrations") in pairs
