@@ -23,7 +23,7 @@ from app.domain.findings import Finding, Severity
 from app.domain.outline import filled_title
 from app.domain.presets import Conventions, Preset, conventions, margin_choices
 from app.domain.report import Report, ReportStatus, Section
-from app.domain.spelling import ToneStyle, to_style
+from app.domain.spelling import TONE_EXAMPLES, ToneStyle, to_style
 from app.i18n import _
 
 # District-level units and the đảng ủy khối were dissolved or reorganised on this day (docs/conventions.md, section 12).
@@ -346,8 +346,6 @@ _LETTER = r"[^\W\d_]"
 # Old style puts the mark on the second vowel of a final oa, oe, uy ("hoá", "khoẻ", "uỷ"); new style on the first.
 _OLD_TONE = re.compile(rf"(?<!\w){_LETTER}*?(?<!q)(?:o[áàảãạ]|o[éèẻẽẹ]|u[ýỳỷỹỵ])(?!{_LETTER})")
 _NEW_TONE = re.compile(rf"(?<!\w){_LETTER}*?(?<!q)(?:[óòỏõọ][ae]|[úùủũụ]y)(?!{_LETTER})")
-# How the settings show each style.
-TONE_EXAMPLES = {ToneStyle.NEW: "hòa, thủy, ủy", ToneStyle.OLD: "hoà, thuỷ, uỷ"}
 
 
 def _tone_words(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:

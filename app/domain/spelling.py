@@ -39,6 +39,10 @@ class ToneStyle(enum.StrEnum):
     OLD = "old"  # "hoà", "thuỷ", "Đảng uỷ"
 
 
+# How the settings and messages show each style.
+TONE_EXAMPLES = {ToneStyle.NEW: "hòa, thủy, ủy", ToneStyle.OLD: "hoà, thuỷ, uỷ"}
+
+
 def to_style(word: str, style: ToneStyle) -> str:
     """word with the tone mark of a final oa, oe or uy placed as style places it ("hoà" ↔ "hòa")."""
     word = unicodedata.normalize("NFC", word)
