@@ -8,6 +8,7 @@ on an underlined word offers corrections and “Thêm vào từ điển” (the 
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FuturesTimeout
 
@@ -77,6 +78,7 @@ class SpellService(QObject):
         if self.checker is not None:
             for word in words:
                 self.checker.is_correct(word)
+                time.sleep(0)  # hand the interpreter to the GUI thread between words: typing goes first
         self.checked.emit(sorted(words))
 
     def known_suggestions(self, word: str) -> list[str] | None:
@@ -148,7 +150,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
         self.format.setUnderlineColor(QColor("red"))
-        self._waiting: set[str] = set()
+        self._waiting: dict[str, set[int]] = {}  # word → numbers of the blocks drawn before its result was known
         service.checked.connect(self.on_checked)
 
     def on_checked(self, words: list[str]) -> None:
@@ -159,15 +161,22 @@ class SpellHighlighter(QSyntaxHighlighter):
             self._waiting.clear()
             self.rehighlight()
             return
-        arrived = self._waiting.intersection(words)
-        if not arrived:
-            return
-        self._waiting -= arrived
-        block = document.firstBlock()
-        while block.isValid():
-            if any(w in arrived for _s, _e, w in words_to_check(block.text())):
+        arrived = [w for w in words if w in self._waiting]
+        blocks: set[int] = set()
+        for word in arrived:
+            blocks |= self._waiting.pop(word)
+        missed = set(arrived)
+        for number in sorted(blocks):
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                missed -= set(_words_of(block.text()))
                 self.rehighlightBlock(block)
-            block = block.next()
+        if missed:  # lines were added or removed above meanwhile: find the words' blocks by their text
+            block = document.firstBlock()
+            while block.isValid():
+                if missed.intersection(_words_of(block.text())):
+                    self.rehighlightBlock(block)
+                block = block.next()
 
     def highlightBlock(self, text: str) -> None:
         checker = self.service.checker
@@ -181,8 +190,14 @@ class SpellHighlighter(QSyntaxHighlighter):
             elif not correct:
                 self.setFormat(start, end - start, self.format)
         if unknown:
-            self._waiting.update(unknown)
+            number = self.currentBlock().blockNumber()
+            for word in unknown:
+                self._waiting.setdefault(word, set()).add(number)
             self.service.request(unknown)
+
+
+def _words_of(text: str) -> list[str]:
+    return [word for _s, _e, word in words_to_check(text)]
 
 
 def misspelt_at(edit: QPlainTextEdit, service: SpellService, cursor: QTextCursor) -> tuple[int, int, str] | None:

@@ -173,3 +173,25 @@ def test_slow_corrections_show_a_waiting_line_that_the_corrections_replace(qtbot
     next(a for a in menu.actions() if a.text() == "Bỏ qua").trigger()
     qtbot.waitUntil(lambda: underlined(edit) == [], timeout=10_000)
     assert spelling.read_office_words(None) == []  # ignoring is not adding
+
+
+def test_a_word_still_gets_its_underline_when_lines_were_added_above_it_meanwhile(qtbot, service):
+    release = threading.Event()
+    checker = service.checker
+    known = checker._known
+
+    def held_known(word):
+        release.wait(10)
+        return known(word)
+
+    checker._known = held_known
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    attach_spelling(edit, service)
+    edit.show()
+    type_text(edit, "Chi bộ\nnông thônn")
+    cursor = QTextCursor(edit.document().firstBlock())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    cursor.insertText("\nĐảng bộ")  # the line of "thônn" moves down, untouched
+    release.set()
+    qtbot.waitUntil(lambda: underlined(edit) == ["thônn"], timeout=10_000)
