@@ -144,10 +144,13 @@ class SpellChecker:
             if self.is_correct(out[0]):
                 return out
         found = self._suggest(to_style(word, self.dictionary_style))
+        candidates: list[str] = []
         for suggestion in found:
             styled = to_style(suggestion, self.style)
-            if styled not in out:
-                out.append(styled)
-            if len(out) >= limit:
+            if styled not in out and styled not in candidates:
+                candidates.append(styled)
+            if len(candidates) >= 2 * limit:
                 break
-        return out
+        # The office's words and the Party's vocabulary first ("kiễm" → "kiểm" before "kiêm"), else Hunspell's order.
+        candidates.sort(key=lambda w: w.lower() not in self._own and w.lower() not in PARTY_WORDS)
+        return (out + candidates)[:limit]

@@ -29,6 +29,9 @@ def test_a_word_in_the_other_tone_style_is_misspelt_and_offered_in_the_chosen_on
     assert c.is_correct("thủy") and c.is_correct("Đảng") and c.is_correct("ủy") and not c.is_correct("uỷ")
     assert [w for _s, _e, w in c.misspelt("Chi bộ kiễm tra, hoà thuận, Đảng uỷ")] == ["kiễm", "hoà", "thuận", "uỷ"]
     assert c.suggestions("kiễm") == ["kiểm", "kiếm"]
+    ranked = SpellChecker(KNOWN.__contains__, lambda w: ["kiêm", "kiềm", "kiểm", "kiếm"], ToneStyle.OLD,
+                          ToneStyle.NEW, ["kiềm"])
+    assert ranked.suggestions("kiễm", limit=3) == ["kiềm", "kiểm", "kiêm"]  # office, then Party words first
     assert c.suggestions("hoà") == ["hòa"] and c.suggestions("Uỷ") == ["Ủy"]
     c.set_style(ToneStyle.OLD)
     assert c.is_correct("hoà") and c.is_correct("uỷ") and not c.is_correct("hòa") and not c.is_correct("ủy")
