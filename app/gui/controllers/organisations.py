@@ -71,7 +71,6 @@ class OrganisationsController(QObject):
 
     def _open_dialog(self, organisation: Organisation | None, on_accepted: Callable[[Organisation], None]) -> None:
         from app.gui.dialogs.organisation_dialog import OrganisationDialog
-
         from app.gui.widgets.spell import attach_spelling, spell_service
 
         dialog = OrganisationDialog(organisation, self.window)

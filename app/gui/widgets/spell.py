@@ -1,8 +1,11 @@
 """Spell checking in the text boxes: a red wavy underline under words the Vietnamese dictionary does not know.
 
-The dictionary is loaded, and every new word checked, on a thread of its own (SpellService); the underline shows
-the words already checked and the rest follow a moment later, so typing never waits for the dictionary. Right-click
-on an underlined word offers corrections and “Thêm vào từ điển” (the office dictionary, kept in the data folder).
+The dictionary is loaded, every new word checked and every correction found on a thread of its own (SpellService);
+the GUI thread only reads results already known. The underline shows the words already checked and the blocks
+waiting for the rest are drawn again when they come, so typing never waits for the dictionary. Right-click on an
+underlined word offers corrections, “Thêm vào từ điển” (the office dictionary, kept in the data folder) and
+“Bỏ qua”. The service keeps its own one-thread executor rather than app.gui.tasks: tasks run inline in tests,
+and the point here is that the lookups never run on the GUI thread.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit
 from app.domain.spelling import SpellChecker, ToneStyle, words_to_check
 from app.i18n import _
 from app.services import spelling
+
 
 class SpellService(QObject):
     """The app's one spell checker: the dictionary is loaded, words checked and corrections found on its own thread.
