@@ -23,6 +23,7 @@ from app.domain.findings import Finding, Severity
 from app.domain.outline import filled_title
 from app.domain.presets import Conventions, Preset, conventions, margin_choices
 from app.domain.report import Report, ReportStatus, Section
+from app.domain.spelling import TONE_EXAMPLES, ToneStyle, to_style
 from app.i18n import _
 
 # District-level units and the đảng ủy khối were dissolved or reorganised on this day (docs/conventions.md, section 12).
@@ -339,22 +340,12 @@ def title_case(ctx: Context) -> Iterator[Finding]:
                 fixed=title[:1].lower() + title[1:]))
 
 
-# Spelling: one tone-mark style per document.
+# Spelling: one tone-mark style per document, the one of its settings.
 
 _LETTER = r"[^\W\d_]"
 # Old style puts the mark on the second vowel of a final oa, oe, uy ("hoá", "khoẻ", "uỷ"); new style on the first.
 _OLD_TONE = re.compile(rf"(?<!\w){_LETTER}*?(?<!q)(?:o[áàảãạ]|o[éèẻẽẹ]|u[ýỳỷỹỵ])(?!{_LETTER})")
 _NEW_TONE = re.compile(rf"(?<!\w){_LETTER}*?(?<!q)(?:[óòỏõọ][ae]|[úùủũụ]y)(?!{_LETTER})")
-_TONES = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def _to_new_style(word: str) -> str:
-    """ "hoá" → "hóa", "Uỷ" → "Ủy": the tone mark of a final oa/oe/uy moved to its first vowel."""
-    head, pair = word[:-2], word[-2:]
-    first, second = unicodedata.normalize("NFD", pair[0]), unicodedata.normalize("NFD", pair[1])
-    marks = "".join(c for c in second if c in _TONES)
-    second = "".join(c for c in second if c not in _TONES)
-    return head + unicodedata.normalize("NFC", first + marks + second)
 
 
 def _tone_words(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -365,22 +356,19 @@ def _tone_words(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 @rule
 def tone_marks(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
-    texts = list(_all_texts(report))
-    uses_new = any(_tone_words(_NEW_TONE, text) for _, text in texts)
-    # The app's own wording writes "ủy" ("Đảng ủy", "Ủy ban Kiểm tra") in the report of a đảng bộ.
-    uses_new = uses_new or "ủy" in report.organisation.issuer_subject.lower() or report.organisation.kind.has_sub_units
-    if not uses_new:
-        return
+    style = report.settings.tone_style
+    other = ToneStyle.OLD if style is ToneStyle.NEW else ToneStyle.NEW
+    wrong = _OLD_TONE if style is ToneStyle.NEW else _NEW_TONE
     reported: set[str] = set()
-    for path, text in texts:
-        words = [text[start:end] for start, end in _tone_words(_OLD_TONE, text)]
+    for path, text in _all_texts(report):
+        words = [text[start:end] for start, end in _tone_words(wrong, text)]
         if not words or path in reported:
             continue
         reported.add(path)
-        pairs = ", ".join(f"“{w}” → “{_to_new_style(w)}”" for w in dict.fromkeys(words))
+        pairs = ", ".join(f"“{w}” → “{to_style(w, style)}”" for w in dict.fromkeys(words))
         yield _finding("text.tone_marks", Severity.WARNING, report, path, _(
-            "the document places tone marks both ways (“uỷ” and “ủy”); keep one style and write {pairs}.").format(
-                pairs=pairs))
+            "the report places tone marks as in “{chosen}” (its settings); write {pairs}, or choose “{other}” in "
+            "the document's settings.").format(chosen=TONE_EXAMPLES[style], pairs=pairs, other=TONE_EXAMPLES[other]))
 
 
 # Dashes: ranges are "2025 - 2030", and one kind of dash between words.

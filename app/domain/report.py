@@ -13,6 +13,7 @@ from app.domain.organisation import Organisation, Signature
 from app.domain.party_life import PartyLife
 from app.domain.presets import conventions
 from app.domain.ratings import Ratings
+from app.domain.spelling import ToneStyle
 from app.domain.targets import Target
 from app.i18n import N_
 
@@ -137,6 +138,8 @@ class Settings:
              signature, instead of the tables in the body.
     keep_empty_sections: print the heading of a section with no text, followed by a dotted line to fill in by
              hand; by default such a section is left out and the headings after it are renumbered.
+    tone_style: where the tone mark of a final oa, oe, uy goes: NEW "hòa", "thủy", "ủy" (as the app's own wording
+             writes) or OLD "hoà", "thuỷ", "uỷ". The spell checker and the tone-mark check both follow it.
     """
 
     pad_counts: bool = True
@@ -146,6 +149,7 @@ class Settings:
     line_spacing_pt: int | None = None
     annexes: bool = False
     keep_empty_sections: bool = False
+    tone_style: ToneStyle = ToneStyle.NEW
 
 
 def settings_for(preset: str) -> Settings:

@@ -5,9 +5,9 @@ suggest(word). It checks each syllable of the text, leaving out what is not a wo
 code-like tokens ("366-QĐ/TW", "12/2025", "a@b.vn"), abbreviations in capitals ("HĐND", "TW"), words of the office
 dictionary and the Party's vocabulary.
 
-Vietnamese writes a final oa, oe or uy with the tone mark on either vowel ("hoà"/"hòa", "thuỷ"/"thủy"). Both are
-accepted; suggestions follow the style of the setting, the one the tone-mark check of the document (app.domain.lint,
-"text.tone_marks") asks the document to keep.
+Vietnamese writes a final oa, oe or uy with the tone mark on either vowel ("hoà"/"hòa", "thuỷ"/"thủy"). The report's
+setting (Settings.tone_style) chooses one; a word written the other way is misspelt and its first suggestion is the
+same word in the chosen style, as the tone-mark check of the document (app.domain.lint, "text.tone_marks") asks.
 """
 
 from __future__ import annotations
@@ -39,6 +39,10 @@ class ToneStyle(enum.StrEnum):
     OLD = "old"  # "hoà", "thuỷ", "Đảng uỷ"
 
 
+# How the settings and messages show each style.
+TONE_EXAMPLES = {ToneStyle.NEW: "hòa, thủy, ủy", ToneStyle.OLD: "hoà, thuỷ, uỷ"}
+
+
 def to_style(word: str, style: ToneStyle) -> str:
     """word with the tone mark of a final oa, oe or uy placed as style places it ("hoà" ↔ "hòa")."""
     word = unicodedata.normalize("NFC", word)
@@ -52,6 +56,11 @@ def to_style(word: str, style: ToneStyle) -> str:
     target = target + marks
     pair = (source + target) if style is ToneStyle.OLD else (target + source)
     return head + unicodedata.normalize("NFC", pair)
+
+
+def other_style(word: str, style: ToneStyle) -> bool:
+    """True when word places the tone mark of its final oa, oe or uy the other way than style ("hoà" under NEW)."""
+    return (_OLD_FINAL if style is ToneStyle.NEW else _NEW_FINAL).search(unicodedata.normalize("NFC", word)) is not None
 
 
 def words_to_check(text: str) -> list[tuple[int, int, str]]:
@@ -74,7 +83,8 @@ def words_to_check(text: str) -> list[tuple[int, int, str]]:
 class SpellChecker:
     """Checks words against a dictionary (known/suggest over its own tone style) and the office's own words.
 
-    Results are kept per word: a report uses a few thousand distinct syllables, each looked up once.
+    Results are kept per word: a report uses a few thousand distinct syllables, each looked up once. A word whose
+    tone mark is placed the other way than style is misspelt, whatever the dictionary says.
     """
 
     def __init__(self, known: Callable[[str], bool], suggest: Callable[[str], Iterable[str]],
@@ -97,9 +107,15 @@ class SpellChecker:
     def cached(self, word: str) -> bool | None:
         """True/False when word was checked already, None when not yet (the GUI checks it off its thread)."""
         word = unicodedata.normalize("NFC", word)
+        if other_style(word, self.style):
+            return False
         if word.lower() in self._own or word.lower() in PARTY_WORDS:
             return True
         return self._cache.get(word)
+
+    def set_style(self, style: ToneStyle) -> None:
+        """Check and suggest with the tone marks placed as style places them from now on."""
+        self.style = style
 
     def is_correct(self, word: str) -> bool:
         word = unicodedata.normalize("NFC", word)
@@ -117,13 +133,24 @@ class SpellChecker:
         return [(s, e, w) for s, e, w in words_to_check(text) if not self.is_correct(w)]
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
-        """Corrections for word, written in the tone style of the setting, the likeliest first."""
-        found = self._suggest(to_style(unicodedata.normalize("NFC", word), self.dictionary_style))
+        """Corrections for word, written in the tone style of the setting, the likeliest first.
+
+        A word written in the other tone style is first offered as itself in the setting's style ("hoà" → "hòa").
+        """
+        word = unicodedata.normalize("NFC", word)
         out: list[str] = []
+        if other_style(word, self.style):
+            out.append(to_style(word, self.style))
+            if self.is_correct(out[0]):
+                return out
+        found = self._suggest(to_style(word, self.dictionary_style))
+        candidates: list[str] = []
         for suggestion in found:
             styled = to_style(suggestion, self.style)
-            if styled not in out:
-                out.append(styled)
-            if len(out) >= limit:
+            if styled not in out and styled not in candidates:
+                candidates.append(styled)
+            if len(candidates) >= 2 * limit:
                 break
-        return out
+        # The office's words and the Party's vocabulary first ("kiễm" → "kiểm" before "kiêm"), else Hunspell's order.
+        candidates.sort(key=lambda w: w.lower() not in self._own and w.lower() not in PARTY_WORDS)
+        return (out + candidates)[:limit]

@@ -234,9 +234,13 @@ class MainWindow(QMainWindow):
             from app.gui.report_editor import ReportEditor
 
             editor = self._editor = ReportEditor(self.editing)
-            from app.gui.widgets.spell import spell_service
+            from app.gui.widgets.spell import attach_spelling, spell_service
 
-            editor.section_editor.editor.set_spell_service(spell_service())
+            spelling = spell_service()
+            editor.section_editor.editor.set_spell_service(spelling)
+            for edit in editor.text_boxes():
+                attach_spelling(edit, spelling)
+            editor.document_fields.tone_style_changed.connect(spelling.set_style)
             editor.document_fields.set_services(self.runner.run_db, lambda: self.runner.sessions)
             editor.organisation_edit_requested.connect(self.edit_organisation)
             # The preview follows the section being edited (a hook the editor page may take over).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain import fields
 from app.domain.fields import FieldKind, FieldRef
@@ -15,7 +15,7 @@ from app.gui.widgets.document_fields import DocumentFields
 from app.gui.widgets.findings_panel import FindingsPanel
 from app.gui.widgets.outline_navigator import PAGE_DOCUMENT, PAGE_STATS, PAGE_TARGETS, OutlineNavigator
 from app.gui.widgets.preview_pane import PreviewPane
-from app.gui.widgets.section_editor import SectionEditor
+from app.gui.widgets.section_editor import SectionEditor, SectionTextEdit
 from app.gui.widgets.stats_form import StatsForm
 from app.gui.widgets.targets_editor import TargetsEditor
 from app.i18n import _
@@ -84,6 +84,11 @@ class ReportEditor(QWidget):
         editing.prepare_preview = self.preview.prepare
         editing.preview_updated.connect(self._refresh_heading)
         self.draft_sync.sentences_merged.connect(self.section_editor.refresh)
+
+    def text_boxes(self) -> list[QPlainTextEdit]:
+        """The multi-line boxes of free text besides the section text: opening sentence, recipients, commendations."""
+        boxes = [*self.document_fields.findChildren(QPlainTextEdit), *self.stats_form.findChildren(QPlainTextEdit)]
+        return [box for box in boxes if not isinstance(box, SectionTextEdit)]
 
     def on_report_loaded(self, report: Report | None) -> None:
         self.section_editor.clear_documents()

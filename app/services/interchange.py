@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError
 
 FORMAT = "tongket-report"
-VERSION = 2  # the newest format version this program reads and the one it writes
+VERSION = 3  # the newest format version this program reads and the one it writes
 SCHEMA_FILE = f"report-v{VERSION}.schema.json"
 MAX_PROBLEMS = 20  # schema problems listed in one message; the rest are counted
 # The largest report file read: the demo report is 60 kB and a long year-end report with every table filled well
@@ -238,8 +238,16 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 records the report's tone-mark style; an older file gets the app's own ("hòa", "ủy")."""
+    report = data.get("report")
+    if isinstance(report, dict) and isinstance(report.get("settings"), dict):
+        report["settings"].setdefault("tone_style", "new")
+    return data
+
+
 # The step that upgrades a file of version N to N + 1, by N.
-_UPGRADES = {1: _v1_to_v2}
+_UPGRADES = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _check_schema(data: Any) -> None:

@@ -1,7 +1,8 @@
 """Loads the Vietnamese Hunspell dictionary and keeps the office dictionary (the words she added) in the data folder.
 
-The dictionary is the vi_VN one of the system's Hunspell dictionaries (Debian: hunspell-vi, GPL-3 upstream), found
-in resources/dictionaries/ first, then in the usual system folders; spylls (Hunspell in pure Python) reads it.
+The dictionary is the vi_VN Hunspell one (Debian: hunspell-vi, GPL-2), shipped in resources/dictionaries/ with its
+licence (docs/licences.md) and looked for there first, then in the system's folders; spylls (Hunspell in pure
+Python) reads it.
 Without a dictionary there is no spell checking, and nothing else changes.
 """
 

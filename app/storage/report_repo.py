@@ -32,6 +32,7 @@ from app.domain.report import (
     Section,
     Settings,
 )
+from app.domain.spelling import ToneStyle
 from app.domain.targets import Comparator, Target
 from app.i18n import _
 from app.storage import org_repo, stat_keys
@@ -115,7 +116,7 @@ def get(session: Session, report_id: int) -> Report:
         next_targets=next_targets,
         settings=Settings(pad_counts=row.pad_counts, end_mark=row.end_mark, heading_style=row.heading_style,
                           margins=row.margins, line_spacing_pt=row.line_spacing_pt, annexes=row.annexes,
-                          keep_empty_sections=row.keep_empty_sections),
+                          keep_empty_sections=row.keep_empty_sections, tone_style=ToneStyle(row.tone_style)),
         signature=signature,
         recipients=None if row.recipients is None else list(row.recipients),
         status=ReportStatus(row.status),
@@ -251,6 +252,7 @@ def _report_values(report: Report) -> dict[str, Any]:
         "line_spacing_pt": settings.line_spacing_pt,
         "annexes": settings.annexes,
         "keep_empty_sections": settings.keep_empty_sections,
+        "tone_style": settings.tone_style.value,
         "signature_authority": None if signature is None else signature.authority,
         "signature_position": None if signature is None else signature.position,
         "signature_name": None if signature is None else signature.name,

@@ -112,6 +112,7 @@ class ReportRow(Base):
     line_spacing_pt: Mapped[int | None] = mapped_column(Integer)
     annexes: Mapped[bool] = mapped_column(Boolean)
     keep_empty_sections: Mapped[bool] = mapped_column(Boolean)
+    tone_style: Mapped[str] = mapped_column(String(8))
     signature_authority: Mapped[str | None] = mapped_column(Text)
     signature_position: Mapped[str | None] = mapped_column(Text)
     signature_name: Mapped[str | None] = mapped_column(Text)

@@ -229,7 +229,7 @@ def test_check_refuses_a_file_and_the_demo_together(capsys):
     ("nowhere.json", "does not exist"),
     ("bad_not_json.json", "line 69, column 5"),
     ("bad_negative_count.json", "report.stats.membership.closing_total: -3 is less than the minimum 0"),
-    ("bad_newer_version.json", "reads format version 2 and older"),
+    ("bad_newer_version.json", "reads format version 3 and older"),
 ])
 def test_check_of_a_bad_file_exits_2_with_the_reason_and_no_traceback(name: str, expected: str, capsys):
     assert run("check", str(DATA / name)) == 2

@@ -17,6 +17,7 @@ from app.domain.findings import Severity
 from app.domain.lint import describe, lint_report, typed_texts
 from app.domain.organisation import Signature
 from app.domain.report import Report, ReportStatus
+from app.domain.spelling import ToneStyle
 
 
 @pytest.fixture(autouse=True)
@@ -174,6 +175,15 @@ def test_tone_mark_finding_gives_the_new_spelling_of_each_word():
     assert "“hoà” → “hòa”" in finding.message
     assert "“thuỷ” → “thủy”" in finding.message
     assert "“Uỷ” → “Ủy”" in finding.message
+
+
+def test_with_the_old_tone_style_chosen_the_new_style_words_are_flagged_instead():
+    report = demo_report()
+    report.settings.tone_style = ToneStyle.OLD
+    typed("Công tác hòa giải, thủy lợi và Ủy ban; khoẻ mạnh.")(report)
+    messages = [f.message for f in lint_report(report) if f.code == "text.tone_marks"]
+    assert any("“hòa” → “hoà”" in m and "“thủy” → “thuỷ”" in m and "“Ủy” → “Uỷ”" in m for m in messages)
+    assert not any("khoẻ" in m for m in messages)
 
 
 def test_the_linter_includes_the_arithmetic_checks():

@@ -23,12 +23,19 @@ def test_numbers_codes_and_abbreviations_are_not_checked():
     assert [w for _s, _e, w in words_to_check(text)] == ["Quy", "định", "ngày", "của", "và", "chi", "bộ"]
 
 
-def test_both_tone_styles_are_accepted_and_suggestions_follow_the_setting():
+def test_a_word_in_the_other_tone_style_is_misspelt_and_offered_in_the_chosen_one():
     c = checker()
-    assert c.is_correct("hòa") and c.is_correct("hoà")
-    assert c.is_correct("thủy") and c.is_correct("Đảng") and c.is_correct("ủy")
-    assert [w for _s, _e, w in c.misspelt("Chi bộ kiễm tra, hòa thuận")] == ["kiễm", "thuận"]
+    assert c.is_correct("hòa") and not c.is_correct("hoà")
+    assert c.is_correct("thủy") and c.is_correct("Đảng") and c.is_correct("ủy") and not c.is_correct("uỷ")
+    assert [w for _s, _e, w in c.misspelt("Chi bộ kiễm tra, hoà thuận, Đảng uỷ")] == ["kiễm", "hoà", "thuận", "uỷ"]
     assert c.suggestions("kiễm") == ["kiểm", "kiếm"]
+    ranked = SpellChecker(KNOWN.__contains__, lambda w: ["kiêm", "kiềm", "kiểm", "kiếm"], ToneStyle.OLD,
+                          ToneStyle.NEW, ["kiềm"])
+    assert ranked.suggestions("kiễm", limit=3) == ["kiềm", "kiểm", "kiêm"]  # office, then Party words first
+    assert c.suggestions("hoà") == ["hòa"] and c.suggestions("Uỷ") == ["Ủy"]
+    c.set_style(ToneStyle.OLD)
+    assert c.is_correct("hoà") and c.is_correct("uỷ") and not c.is_correct("hòa") and not c.is_correct("ủy")
+    assert c.suggestions("thủy") == ["thuỷ"]
     old = SpellChecker(KNOWN.__contains__, lambda w: ["hoà"], ToneStyle.OLD, ToneStyle.OLD)
     new = SpellChecker(KNOWN.__contains__, lambda w: ["hoà"], ToneStyle.OLD, ToneStyle.NEW)
     assert old.suggestions("hoa") == ["hoà"] and new.suggestions("hoa") == ["hòa"]

@@ -78,8 +78,11 @@ def test_the_bundle_gets_templates_resources_migrations_and_compiled_catalogs(tm
              for src, dest in bundle_files.app_datas(ROOT, staging)}
     assert ("templates/report.j2", "templates") in pairs
     assert ("templates/reference.docx", "templates") in pairs
-    assert ("resources/schema/report-v2.schema.json", "resources/schema") in pairs
+    assert ("resources/schema/report-v3.schema.json", "resources/schema") in pairs
     assert ("resources/icons/tongket.ico", "resources/icons") in pairs
+    # The GPL-2 dictionary ships with its licence text and its origin (docs/licences.md).
+    for name in ("vi_VN.aff", "vi_VN.dic", "COPYING-vi_VN.txt", "README-vi_VN.txt"):
+        assert (f"resources/dictionaries/{name}", "resources/dictionaries") in pairs
     assert ("app/storage/migrations/env.py", "app/storage/migrations") in pairs
     assert ("app/storage/migrations/script.py.mako", "app/storage/migrations") in pairs
     assert ("app/storage/migrations/versions/0001_initial.py", "app/storage/migrations/versions") in pairs

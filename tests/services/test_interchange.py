@@ -25,6 +25,7 @@ from app.domain.party_life import PartyLife
 from app.domain.presets import Preset
 from app.domain.ratings import Level, RatingCounts, Ratings
 from app.domain.report import Entry, EntryKind, Report, ReportKind, ReportStatus, Section, Settings, Statistics
+from app.domain.spelling import ToneStyle
 from app.domain.targets import Comparator, Target
 from app.services import interchange
 from app.services.interchange import (
@@ -62,7 +63,7 @@ def test_schema_is_a_valid_draft_2020_12_schema(schema):
 
 def test_schema_accepts_the_demo_report(validator, demo):
     assert list(validator.iter_errors(json.loads(dumps_report(demo)))) == []
-    envelope = {"format": "tongket-report", "version": 2, "app_version": __version__,
+    envelope = {"format": "tongket-report", "version": 3, "app_version": __version__,
                 "exported_at": "2026-12-15T09:30:00+07:00", "report": to_dict(demo)}
     assert list(validator.iter_errors(envelope)) == []
 
@@ -75,6 +76,7 @@ def test_schema_accepts_the_demo_report(validator, demo):
     ("level", Level),
     ("comparator", Comparator),
     ("preset", Preset),
+    ("tone_style", ToneStyle),
 ])
 def test_schema_enum_matches_the_python_enum(schema, definition: str, python_enum: type[enum.Enum]):
     assert schema["$defs"][definition]["enum"] == [member.value for member in python_enum]
@@ -135,7 +137,7 @@ def test_file_has_the_envelope_and_keeps_vietnamese_unescaped(demo):
     data = json.loads(text)
     assert list(data) == ["format", "version", "app_version", "exported_at", "report"]
     assert data["format"] == "tongket-report"
-    assert data["version"] == 2
+    assert data["version"] == 3
     assert data["app_version"] == __version__
     assert data["exported_at"] == "2026-12-15T09:30:00+07:00"
     assert "Đảng bộ Trường" in text
@@ -160,10 +162,10 @@ def test_same_report_dumps_to_the_same_text(demo):
 
 
 @pytest.mark.parametrize("name", ["report_demo_v1.json", "report_minimal_v1.json", "check_unbalanced_v1.json"])
-def test_version_1_files_still_read_and_write_back_as_version_2(name: str):
+def test_version_1_files_still_read_and_write_back_as_the_current_version(name: str):
     text = (DATA / name).read_text(encoding="utf-8")
     written = json.loads(dumps_report(loads_report(text), exported_at=EXPORTED_AT))
-    assert written["version"] == 2
+    assert written["version"] == 3
     old = json.loads(text)["report"]
     # Every entry of a version 1 file is text she typed, its organisation is hers and belongs to none stored;
     # nothing else changes.
@@ -171,6 +173,7 @@ def test_version_1_files_still_read_and_write_back_as_version_2(name: str):
         for entry in section["entries"]:
             entry.update(source="", state="auto", basis="")
     old["settings"]["keep_empty_sections"] = False
+    old["settings"]["tone_style"] = "new"
     old["organisation"]["is_sample"] = False
     old["organisation"]["parent_id"] = None
     assert written["report"] == old
@@ -182,9 +185,15 @@ def _walk(sections):
         yield from _walk(section["children"])
 
 
-def test_version_2_demo_file_reads_and_writes_back_byte_for_byte():
-    text = (DATA / "report_demo_v2.json").read_text(encoding="utf-8")
+def test_version_3_demo_file_reads_and_writes_back_byte_for_byte():
+    text = (DATA / "report_demo_v3.json").read_text(encoding="utf-8")
     assert dumps_report(loads_report(text), exported_at=EXPORTED_AT) == text
+
+
+def test_a_version_2_file_reads_with_the_apps_own_tone_style():
+    report = loads_report((DATA / "report_demo_v2.json").read_text(encoding="utf-8"))
+    assert report.settings.tone_style is ToneStyle.NEW
+    assert report == loads_report((DATA / "report_demo_v3.json").read_text(encoding="utf-8"))
 
 
 def test_demo_fixture_is_the_demo_report(demo):
@@ -209,7 +218,7 @@ BAD_FILES = [
     ("bad_not_json.json", ["not valid JSON", "line 69, column 5"]),
     ("bad_not_an_object.json", ["not a Tổng Kết report file"]),
     ("bad_wrong_format.json", ["not a Tổng Kết report file", '"format": "tongket-report"']),
-    ("bad_newer_version.json", ["format version 3", "Tổng Kết 2.0.0", "reads format version 2 and older"]),
+    ("bad_newer_version.json", ["format version 4", "Tổng Kết 2.0.0", "reads format version 3 and older"]),
     ("bad_duplicate_key.json", ["“year” appears twice"]),
     ("bad_negative_count.json", ["report.stats.membership.closing_total: -3 is less than the minimum 0"]),
     ("bad_unknown_report_kind.json",
@@ -250,7 +259,7 @@ def test_schema_problems_are_listed_one_per_line_with_a_count_beyond_twenty(demo
     with pytest.raises(UserError) as caught:
         loads_report(json.dumps(data))
     lines = caught.value.detail.splitlines()
-    assert caught.value.message == "The file does not match the report format, version 2:"
+    assert caught.value.message == "The file does not match the report format, version 3:"
     assert len(lines) == interchange.MAX_PROBLEMS + 1
     assert lines[0] == "report.stats.membership.opening_total: -1 is less than the minimum 0"
     assert lines[-1] == "… and 2 more problems."

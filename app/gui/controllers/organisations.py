@@ -71,8 +71,10 @@ class OrganisationsController(QObject):
 
     def _open_dialog(self, organisation: Organisation | None, on_accepted: Callable[[Organisation], None]) -> None:
         from app.gui.dialogs.organisation_dialog import OrganisationDialog
+        from app.gui.widgets.spell import attach_spelling, spell_service
 
         dialog = OrganisationDialog(organisation, self.window)
+        attach_spelling(dialog.recipients_edit, spell_service())
         dialog.organisation_accepted.connect(on_accepted)
         dialog.open()
         self.dialog = dialog

@@ -31,6 +31,7 @@ from app.domain.findings import Finding
 from app.domain.organisation import Signature
 from app.domain.presets import margin_choices
 from app.domain.report import Report, ReportStatus, default_title
+from app.domain.spelling import TONE_EXAMPLES, ToneStyle
 from app.gui.dialogs.organisation_dialog import SEVERITY_COLOURS
 from app.gui.tasks import RunDb
 from app.gui.widgets.date_edit import DateEdit
@@ -85,11 +86,13 @@ class DocumentFields(QScrollArea):
 
     Signals:
         edited(): a field changed (the report object is already updated).
+        tone_style_changed(object): the report's tone-mark style (ToneStyle) was chosen or loaded.
         number_registered(object): the report's number was entered in the register; the list of Finding
             about it (a duplicate, a number lower than the term's), empty when it is fine.
     """
 
     edited = Signal()
+    tone_style_changed = Signal(object)
     number_registered = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -197,6 +200,13 @@ class DocumentFields(QScrollArea):
         self.heading_style.addItem(_("I. / 1. (newer)"), "dot")
         self.heading_style.currentIndexChanged.connect(self._changed)
         form.addRow(_("Heading numbers"), self.heading_style)
+        self.tone_style = QComboBox(objectName="report.settings.tone_style")
+        for style in ToneStyle:
+            self.tone_style.addItem(TONE_EXAMPLES[style], style.value)
+        self.tone_style.setToolTip(_("Where the tone mark of a final oa, oe, uy goes. The spell check underlines "
+                                     "words written the other way and the checks list them."))
+        self.tone_style.currentIndexChanged.connect(self._changed)
+        form.addRow(_("Tone marks"), self.tone_style)
         self.margins = QComboBox(objectName="report.settings.margins")
         self.margins.currentIndexChanged.connect(self._changed)
         form.addRow(_("Margins"), self.margins)
@@ -236,6 +246,7 @@ class DocumentFields(QScrollArea):
             Field.ANNEXES: self.annexes, Field.PAD_COUNTS: self.pad_counts, Field.END_MARK: self.end_mark,
             Field.HEADING_STYLE: self.heading_style, Field.STATUS: self.status,
             F.report_field("settings.keep_empty_sections"): self.keep_empty,
+            F.report_field("settings.tone_style"): self.tone_style,
         }
         self._update_number_buttons()
 
@@ -289,8 +300,10 @@ class DocumentFields(QScrollArea):
             self.end_mark.setChecked(report.settings.end_mark)
             self.heading_style.setCurrentIndex(max(0, self.heading_style.findData(report.settings.heading_style)))
             self.status.setCurrentIndex(max(0, self.status.findData(report.status.value)))
+            self.tone_style.setCurrentIndex(max(0, self.tone_style.findData(report.settings.tone_style.value)))
         finally:
             self._loading = False
+        self.tone_style_changed.emit(report.settings.tone_style)
 
     def _changed(self, *_args: object) -> None:
         if self._loading or self.report is None:
@@ -318,9 +331,14 @@ class DocumentFields(QScrollArea):
         r.settings.line_spacing_pt = self.line_spacing.points()
         r.settings.annexes = self.annexes.isChecked()
         r.settings.keep_empty_sections = self.keep_empty.isChecked()
+        style = ToneStyle(self.tone_style.currentData())
+        style_changed = style is not r.settings.tone_style
+        r.settings.tone_style = style
         r.status = ReportStatus(self.status.currentData())
         self._update_number_buttons()
         self.edited.emit()
+        if style_changed:
+            self.tone_style_changed.emit(style)
 
     def _fill_margins(self, preset: str, current: str | None) -> None:
         """The preset's margins, its own first (None); a choice it does not offer stays, named as stored."""
