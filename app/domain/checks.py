@@ -153,8 +153,22 @@ D = _under("discipline")
 P = _under("party_life")
 MOVEMENT = ["opening_total", "admitted", "transferred_in", "transferred_out", "deceased",
             "struck_off", "expelled", "left_party"]
+MOVEMENT_SIGNS = ["+", "+", "+", "−", "−", "−", "−", "−"]
 PROBATIONARY_MOVEMENT = ["opening_probationary", "admitted", "transferred_in_probationary", "recognised_official",
                          "transferred_out_probationary", "struck_off_probationary"]
+PROBATIONARY_SIGNS = ["+", "+", "+", "−", "−", "−"]
+# (part, whole) of the membership: the part cannot be more than the whole.
+MEMBERSHIP_PARTS = [
+    ("opening_probationary", "opening_total"),
+    ("transferred_in_probationary", "transferred_in"),
+    ("transferred_out_probationary", "transferred_out"),
+    ("struck_off_probationary", "struck_off"),
+    ("female", "closing_total"),
+    ("exempt", "closing_total"),
+]
+MEMBER_DISCIPLINE_FORMS = ["reprimand", "warning", "removal", "expulsion"]
+ORGANISATION_DISCIPLINE_FORMS = ["reprimand", "warning", "dissolution"]
+RATED_LEVELS = ["excellent", "good", "complete", "not_complete", "not_rated"]
 
 
 # -- figures that follow from others -------------------------------------------------------------
@@ -220,7 +234,7 @@ def proposed_figure(report: Report, ref: FieldRef | str) -> int | None:
 @check
 def membership_balance(report: Report) -> Iterator[Finding]:
     m = report.stats.membership
-    signs = ["+", "+", "+", "−", "−", "−", "−", "−"]
+    signs = MOVEMENT_SIGNS
     values = [getattr(m, n) for n in MOVEMENT]
     if m.closing_total == m.expected_closing_total:
         return
@@ -267,7 +281,7 @@ def probationary_balance(report: Report) -> Iterator[Finding]:
         yield _not_entered("membership.opening_probationary", M("opening_probationary"),
                            because=_value_of(M("closing_probationary"), m.closing_probationary))
         return
-    signs = ["+", "+", "+", "−", "−", "−"]
+    signs = PROBATIONARY_SIGNS
     yield _mismatch("membership.probationary_balance", M("closing_probationary"), m.closing_probationary,
                     [M(n) for n in PROBATIONARY_MOVEMENT], signs, values)
 
@@ -289,15 +303,7 @@ def _not_above(code: str, part_path: FieldRef, part: int, whole_path: FieldRef, 
 @check
 def membership_parts(report: Report) -> Iterator[Finding]:
     m = report.stats.membership
-    pairs = [
-        ("opening_probationary", "opening_total"),
-        ("transferred_in_probationary", "transferred_in"),
-        ("transferred_out_probationary", "transferred_out"),
-        ("struck_off_probationary", "struck_off"),
-        ("female", "closing_total"),
-        ("exempt", "closing_total"),
-    ]
-    for part, whole in pairs:
+    for part, whole in MEMBERSHIP_PARTS:
         yield from _not_above("membership.part", M(part), getattr(m, part), M(whole), getattr(m, whole))
     unknown = sorted(y for y in m.badges if y not in BADGE_YEARS)
     if unknown:
@@ -316,7 +322,7 @@ def _ratings_findings(prefix: Callable[[str], FieldRef], counts: RatingCounts, t
                       who: str) -> Iterator[Finding]:
     if counts.is_empty:
         return
-    levels = ["excellent", "good", "complete", "not_complete", "not_rated"]
+    levels = RATED_LEVELS
     values = [getattr(counts, n) for n in levels]
     if sum(values) != counts.total:
         if not counts.total:
@@ -389,13 +395,13 @@ def _forms_findings(prefix: Callable[[str], FieldRef], total: int, forms: list[s
 @check
 def discipline(report: Report) -> Iterator[Finding]:
     d = report.stats.discipline
-    forms = ["reprimand", "warning", "removal", "expulsion"]
+    forms = MEMBER_DISCIPLINE_FORMS
     yield from _forms_findings(_under("discipline.members"), d.members.total, forms,
                                [getattr(d.members, f) for f in forms],
                                "members")
     yield from _not_above("discipline.members.probationary", D("members.probationary"), d.members.probationary,
                           D("members.total"), d.members.total)
-    org_forms = ["reprimand", "warning", "dissolution"]
+    org_forms = ORGANISATION_DISCIPLINE_FORMS
     yield from _forms_findings(_under("discipline.organisations"), d.organisations.total, org_forms,
                                [getattr(d.organisations, f) for f in org_forms], "organisations")
     expelled = report.stats.membership.expelled
