@@ -130,7 +130,28 @@ def build_parser() -> argparse.ArgumentParser:
         "a warning says when they differ (repeat for each)"))
     consolidate.add_argument("--trace", action="store_true", help=_(
         "print every rolled-up figure with the chi bộ's values it came from"))
+    consolidate.add_argument("--xlsx", type=Path, metavar=_("FILE"), help=_(
+        "also write the consolidated table as an Excel file: a row per chi bộ and the total"))
     _add_output(consolidate, _("the JSON file to write the consolidated report to"))
+
+    export_xlsx = command("export-xlsx", _(
+        "write the statistics sheet of a report as an Excel file, to fill in and import back"), _export_xlsx)
+    _add_input(export_xlsx)
+    export_xlsx.add_argument("--report-id", type=int, metavar=_("REPORT_ID"), help=_(
+        "take the report from the database instead of a file"))
+    export_xlsx.add_argument("--blank", action="store_true", help=_("leave the figures empty, to be filled in"))
+    _add_output(export_xlsx, _("the .xlsx file to write"))
+
+    import_xlsx = command("import-xlsx", _(
+        "put the figures of a filled statistics sheet (.xlsx) into a report, checked as in the window"), _import_xlsx)
+    import_xlsx.add_argument("file", type=Path, metavar=_("FILE"), help=_("the statistics sheet exported by "
+                                                                        "export-xlsx and filled in"))
+    import_xlsx.add_argument("--report-id", type=int, metavar=_("REPORT_ID"), help=_(
+        "the report of the database that takes the figures"))
+    import_xlsx.add_argument("--into", type=Path, metavar=_("FILE"), help=_(
+        "a report JSON file that takes the figures (written to --output)"))
+    import_xlsx.add_argument("-o", "--output", type=Path, metavar=_("FILE"), help=_(
+        "with --into: the JSON file to write the report with the sheet's figures to"))
 
     command("list", _("list the reports in the database"), _list)
     command("schema", _("print the JSON Schema of report files"), _schema)
@@ -312,7 +333,71 @@ def _consolidate(args: argparse.Namespace) -> int:
         print(_summary(result.findings))
     export_report_file(result.report, args.output)
     _wrote(args.output)
+    if args.xlsx is not None:
+        from app.services.excel import export_consolidated_table
+
+        export_consolidated_table(result, args.xlsx)
+        _wrote(args.xlsx)
     return FOUND_ERRORS if has_errors(result.findings) else OK
+
+
+def _export_xlsx(args: argparse.Namespace) -> int:
+    from app.services.excel import export_stats_sheet
+
+    if args.report_id is not None:
+        if args.input is not None or args.demo or args.demo_kind is not None:
+            raise UserError(_("Give either an input file, --demo or --report-id, not two of them."))
+        from app.services.reports import get_report
+
+        with _database(args) as sessions:
+            report = get_report(sessions, args.report_id)
+    else:
+        report = _input_report(args)
+    export_stats_sheet(report, args.output, blank=args.blank)
+    _wrote(args.output)
+    return OK
+
+
+def _import_xlsx(args: argparse.Namespace) -> int:
+    from app.services.excel import read_stats_sheet
+
+    if (args.report_id is None) == (args.into is None):
+        raise UserError(_("Give the report that takes the figures: --report-id ID, or --into FILE with --output."))
+    if args.into is not None:
+        if args.output is None:
+            raise UserError(_("With --into, give the file to write with --output."))
+        from app.services.interchange import export_report_file, import_report_file
+
+        reading = read_stats_sheet(args.file, import_report_file(args.into))
+        _print_reading(reading)
+        export_report_file(reading.report, args.output)
+        _wrote(args.output)
+        return FOUND_ERRORS if has_errors(reading.findings) else OK
+    from app.services.excel import store_reading
+    from app.services.reports import get_report
+
+    with _database(args) as sessions:
+        before = get_report(sessions, args.report_id)
+        reading = read_stats_sheet(args.file, before)
+        _print_reading(reading)
+        store_reading(sessions, args.report_id, before, reading)
+    print(_("Saved the figures into report {id}.").format(id=args.report_id))
+    return FOUND_ERRORS if has_errors(reading.findings) else OK
+
+
+def _print_reading(reading: Any) -> None:
+    """What a statistics sheet changes, what to know about it, and the checks of its figures."""
+    for note in reading.notes:
+        print(_("note") + ": " + note)
+    print(ngettext("{count} figure changes:", "{count} figures change:", len(reading.changes)).format(
+        count=len(reading.changes)))
+    for change in reading.changes:
+        print("  " + _("{field}: {before} → {after}").format(
+            field=change.field.label, before=change.before, after=change.after))
+    for finding in reading.findings:
+        print(f"{_(_SEVERITY_LABELS[finding.severity])}: {finding.message}")
+    if reading.findings:
+        print(_summary(reading.findings))
 
 
 def _figure(report: Report, path: str) -> int | None:
