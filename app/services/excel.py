@@ -517,9 +517,10 @@ def store_reading(sessions: Any, report_id: int, before: Report, reading: SheetR
 
 
 def consolidated_columns(result: Consolidation) -> list[tuple[str, list[FieldRef]]]:
-    """The groups and figures of the consolidated table: those the sub-units report (the trace holds them)."""
+    """The groups and figures of the consolidated table: those a chi bộ reports and the roll-up traced."""
     traced = set(result.trace)
-    groups = [(title, [ref for ref in refs if ref.path in traced]) for title, refs in GROUPS]
+    groups = [(title, [ref for ref in refs if ref.path in traced and applies(ref, OrgKind.CHI_BO_TRUC_THUOC)])
+              for title, refs in GROUPS]
     return [(title, refs) for title, refs in groups if refs]
 
 
