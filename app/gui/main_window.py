@@ -147,6 +147,8 @@ class MainWindow(QMainWindow):
         self.import_action = action(_("&Import from file…"), self.transfer.import_file, "Ctrl+I")
         self.import_word_action = action(_("Import from a &Word report…"), self.transfer.import_word)
         self.export_json_action = action(_("Export to &file…"), self.transfer.export_file)
+        self.export_excel_action = action(_("Export statistics to E&xcel…"), self.transfer.export_excel)
+        self.import_excel_action = action(_("Import figures from Exce&l…"), self.transfer.import_excel)
         self.quit_action = action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.edit_org_action = action(_("Organisation &profile…"), self.edit_organisation)
         self.about_action = action(_("&About Tổng Kết"), self.show_about)
@@ -160,7 +162,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(_("&File"))
         for act in (self.home_action, self.new_report_action, None, self.save_action, self.export_action,
                     self.pdf_action, None,
-                    self.import_action, self.import_word_action, self.export_json_action, None, self.quit_action):
+                    self.import_action, self.import_word_action, self.export_json_action, None,
+                    self.export_excel_action, self.import_excel_action, None, self.quit_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = self.menuBar().addMenu(_("&Edit"))
         for act in (self.undo_action, self.redo_action, None, self.find_action, self.replace_action):
@@ -313,7 +316,7 @@ class MainWindow(QMainWindow):
         editing = self._editor is not None and self.stack.currentWidget() is self._editor \
             and self.editing.report is not None
         for act in (self.export_action, self.pdf_action, self.save_action, self.export_json_action,
-                    self.undo_action, self.redo_action, self.find_action, self.replace_action):
+                    self.export_excel_action, self.import_excel_action, self.undo_action, self.redo_action, self.find_action, self.replace_action):
             act.setEnabled(editing)
         self.new_report_action.setEnabled(self.organisation_id is not None)
         self.edit_org_action.setEnabled(self.organisation_id is not None)

@@ -313,6 +313,12 @@ def stats_sheet_bytes(report: Report, *, blank: bool = False) -> bytes:
     return out.getvalue()
 
 
+def has_figures(report: Report) -> bool:
+    """True when some figure of the sheet differs from a new report's: the window then exports them filled in."""
+    values, defaults = to_dict(report.stats), to_dict(Statistics())
+    return any(_value(values, ref) != _value(defaults, ref) for ref in layout_for(report.organisation.kind).rows)
+
+
 def _height(text: str, chars_per_line: int = 66) -> float:
     """The height in points of a row whose label wraps: neither Excel nor LibreOffice fits it when the file opens."""
     lines = max(1, -(-len(text) // chars_per_line))
@@ -343,12 +349,13 @@ class Change:
 class SheetReading:
     """What a statistics sheet would do to a report, before anything is stored.
 
-    report: the report with the sheet's figures; changes: the figures that differ from the report's;
-    findings: the checks of the figures as the window runs them; notes: what she should know (the sheet was made
-    for another unit or period).
+    report: the report with the sheet's figures; figures: every figure the sheet holds; changes: those that differ
+    from the report's; findings: the checks of the figures as the window runs them; notes: what she should know
+    (the sheet was made for another unit or period).
     """
 
     report: Report
+    figures: dict[FieldRef, int]
     changes: list[Change]
     findings: list[Finding]
     notes: list[str] = field(default_factory=list)
@@ -453,17 +460,23 @@ def read_stats_sheet(path: Path, into: Report) -> SheetReading:
         if ws[f"{KEY_COL}{row}"].value != ref.path:
             raise _changed_layout(f"{VALUE_COL}{row}")
         figures[ref] = _figure(ws[f"{VALUE_COL}{row}"], ref)
-    data = to_dict(into.stats)
+    report = with_figures(into, figures)
+    before = to_dict(into.stats)
+    changes = [Change(ref, _value(before, ref), value) for ref, value in figures.items()
+               if _value(before, ref) != value]
+    findings = bounds_findings(report) or run_checks(report)
+    return SheetReading(report, figures, changes, findings, _notes(header, into))
+
+
+def with_figures(report: Report, figures: dict[FieldRef, int]) -> Report:
+    """A copy of report whose statistics hold figures; everything else (texts, badges, the rest) as it was."""
+    data = to_dict(report.stats)
     for ref, value in figures.items():
         node = data
         for part in ref.parts[1:-1]:
             node = node[part]
         node[ref.parts[-1]] = value
-    report = replace(into, stats=from_dict(data, Statistics))
-    changes = [Change(ref, _value(to_dict(into.stats), ref), value) for ref, value in figures.items()
-               if _value(to_dict(into.stats), ref) != value]
-    findings = bounds_findings(report) or run_checks(report)
-    return SheetReading(report, changes, findings, _notes(header, into))
+    return replace(report, stats=from_dict(data, Statistics))
 
 
 def _figure(cell: Any, ref: FieldRef) -> int:
@@ -506,10 +519,13 @@ def _notes(header: dict[str, str], into: Report) -> list[str]:
 
 
 def store_reading(sessions: Any, report_id: int, before: Report, reading: SheetReading) -> int:
-    """Save the sheet's figures into the stored report report_id (as before); return report_id."""
+    """Save the sheet's figures into the stored report report_id, which is before as stored; return report_id.
+
+    Only the sheet's figures change: what was edited since the sheet was read stays.
+    """
     from app.services.reports import save_changes
 
-    save_changes(sessions, report_id, before, reading.report)
+    save_changes(sessions, report_id, before, with_figures(before, reading.figures))
     return report_id
 
 

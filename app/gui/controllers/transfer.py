@@ -29,7 +29,8 @@ class TransferController(QObject):
         export_finished(str): a .docx was written at this path.
         export_failed(str): the translated reason.
         pdf_finished(str): a PDF was written at this path (and handed to the system's viewer to print).
-        report_imported(int): a report file was stored as a new report with this id.
+        report_imported(int): a report file was stored as a new report with this id (or, from an Excel sheet,
+            the figures were saved into the open report with this id).
         message_posted(str, int): a status-bar message and how long to show it (ms; 0: until replaced).
     """
 
@@ -47,6 +48,7 @@ class TransferController(QObject):
         self.window = parent
         self.file_dialog: QFileDialog | None = None
         self.word_dialog: QWidget | None = None
+        self.excel_dialog: QWidget | None = None
 
     # -- .docx ----------------------------------------------------------------------------------
 
@@ -191,6 +193,75 @@ class TransferController(QObject):
         def store() -> None:
             self.runner.run(word_import.store_reading, reading, dialog.accepted_proposals(),
                             done=self.report_imported.emit, busy=True)
+
+        dialog.accepted.connect(store)
+        dialog.open()
+
+    # -- the statistics as an Excel sheet -------------------------------------------------------
+
+    def export_excel(self) -> None:
+        """Ask where to write the open report's statistics sheet (.xlsx), to fill in and import back."""
+        if self.editing.report is None:
+            return
+        folder = ui_state.get(ui_state.LAST_EXPORT_DIR) or str(Path.home())
+        name = f"Bang-so-lieu-{self.editing.report.year}.xlsx"
+        self._ask_path(_("Export statistics to Excel"), Path(folder) / name, _("Excel workbooks (*.xlsx)"), "xlsx",
+                       self.export_excel_to, save=True)
+
+    def export_excel_to(self, path: Path) -> None:
+        """Write the sheet at path: the report's figures, or empty cells while none is entered."""
+        from app.services import excel
+
+        if self.editing.report is None:
+            return
+        snapshot = self.editing.snapshot()
+        ui_state.put(ui_state.LAST_EXPORT_DIR, str(path.parent))
+
+        def write() -> None:
+            excel.export_stats_sheet(snapshot, path, blank=not excel.has_figures(snapshot))
+
+        def done(_result: object) -> None:
+            self.message_posted.emit(_("Exported to {path}").format(path=path), 8000)
+            self.export_finished.emit(str(path))
+
+        self.runner.run_db(write, done)
+
+    def import_excel(self) -> None:
+        """Ask for a filled statistics sheet, read it against the open report, show what changes; OK saves."""
+        if self.editing.report is None:
+            return
+        folder = ui_state.get(ui_state.LAST_IMPORT_DIR) or str(Path.home())
+        self._ask_path(_("Import figures from Excel"), Path(folder), _("Excel workbooks (*.xlsx)"), "xlsx",
+                       self.import_excel_from, save=False)
+
+    def import_excel_from(self, path: Path) -> None:
+        """Read the sheet at path in the background against the open report, then open the review dialog."""
+        from app.services import excel
+
+        if self.editing.report is None:
+            return
+        ui_state.put(ui_state.LAST_IMPORT_DIR, str(path.parent))
+        snapshot = self.editing.snapshot()
+        self.runner.run(lambda _sessions: excel.read_stats_sheet(path, snapshot),
+                        done=lambda reading: self.review_excel(reading, path.name), busy=True)
+
+    def review_excel(self, reading: object, file_name: str) -> None:
+        """The review dialog over a sheet's reading; OK saves its figures into the open report and reloads it."""
+        from app.gui.dialogs.excel_import_dialog import ExcelImportDialog
+        from app.services import excel
+
+        assert isinstance(reading, excel.SheetReading)
+        dialog = ExcelImportDialog(reading, file_name, self.window)
+        self.excel_dialog = dialog
+
+        def store() -> None:
+            report_id = self.editing.report_id
+            if report_id is None:
+                return
+            self.editing.flush()  # her edits are stored first; the sheet changes only its figures
+            before = self.editing.snapshot()
+            self.runner.run(excel.store_reading, report_id, before, reading, done=self.report_imported.emit,
+                            busy=True)
 
         dialog.accepted.connect(store)
         dialog.open()
