@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
         editing = self._editor is not None and self.stack.currentWidget() is self._editor \
             and self.editing.report is not None
         for act in (self.export_action, self.pdf_action, self.save_action, self.export_json_action,
-                    self.export_excel_action, self.import_excel_action, self.undo_action, self.redo_action, self.find_action, self.replace_action):
+                    self.export_excel_action, self.import_excel_action, self.undo_action, self.redo_action,
+                    self.find_action, self.replace_action):
             act.setEnabled(editing)
         self.new_report_action.setEnabled(self.organisation_id is not None)
         self.edit_org_action.setEnabled(self.organisation_id is not None)

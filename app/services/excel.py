@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from app.domain import checks, numbers
 from app.domain.bounds import MAX_COUNT, bounds_findings
@@ -94,7 +94,12 @@ def sheet_fields(kind: OrgKind) -> list[tuple[str, list[FieldRef]]]:
 
 def _sheet_checks(present: set[FieldRef]) -> list[Check]:
     """The checks of app.domain.checks the sheet can show with formulas, on the figures it holds."""
-    m, d = (lambda n: stat(f"membership.{n}")), (lambda n: stat(f"discipline.{n}"))
+    def m(name: str) -> FieldRef:
+        return stat(f"membership.{name}")
+
+    def d(name: str) -> FieldRef:
+        return stat(f"discipline.{name}")
+
     out = [
         Check(m("closing_total"), tuple(zip(checks.MOVEMENT_SIGNS, map(m, checks.MOVEMENT), strict=True))),
         Check(m("closing_total"), (("+", m("closing_official")), ("+", m("closing_probationary")))),
@@ -152,14 +157,14 @@ def check_text(check: Check) -> str:
 def export_stats_sheet(report: Report, path: Path, *, blank: bool = False) -> None:
     """Write the statistics sheet of report's unit at path (atomically): its figures, or empty cells when blank."""
     data = stats_sheet_bytes(report, blank=blank)
-    write_with(Path(path), lambda out: out.write(data))
+    write_with(Path(path), lambda out: _write(out, data))
 
 
 def stats_sheet_bytes(report: Report, *, blank: bool = False) -> bytes:
     """The .xlsx of the statistics sheet of report's unit; see export_stats_sheet."""
     from openpyxl import Workbook
     from openpyxl.formatting.rule import CellIsRule
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.styles import Alignment, Border, Font, Protection, Side
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -171,7 +176,7 @@ def stats_sheet_bytes(report: Report, *, blank: bool = False) -> bytes:
     thin = Side(style="thin", color="9BA9B8")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="center")
-    fill = (lambda color: PatternFill("solid", start_color=color, end_color=color))
+    fill = _fill
     for col, width in ((NUMBER_COL, 6), (LABEL_COL, 62), (VALUE_COL, 14), (CHECK_COL, 12), (KEY_COL, 40)):
         ws.column_dimensions[col].width = width
     ws.column_dimensions[KEY_COL].hidden = True
@@ -319,6 +324,16 @@ def has_figures(report: Report) -> bool:
     return any(_value(values, ref) != _value(defaults, ref) for ref in layout_for(report.organisation.kind).rows)
 
 
+def _write(out: BinaryIO, data: bytes) -> None:
+    out.write(data)
+
+
+def _fill(color: str) -> Any:
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", start_color=color, end_color=color)
+
+
 def _height(text: str, chars_per_line: int = 66) -> float:
     """The height in points of a row whose label wraps: neither Excel nor LibreOffice fits it when the file opens."""
     lines = max(1, -(-len(text) // chars_per_line))
@@ -423,7 +438,7 @@ def read_marker(path: Path, wb: Any) -> tuple[OrgKind, dict[str, str], list[tupl
             file=Path(path).name, found=shorten(str(marker["B1"].value), 20), version=LAYOUT_VERSION))
     header = {str(marker[f"A{r}"].value): str(marker[f"B{r}"].value or "") for r in range(2, 6)}
     try:
-        kind = OrgKind(header.get("kind"))
+        kind = OrgKind(header.get("kind", ""))
     except ValueError:
         raise _not_ours(path) from None
     cells: list[tuple[FieldRef, str]] = []
@@ -543,13 +558,13 @@ def consolidated_columns(result: Consolidation) -> list[tuple[str, list[FieldRef
 def export_consolidated_table(result: Consolidation, path: Path) -> None:
     """Write the consolidated table at path (atomically): a row per sub-unit, then the total row."""
     data = consolidated_table_bytes(result)
-    write_with(Path(path), lambda out: out.write(data))
+    write_with(Path(path), lambda out: _write(out, data))
 
 
 def consolidated_table_bytes(result: Consolidation) -> bytes:
     """The .xlsx of the consolidated table: a column per figure under its group, a row per sub-unit, the total."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
     report = result.report
@@ -559,7 +574,7 @@ def consolidated_table_bytes(result: Consolidation) -> bytes:
     ws.title = _("Consolidated")[:31]
     thin = Side(style="thin", color="9BA9B8")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    fill = (lambda color: PatternFill("solid", start_color=color, end_color=color))
+    fill = _fill
     refs = [ref for _title, group in groups for ref in group]
     last_col = get_column_letter(2 + len(refs))
     ws["A1"] = _("CONSOLIDATED STATISTICS OF THE SUB-UNITS")
