@@ -242,6 +242,7 @@ def stats_sheet_bytes(report: Report, *, blank: bool = False) -> bytes:
             value_cell.protection = Protection(locked=False)
             value_cell.fill = fill(_INPUT_FILL)
             value_cell.number_format = "#,##0"
+            value_cell.alignment = Alignment(vertical="center")
             validation.add(value_cell)
             ws[f"{KEY_COL}{row}"] = ref.path
             for col in (NUMBER_COL, LABEL_COL, VALUE_COL, CHECK_COL):
@@ -275,6 +276,7 @@ def stats_sheet_bytes(report: Report, *, blank: bool = False) -> bytes:
             ws[f"{VALUE_COL}{row}"] = "=" + formula.removeprefix("+")
             ws[f"{CHECK_COL}{row}"] = f'=IF({whole}={VALUE_COL}{row},"{OK}","{WRONG}")'
         ws[f"{VALUE_COL}{row}"].number_format = "#,##0"
+        ws[f"{VALUE_COL}{row}"].alignment = Alignment(vertical="center")
         ws[f"{CHECK_COL}{row}"].alignment = Alignment(horizontal="center", vertical="center")
         ws[f"{CHECK_COL}{row}"].font = Font(bold=True)
         for col in (NUMBER_COL, LABEL_COL, VALUE_COL, CHECK_COL):
