@@ -266,3 +266,20 @@ def test_the_consolidated_table_has_a_row_per_sub_unit_and_the_total(tmp_path):
         r.stats.membership.closing_total for r in subunits)
     assert "Số chi bộ trực thuộc" not in labels  # the parent's own figures are not the sub-units'
     assert ws["A1"].value.startswith("TỔNG HỢP")
+
+
+@pytest.mark.libreoffice
+@requires_calc
+def test_a_sheet_saved_again_by_libreoffice_calc_reads_back_without_a_change(tmp_path):
+    report = demo_report()
+    sheet = tmp_path / "so-lieu.xlsx"
+    excel.export_stats_sheet(report, sheet)
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(sheet)],
+                   check=True, capture_output=True, timeout=LO_TIMEOUT_S)
+    saved = out / "so-lieu.xlsx"
+    assert saved.read_bytes() != sheet.read_bytes()
+    reading = excel.read_stats_sheet(saved, report)
+    assert reading.changes == [] and to_dict(reading.report.stats) == to_dict(report.stats)
+    assert openpyxl.load_workbook(saved).worksheets[0].protection.sheet
