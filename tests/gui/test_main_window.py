@@ -426,3 +426,12 @@ def test_writing_into_an_empty_section_numbers_its_heading_and_brings_the_previe
         window.editing.refresh_preview()
     qtbot.waitUntil(lambda: editor.section_editor.heading.text().endswith("- Bài học kinh nghiệm"))
     assert preview.verticalScrollBar().value() > 0
+
+
+def test_the_file_menu_exports_and_imports_the_statistics_as_excel_once_a_report_is_open(qtbot, window):
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [a.text().replace("&", "") for a in file_menu.actions()]
+    assert "Xuất bảng số liệu Excel…" in texts and "Nhập số liệu từ Excel…" in texts
+    assert not window.export_excel_action.isEnabled() and not window.import_excel_action.isEnabled()
+    open_demo(qtbot, window)
+    assert window.export_excel_action.isEnabled() and window.import_excel_action.isEnabled()

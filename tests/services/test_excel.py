@@ -283,3 +283,8 @@ def test_a_sheet_saved_again_by_libreoffice_calc_reads_back_without_a_change(tmp
     reading = excel.read_stats_sheet(saved, report)
     assert reading.changes == [] and to_dict(reading.report.stats) == to_dict(report.stats)
     assert openpyxl.load_workbook(saved).worksheets[0].protection.sheet
+
+
+def test_the_window_exports_empty_cells_only_while_no_figure_is_entered():
+    assert excel.has_figures(demo_report())
+    assert not excel.has_figures(replace(demo_report(), stats=Statistics()))

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
     QListWidget,
     QTreeWidget,
@@ -55,7 +56,11 @@ class ExcelImportDialog(QDialog):
             for column in (1, 2):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.changes.addTopLevelItem(item)
-        self.changes.resizeColumnToContents(0)
+        header = self.changes.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.changes, 2)
 
         layout.addWidget(QLabel(_("What the checks find in the sheet's figures:")))
