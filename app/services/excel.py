@@ -27,7 +27,7 @@ from app.domain.consolidation import Consolidation
 from app.domain.errors import UserError
 from app.domain.fields import FieldRef, label, stat
 from app.domain.findings import Finding
-from app.domain.organisation import OrgKind
+from app.domain.organisation import ORG_KIND_LABELS, OrgKind
 from app.domain.report import REPORT_KIND_LABELS, Report, Statistics
 from app.domain.stat_groups import GROUPS
 from app.fileio import write_with
@@ -482,7 +482,11 @@ def read_stats_sheet(path: Path, into: Report) -> SheetReading:
     changes = [Change(ref, _value(before, ref), value) for ref, value in figures.items()
                if _value(before, ref) != value]
     findings = bounds_findings(report) or run_checks(report)
-    return SheetReading(report, figures, changes, findings, _notes(header, into))
+    notes = _notes(header, into)
+    if kind.is_chi_bo != into.organisation.kind.is_chi_bo:
+        notes.append(_("The sheet was exported for a body of another kind ({sheet}); only its figures are taken, "
+                       "those it does not hold stay as they are.").format(sheet=_(ORG_KIND_LABELS[kind])))
+    return SheetReading(report, figures, changes, findings, notes)
 
 
 def with_figures(report: Report, figures: dict[FieldRef, int]) -> Report:

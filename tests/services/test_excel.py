@@ -288,3 +288,13 @@ def test_a_sheet_saved_again_by_libreoffice_calc_reads_back_without_a_change(tmp
 def test_the_window_exports_empty_cells_only_while_no_figure_is_entered():
     assert excel.has_figures(demo_report())
     assert not excel.has_figures(replace(demo_report(), stats=Statistics()))
+
+
+def test_a_chi_bo_sheet_read_into_a_dang_bo_report_says_so_and_keeps_the_figures_it_lacks(tmp_path):
+    path = tmp_path / "chi-bo.xlsx"
+    excel.export_stats_sheet(demo_report(DemoKind.CHI_BO), path)
+    parent = demo_report()
+    reading = excel.read_stats_sheet(path, parent)
+    assert any("loại khác" in note for note in reading.notes)
+    assert reading.report.stats.units == parent.stats.units
+    assert to_dict(reading.report.stats.ratings.organisations) == to_dict(parent.stats.ratings.organisations)
