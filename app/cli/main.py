@@ -161,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help=_("language of messages (default: vi)"))
     parser.add_argument("--database", metavar="URL", help=_(
-        "database as a SQLAlchemy URL or a file path (default: the database of the app)"))
+        "database as a SQLAlchemy URL (postgresql://user:password@server/name for an office's shared server) or a "
+        "file path (default: TONGKET_DATABASE_URL when set, else the database of the app)"))
 
 
 def _add_input(parser: argparse.ArgumentParser) -> None:

@@ -15,6 +15,7 @@ import os
 import shutil
 import sqlite3
 import struct
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +25,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
 from sqlalchemy.exc import DBAPIError
 
 # Session is re-exported: a service that hands a session on to the repos names its type from here, not SQLAlchemy.
@@ -48,12 +49,27 @@ DISK_NEARLY_FULL = 1024 * 1024  # bytes free under which an I/O error is taken f
 SQLITE_HEADER = b"SQLite format 3\0"
 
 
+DATABASE_URL_VARIABLE = "TONGKET_DATABASE_URL"
+
+
+def default_url() -> str | URL:
+    """The user's database: the URL in TONGKET_DATABASE_URL (an office's shared server), else her SQLite file."""
+    configured = os.environ.get(DATABASE_URL_VARIABLE, "").strip()
+    if configured:
+        return configured
+    return URL.create("sqlite", database=str(paths.default_database_path()))
+
+
 def make_engine(url: str | None = None, *, busy_timeout: float | None = None) -> Engine:
-    """An Engine on url, by default the user's SQLite file; SQLite connections get WAL, NORMAL sync and foreign keys.
+    """An Engine on url, by default the user's database (default_url); SQLite connections get WAL, NORMAL sync and
+    foreign keys.
 
     A SQLite URL opened read-only (file:…?mode=ro&uri=true) reads in plain transactions and never asks for WAL.
     """
-    target = url if url is not None else URL.create("sqlite", database=str(paths.default_database_path()))
+    target = make_url(url if url is not None else default_url())
+    if target.drivername in ("postgresql", "postgres"):
+        # A plain postgresql:// URL means psycopg 3, the driver the app ships (SQLAlchemy would look for psycopg2).
+        target = target.set(drivername="postgresql+psycopg")
     engine = create_engine(target, json_serializer=functools.partial(json.dumps, ensure_ascii=False))
     if engine.dialect.name == "sqlite":
         read_only = engine.url.query.get("mode") == "ro"
@@ -531,7 +547,7 @@ def _user_error(exc: BaseException, location: str, path: Path | None) -> UserErr
     """The UserError for a SQLite error the user can do something about; None for the others, which are bugs."""
     error = exc.orig if isinstance(exc, DBAPIError) else exc
     if not isinstance(error, sqlite3.Error):
-        return None
+        return _server_error(error, location)
     primary = getattr(error, "sqlite_errorcode", 0) & 0xFF
     if path is not None and (primary == sqlite3.SQLITE_CORRUPT or (
             primary == sqlite3.SQLITE_NOTADB and path.exists() and _has_sqlite_header(path))):
@@ -565,6 +581,32 @@ def _user_error(exc: BaseException, location: str, path: Path | None) -> UserErr
     return None
 
 
+def _server_error(error: BaseException | None, location: str) -> UserError | None:
+    """The UserError for a PostgreSQL error the user can do something about; None for the others.
+
+    location is the URL without its password: psycopg's own messages name the host, port and user, never it.
+    """
+    psycopg = sys.modules.get("psycopg")  # loaded by then when the database is a PostgreSQL server
+    if psycopg is None or error is None:
+        return None
+    if isinstance(error, psycopg.errors.InsufficientPrivilege):
+        return UserError(_(
+            "The database server {database} refused the change: this user may only read. Ask whoever runs the "
+            "server for write access."
+        ).format(database=location))
+    if isinstance(error, psycopg.OperationalError):
+        return UserError(_(
+            "Cannot reach the database server {database}. Check that the server is running, that this computer is "
+            "connected to the network, and the address, user name and password; then try again."
+        ).format(database=location), detail=str(error).strip())
+    if isinstance(error, psycopg.DataError) and "0x00" in str(error):
+        return UserError(_(
+            "The text contains a NUL character (code 0), which the database server cannot store and a Word document "
+            "cannot hold. Delete it and save again."
+        ))
+    return None
+
+
 def _disk_nearly_full(path: Path) -> bool:
     try:
         return shutil.disk_usage(path.parent).free < DISK_NEARLY_FULL
@@ -574,7 +616,7 @@ def _disk_nearly_full(path: Path) -> bool:
 
 @contextlib.contextmanager
 def user_errors(location: str, path: Path | None = None) -> Iterator[None]:
-    """Turn SQLite errors the user can fix, raised in the block, into UserError; let the others through.
+    """Turn database errors the user can fix, raised in the block, into UserError; let the others through.
 
     path, the SQLite file when there is one, tells a damaged file (DamagedDatabaseError) and a full disk apart.
     """

@@ -378,10 +378,11 @@ def test_database_commands_use_the_users_database_by_default(fake_database):
 
 
 @pytest.fixture
-def database(tmp_path) -> str:
+def database(engine_url) -> str:
+    """What --database is given: a SQLite file's path, or a PostgreSQL URL."""
     pytest.importorskip("app.services.sessions")
     pytest.importorskip("app.services.reports")
-    return str(tmp_path / "cli.sqlite3")
+    return engine_url.removeprefix("sqlite:///")
 
 
 def test_imported_report_is_listed_and_exports_unchanged(database, out, capsys):
@@ -400,3 +401,24 @@ def test_failed_import_leaves_the_database_empty(database, capsys):
     assert run("--database", database, "import", str(DATA / "bad_negative_count.json")) == 2
     assert run("--database", database, "list") == 0
     assert capsys.readouterr().out.endswith("There are no reports in the database.\n")
+
+
+def test_tongket_database_url_names_the_database_when_no_option_does(engine_url, monkeypatch, capsys):
+    monkeypatch.setenv("TONGKET_DATABASE_URL", engine_url)
+
+    assert run("import", str(DATA / "report_demo_v1.json")) == 0
+    capsys.readouterr()
+    assert run("--database", engine_url, "list") == 0
+    assert "Đảng bộ Trường Cao đẳng Kỹ thuật Công nghiệp" in capsys.readouterr().out
+
+
+@pytest.mark.postgresql
+def test_a_server_refusing_the_password_is_reported_without_it(postgresql_cluster, capsys, caplog):
+    from tests import postgres
+
+    url = postgresql_cluster.url("postgres").replace(postgres.PASSWORD, "wrong-pass-41c7")
+
+    assert run("--database", url, "list") == 2
+    err = capsys.readouterr().err
+    assert "Cannot reach the database server postgresql+psycopg://tongket:***@127.0.0.1" in err
+    assert "wrong-pass-41c7" not in err + caplog.text

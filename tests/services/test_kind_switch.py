@@ -15,14 +15,6 @@ from app.domain.organisation import OrgKind
 from app.domain.ratings import Level
 from app.domain.report import ReportKind
 from app.services import organisations, reports
-from app.services.sessions import open_sessions
-
-
-@pytest.fixture
-def sessions():
-    database = open_sessions()
-    yield database
-    database.close()
 
 
 @pytest.mark.parametrize(("demo", "kind"), [(DemoKind.DANG_BO, OrgKind.CHI_BO_TRUC_THUOC),

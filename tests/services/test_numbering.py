@@ -12,14 +12,6 @@ from app.domain.errors import UserError
 from app.domain.numbering import Term
 from app.domain.presets import Preset
 from app.services import numbering, organisations, reports
-from app.services.sessions import open_sessions
-
-
-@pytest.fixture
-def sessions():
-    database = open_sessions()
-    yield database
-    database.close()
 
 
 @pytest.fixture(autouse=True)

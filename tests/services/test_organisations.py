@@ -7,14 +7,6 @@ import pytest
 from app.domain.demo import demo_organisation, demo_report
 from app.domain.errors import UserError
 from app.services import organisations, reports
-from app.services.sessions import open_sessions
-
-
-@pytest.fixture
-def sessions():
-    database = open_sessions()
-    yield database
-    database.close()
 
 
 def test_an_added_organisation_is_listed_and_can_be_edited(sessions):

@@ -12,14 +12,6 @@ from app.domain.errors import UserError
 from app.domain.report import Report, ReportKind, ReportStatus
 from app.domain.targets import Target
 from app.services import organisations, reports
-from app.services.sessions import open_sessions
-
-
-@pytest.fixture
-def sessions():
-    database = open_sessions()
-    yield database
-    database.close()
 
 
 @pytest.fixture

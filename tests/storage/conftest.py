@@ -1,4 +1,4 @@
-"""Storage test set-up: an open database on a real SQLite file in the test's data folder."""
+"""Storage test set-up: an open database, on a real SQLite file and on a real PostgreSQL server."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from app.storage.db import Database, open_database
 
 
 @pytest.fixture
-def database():
-    """The user's database (a file in the test's TONGKET_DATA_DIR), closed after the test."""
-    database = open_database()
+def database(engine_url):
+    """A fresh database on each engine (see engine_url in tests/conftest.py), closed after the test."""
+    database = open_database(engine_url)
     yield database
     database.close()
 

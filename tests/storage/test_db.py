@@ -52,6 +52,14 @@ def downgrade_to_base() -> None:
     engine.dispose()
 
 
+@pytest.fixture
+def database():
+    """The user's SQLite file: this module checks the file itself (PostgreSQL's side is in test_postgresql.py)."""
+    database = open_database()
+    yield database
+    database.close()
+
+
 def test_new_database_is_created_at_the_newest_revision_by_the_migrations(database):
     with database.engine.connect() as connection:
         assert set(inspect(connection).get_table_names()) == TABLES

@@ -12,15 +12,7 @@ from app.domain.demo import demo_organisation, demo_report, demo_subunit_reports
 from app.domain.errors import UserError
 from app.services import organisations
 from app.services.interchange import dumps_report, loads_report
-from app.services.sessions import open_sessions
 from app.storage.db import alembic_config, make_engine
-
-
-@pytest.fixture
-def sessions():
-    database = open_sessions()
-    yield database
-    database.close()
 
 
 def chi_bo_organisations():
