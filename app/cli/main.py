@@ -153,6 +153,13 @@ def build_parser() -> argparse.ArgumentParser:
     import_xlsx.add_argument("-o", "--output", type=Path, metavar=_("FILE"), help=_(
         "with --into: the JSON file to write the report with the sheet's figures to"))
 
+    backup = command("backup", _(
+        "write every organisation and report of the database to one archive (report files and a manifest)"), _backup)
+    _add_output(backup, _("the archive (.zip) to write"))
+
+    restore = command("restore", _("read a backup archive into an empty database"), _restore)
+    restore.add_argument("file", type=Path, metavar=_("FILE"), help=_("the archive written by the backup command"))
+
     command("list", _("list the reports in the database"), _list)
     command("schema", _("print the JSON Schema of report files"), _schema)
     return parser
@@ -489,6 +496,28 @@ def _export(args: argparse.Namespace) -> int:
         report = get_report(sessions, args.report_id)
     export_report_file(report, args.output)
     _wrote(args.output)
+    return OK
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from app.services.backup import write_archive
+
+    with _database(args) as sessions:
+        summary = write_archive(sessions, args.output)
+    print(_("Backed up {organisations} organisations and {reports} reports.").format(
+        organisations=summary.organisations, reports=summary.reports))
+    _wrote(args.output)
+    return OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from app.services.backup import restore_archive
+
+    with _database(args) as sessions:
+        summary = restore_archive(sessions, args.file)
+        location = sessions.location
+    print(_("Restored {organisations} organisations and {reports} reports into {database}.").format(
+        organisations=summary.organisations, reports=summary.reports, database=location))
     return OK
 
 

@@ -72,10 +72,13 @@ class ReportSummary:
     updated_at: datetime
 
 
-def add(session: Session, report: Report) -> int:
-    """Insert the whole report (its ids are ignored) for its already stored organisation; return the new id."""
+def add(session: Session, report: Report, *, updated_at: datetime | None = None) -> int:
+    """Insert the whole report (its ids are ignored) for its already stored organisation; return the new id.
+
+    updated_at: when it was last changed (a restored backup keeps it); now by default.
+    """
     now = _now()
-    row = ReportRow(created_at=now, updated_at=now)
+    row = ReportRow(created_at=now, updated_at=updated_at or now)
     _fill(row, report)
     session.add(row)
     session.flush()

@@ -422,3 +422,20 @@ def test_a_server_refusing_the_password_is_reported_without_it(postgresql_cluste
     err = capsys.readouterr().err
     assert "Cannot reach the database server postgresql+psycopg://tongket:***@127.0.0.1" in err
     assert "wrong-pass-41c7" not in err + caplog.text
+
+
+def test_backup_and_restore_move_a_secretarys_file_into_another_database(engine_url, tmp_path, capsys):
+    secretary = str(tmp_path / "secretary.sqlite3")
+    assert run("--database", secretary, "import", str(DATA / "report_demo_v1.json")) == 0
+    archive = tmp_path / "backup.zip"
+
+    assert run("--database", secretary, "backup", "-o", str(archive)) == 0
+    assert "Backed up 1 organisations and 1 reports." in capsys.readouterr().out
+    assert run("--database", engine_url, "restore", str(archive)) == 0
+    restored = capsys.readouterr().out
+    assert run("--database", engine_url, "list") == 0
+
+    assert "Restored 1 organisations and 1 reports" in restored
+    assert "Đảng bộ Trường Cao đẳng Kỹ thuật Công nghiệp" in capsys.readouterr().out
+    assert run("--database", engine_url, "restore", str(archive)) == 2
+    assert "restored only into an empty database" in capsys.readouterr().err
