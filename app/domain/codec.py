@@ -32,6 +32,16 @@ def _converter() -> cattrs.Converter:
     badges = lambda t: t == dict[int, int]  # noqa: E731
     conv.register_unstructure_hook_func(badges, lambda d: {str(k): v for k, v in sorted(d.items())})
     conv.register_structure_hook_func(badges, lambda d, _: {int(k): int(v) for k, v in d.items()})
+    # A row's version belongs to the database it was read from: files neither carry nor accept it.
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    from app.domain.organisation import Organisation
+    from app.domain.report import Report
+
+    for cls in (Organisation, Report):
+        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, version=override(omit=True)))
+        conv.register_structure_hook(cls, make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True, version=override(omit=True)))
     return conv
 
 

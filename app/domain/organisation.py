@@ -69,6 +69,8 @@ class Organisation:
     is_sample: the demo organisation the app stores when she opens the sample report; never one of hers.
     parent_id: the id of the stored organisation it belongs to (a chi bộ's đảng bộ), whose report consolidates
                its report; None for one that belongs to none stored. A database id like id: not kept on import.
+    version: the stored profile's version when it was read (raised by each change); None when not from a database.
+             A change based on an older version is refused. Not compared, not written to files.
     """
 
     name: str
@@ -86,6 +88,7 @@ class Organisation:
     is_sample: bool = False
     parent_id: int | None = None
     id: int | None = None
+    version: int | None = field(default=None, compare=False)
 
     @property
     def issuer_subject(self) -> str:

@@ -169,6 +169,8 @@ class Report:
     title: the trích yếu; empty uses the conventional one for the kind and year.
     signature / recipients: None falls back to the organisation's.
     targets: this period's targets with results; next_targets: the next period's.
+    version: the stored report's version when it was read (raised by each save); None when not from a database.
+             A save based on an older version is refused (EditConflict). Not compared, not written to files.
     """
 
     organisation: Organisation
@@ -191,6 +193,7 @@ class Report:
     status: ReportStatus = ReportStatus.DRAFT
     id: int | None = None
     updated_at: datetime | None = None
+    version: int | None = field(default=None, compare=False)
 
     @property
     def effective_signature(self) -> Signature:

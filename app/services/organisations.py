@@ -48,10 +48,15 @@ def list_children(sessions: Database, parent_id: int) -> list[Organisation]:
         return org_repo.children(session, parent_id)
 
 
-def update_organisation(sessions: Database, organisation: Organisation) -> None:
-    """Save the edited profile of a stored organisation; reports without their own signature or recipients follow it."""
+def update_organisation(sessions: Database, organisation: Organisation, base: Organisation | None = None) -> None:
+    """Save the edited profile of a stored organisation; reports without their own signature or recipients follow it.
+
+    When organisation.version is set (it was read from the database), EditConflict, writing nothing, if someone
+    changed the profile since; base, the profile as read, lets the conflict say which side changed each field.
+    organisation.version is then the stored version.
+    """
     with sessions.begin() as session:
-        org_repo.update(session, organisation)
+        org_repo.update(session, organisation, base)
 
 
 def delete_organisation(sessions: Database, organisation_id: int) -> None:

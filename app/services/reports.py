@@ -2,6 +2,12 @@
 
 Autosave calls save_changes with the report as last saved and as it stands now: only the rows
 that differ are written, and the report's new updated_at comes back for the window to show.
+
+Several people may edit the same report (an office's shared database). A report read from the database carries
+its version; save_changes refuses a save based on an outdated version with EditConflict (nothing written), which
+carries the stored copy (theirs) and every field where it and hers differ, with the value both started from.
+The window then offers: keep hers (keep_mine, which saves her copy over theirs, based on their version) or keep
+theirs (reopen conflict.theirs, whose version is the stored one).
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
+from app.domain.conflicts import EditConflict, FieldConflict
 from app.domain.demo import demo_report
 from app.domain.member_stats import Membership
 from app.domain.report import Entry, EntryState, Report, ReportKind, Section, Statistics
@@ -18,11 +25,14 @@ from app.storage.db import Database
 from app.storage.report_repo import ReportSummary
 
 __all__ = [
+    "EditConflict",
+    "FieldConflict",
     "ReportSummary",
     "carry_over",
     "delete_report",
     "get_report",
     "import_report",
+    "keep_mine",
     "list_reports",
     "new_report_from_previous",
     "open_sample",
@@ -162,8 +172,21 @@ def _copy_section(section: Section) -> Section:
 def save_changes(sessions: Database, report_id: int, before: Report, after: Report) -> datetime:
     """Autosave: write what differs between before (the report as last saved) and after; return the new updated_at.
 
-    The stored report then reads back as after (see report_repo.save_changes for how rows are matched).
-    UserError when the report was deleted.
+    The stored report then reads back as after (see report_repo.save_changes for how rows are matched), and
+    after.version is the stored version (keep after as the next save's before). EditConflict, writing nothing,
+    when someone saved a version newer than before.version; UserError when the report was deleted.
     """
     with sessions.begin() as session:
         return report_repo.save_changes(session, report_id, before, after)
+
+
+def keep_mine(sessions: Database, report_id: int, conflict: EditConflict, mine: Report) -> datetime:
+    """Save her copy over the stored one after a conflict she settled for her own values; the new updated_at.
+
+    Based on the version the conflict found (conflict.theirs): when someone saved yet again since, EditConflict
+    again. For a field-by-field choice, pass as mine her copy with their values put in where she kept theirs.
+    """
+    theirs = conflict.theirs
+    if not isinstance(theirs, Report):
+        raise TypeError("a report's conflict is needed")
+    return save_changes(sessions, report_id, theirs, mine)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from sqlalchemy import CursorResult, func, select
+from sqlalchemy import CursorResult, Table, func, select
 from sqlalchemy import delete as sql_delete
+from sqlalchemy import update as update_statement
 from sqlalchemy.orm import Session
 
+from app.domain.conflicts import EditConflict, organisation_conflicts
 from app.domain.errors import UserError
 from app.domain.organisation import Organisation, OrgKind, Signature
 from app.i18n import _
@@ -64,11 +66,27 @@ def ancestors(session: Session, organisation_id: int) -> list[int]:
     return seen
 
 
-def update(session: Session, organisation: Organisation) -> None:
-    """Overwrite the stored profile of organisation.id with organisation's fields; whether it is the sample stays."""
+def update(session: Session, organisation: Organisation, base: Organisation | None = None) -> None:
+    """Overwrite the stored profile of organisation.id with organisation's fields; whether it is the sample stays.
+
+    When organisation.version is set, EditConflict if someone changed the profile since that version (nothing
+    is written); base is the profile as it was read then, for the conflict's field-by-field list. The stored
+    version is raised by one and organisation.version set to it.
+    """
     if organisation.id is None:
         raise ValueError("update needs an organisation with an id")
-    _fill(_row(session, organisation.id), organisation)
+    table: Table = OrganisationRow.__table__  # type: ignore[assignment]
+    statement = update_statement(table).where(table.c.id == organisation.id).values(version=table.c.version + 1)
+    if organisation.version is not None:
+        statement = statement.where(table.c.version == organisation.version)
+    result = cast("CursorResult[Any]", session.execute(statement.execution_options(synchronize_session=False)))
+    if result.rowcount == 0:
+        theirs = get(session, organisation.id)  # UserError when it was deleted
+        raise EditConflict(theirs, organisation_conflicts(base or organisation, theirs, organisation))
+    row = _row(session, organisation.id)
+    session.refresh(row, ["version"])
+    _fill(row, organisation)
+    organisation.version = row.version
 
 
 def delete(session: Session, organisation_id: int) -> None:
@@ -105,6 +123,7 @@ def to_domain(row: OrganisationRow) -> Organisation:
         templates_dir=row.templates_dir,
         is_sample=row.is_sample,
         parent_id=row.parent_id,
+        version=row.version,
     )
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import CursorResult, Executable, Table, bindparam, insert, selec
 from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
+from app.domain.conflicts import EditConflict, report_conflicts
 from app.domain.errors import UserError
 from app.domain.organisation import Signature
 from app.domain.report import (
@@ -125,6 +126,7 @@ def get(session: Session, report_id: int) -> Report:
         status=ReportStatus(row.status),
         id=row.id,
         updated_at=row.updated_at,
+        version=row.version,
     )
 
 
@@ -147,14 +149,17 @@ def list_summaries(session: Session, organisation_id: int | None = None) -> list
 
 
 def replace(session: Session, report_id: int, report: Report) -> None:
-    """Overwrite the stored report with report's contents; its sections and entries get new ids."""
-    row = _row(session, report_id)
-    _fill(row, report)
-    row.updated_at = _now()
+    """Overwrite the stored report with report's contents; its sections and entries get new ids.
+
+    When report.version is set, EditConflict if someone saved a newer one since (nothing is written); the stored
+    version is raised by one and report.version set to it.
+    """
+    version = _claim_version(session, report_id, report, report, updated_at=_now(), **_report_values(report))
     # Entries go with their sections (ON DELETE CASCADE).
     for table in (_SECTIONS, _FIGURES, _TEXTS, _TARGETS):
         session.execute(sql_delete(table).where(table.c.report_id == report_id))
     _add_contents(session, report_id, report)
+    report.version = version
 
 
 def delete(session: Session, report_id: int) -> None:
@@ -170,12 +175,16 @@ def save_changes(session: Session, report_id: int, before: Report, after: Report
     matched by their key path (the keys from the part down to the section), entries and targets by their
     position. When keys repeat among siblings, or the stored outline is not before's, the outline is rewritten
     whole. UserError when the report is gone.
+
+    When before.version is set (it was read from this database), the save is refused with EditConflict if
+    someone saved a newer version since: nothing is written. Otherwise the stored version is raised by one, and
+    after.version and after.updated_at are set to the stored ones.
     """
     old, new = _report_values(before), _report_values(after)
     changed = {column: value for column, value in new.items() if old[column] != value}
     updated_at = _now()
-    statement = update(_REPORTS).where(_REPORTS.c.id == report_id).values(updated_at=updated_at, **changed)
-    _execute_one(session, statement, _not_found())
+    version = _claim_version(session, report_id, before, after, updated_at=updated_at, **changed)
+    after.version, after.updated_at = version, updated_at
     if before.stats != after.stats:
         _save_statistics(session, report_id, before, after)
     # Compared as stored (Decimal("1.0") == Decimal("1"), but they are stored as different text).
@@ -185,6 +194,27 @@ def save_changes(session: Session, report_id: int, before: Report, after: Report
         _save_targets(session, report_id, period, old_targets, new_targets)
     _save_sections(session, report_id, before.sections, after.sections)
     return updated_at
+
+
+def _claim_version(session: Session, report_id: int, before: Report, after: Report, **values: Any) -> int:
+    """Set values on the report's row and raise its version by one, in one UPDATE; the new version.
+
+    When before.version is set, the UPDATE … WHERE version = ? both checks and locks the row: a second save based
+    on the same version waits for the first one's transaction, then finds the version changed and raises
+    EditConflict (nothing written). UserError when the report is gone.
+    """
+    condition = [_REPORTS.c.id == report_id]
+    if before.version is not None:
+        condition.append(_REPORTS.c.version == before.version)
+    statement = (update(_REPORTS).where(*condition).values(version=_REPORTS.c.version + 1, **values)
+                 .execution_options(**_NO_SYNC))
+    result = cast("CursorResult[Any]", session.execute(statement))
+    if result.rowcount == 1:
+        if before.version is not None:
+            return before.version + 1
+        return int(session.execute(select(_REPORTS.c.version).where(_REPORTS.c.id == report_id)).scalar_one())
+    theirs = get(session, report_id)  # UserError when it was deleted
+    raise EditConflict(theirs, report_conflicts(before, theirs, after))
 
 
 def _now() -> datetime:

@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -83,6 +84,8 @@ class OrganisationRow(Base):
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
     # The organisation it belongs to (a chi bộ's đảng bộ); deleting that one leaves this one standing alone.
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"), index=True)
+    # Raised by every change of the profile: a change based on an older version is refused (EditConflict).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
 
 class ReportRow(Base):
@@ -120,6 +123,8 @@ class ReportRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    # Raised by every save: a save based on an older version is refused (EditConflict), never silently applied.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
 
 class SectionRow(Base):

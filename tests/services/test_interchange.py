@@ -95,7 +95,8 @@ def test_schema_allows_badges_for_exactly_the_badge_years(schema):
     ("statistics", Statistics), ("target", Target), ("settings", Settings), ("report", Report),
 ])
 def test_schema_object_requires_every_field_of_its_dataclass_in_order(schema, definition: str, cls: type):
-    fields = [f.name for f in dataclasses.fields(cls)]
+    # A row's version belongs to the database it was read from: files do not carry it (app.domain.codec).
+    fields = [f.name for f in dataclasses.fields(cls) if f.name != "version"]
     subschema = schema["$defs"][definition]
     assert list(subschema["properties"]) == fields
     assert subschema["required"] == fields

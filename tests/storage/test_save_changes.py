@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -155,6 +156,7 @@ def test_an_outline_stored_otherwise_than_before_is_rewritten_whole(database, or
         report_repo.replace(session, report_id, elsewhere)
     after = copy.deepcopy(before)
     after.sections[1].title = "Phần hai đã sửa"
+    before.version = None  # a save that names no version: only matching the outline is under test here
 
     save(database, report_id, before, after)
 
@@ -190,7 +192,8 @@ def test_the_report_fields_changed_are_the_only_columns_set(database, organisati
 
     # Each driver marks its parameters its own way: "?" for sqlite3, "%(name)s::TYPE" for psycopg.
     assert [re.sub(r"%\(\w+\)s(::[A-Z]+( WITHOUT TIME ZONE)?)?", "?", s) for s in statements] == [
-        "UPDATE reports SET issued_on=?, title=?, updated_at=? WHERE reports.id = ?"]
+        "UPDATE reports SET issued_on=?, title=?, updated_at=?, version=(reports.version + ?) "
+        "WHERE reports.id = ? AND reports.version = ?"]
     assert contents(load(database, report_id)) == contents(after)
 
 
@@ -330,7 +333,7 @@ def test_random_edits_saved_as_changes_store_what_replace_stores(database, organ
                 fn(current, n, text)
         save(database, diff_id, saved, current)
         with database.begin() as session:
-            report_repo.replace(session, replace_id, current)
+            report_repo.replace(session, replace_id, dataclasses.replace(current, version=None))
         saved = copy.deepcopy(current)  # what the window keeps as the last saved snapshot
 
         by_diff, by_replace = contents(load(database, diff_id)), contents(load(database, replace_id))

@@ -1,0 +1,118 @@
+"""Two people saving the same report or organisation: what each changed, field by field, and the error she sees.
+
+A save carries the version of the report (or organisation) it started from. When someone else saved in between,
+the stored version is newer: the save is refused with EditConflict, which carries the stored copy (theirs) and
+every field where theirs and hers differ, with the value both started from. The window offers to keep either:
+keeping hers saves her copy over theirs (services.reports.keep_mine), keeping theirs reopens the stored copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.domain.codec import to_dict
+from app.domain.errors import UserError
+from app.domain.organisation import Organisation
+from app.domain.report import Report, Section
+from app.i18n import _
+
+# Database bookkeeping, not content: never a conflict.
+_IGNORED = frozenset({"id", "updated_at", "parent_id"})
+
+
+@dataclass(frozen=True, slots=True)
+class FieldConflict:
+    """One field where the stored copy (theirs) and hers differ.
+
+    path: where the field is, dotted ("title", "stats.membership.female", "sections.bai_hoc.entries.0.text").
+    base: its value when she opened it; theirs / mine: the stored value and hers (None where the field is absent).
+    """
+
+    path: str
+    base: Any
+    theirs: Any
+    mine: Any
+
+    @property
+    def changed_by_them(self) -> bool:
+        return bool(self.theirs != self.base)
+
+    @property
+    def changed_by_me(self) -> bool:
+        return bool(self.mine != self.base)
+
+
+class EditConflict(UserError):
+    """A save based on an outdated version: someone else saved in between; nothing of hers was written.
+
+    theirs: the stored report or organisation now (with its version); conflicts: the fields where it and hers
+    differ, in a stable order.
+    """
+
+    def __init__(self, theirs: Report | Organisation, conflicts: list[FieldConflict]) -> None:
+        self.theirs = theirs
+        self.conflicts = conflicts
+        what = _("report") if isinstance(theirs, Report) else _("organisation profile")
+        message = _(
+            "Someone else saved this {what} while you were editing it; your change was not saved, and theirs was "
+            "not overwritten. Choose, field by field, whether to keep their value or yours."
+        ).format(what=what)
+        detail = "\n".join(f"{c.path}: {_show(c.theirs)} ↔ {_show(c.mine)}" for c in conflicts[:20])
+        super().__init__(message, detail=detail or None)
+
+
+def report_conflicts(base: Report, theirs: Report, mine: Report) -> list[FieldConflict]:
+    """Every field where theirs and mine differ, with base's value; sections matched by their key path."""
+    return _conflicts(_flat_report(base), _flat_report(theirs), _flat_report(mine))
+
+
+def organisation_conflicts(base: Organisation, theirs: Organisation, mine: Organisation) -> list[FieldConflict]:
+    """Every profile field where theirs and mine differ, with base's value."""
+    return _conflicts(_flat(to_dict(base)), _flat(to_dict(theirs)), _flat(to_dict(mine)))
+
+
+def _conflicts(base: dict[str, Any], theirs: dict[str, Any], mine: dict[str, Any]) -> list[FieldConflict]:
+    paths = list(dict.fromkeys([*base, *theirs, *mine]))
+    return [FieldConflict(path, base.get(path), theirs.get(path), mine.get(path))
+            for path in paths if theirs.get(path) != mine.get(path)]
+
+
+def _flat_report(report: Report) -> dict[str, Any]:
+    data = to_dict(report)
+    data.pop("sections")
+    data.pop("organisation")  # the profile has its own version and its own save
+    flat = _flat(data)
+    for path, section in _sections(report.sections, ()):
+        where = "sections." + ".".join(path)
+        flat[f"{where}.title"] = section.title
+        flat[f"{where}.enabled"] = section.enabled
+        for number, entry in enumerate(section.entries):
+            flat[f"{where}.entries.{number}.text"] = entry.text
+            flat[f"{where}.entries.{number}.kind"] = entry.kind.value
+    return flat
+
+
+def _sections(sections: list[Section], parent: tuple[str, ...]) -> list[tuple[tuple[str, ...], Section]]:
+    found: list[tuple[tuple[str, ...], Section]] = []
+    for section in sections:
+        path = (*parent, section.key)
+        found.append((path, section))
+        found += _sections(section.children, path)
+    return found
+
+
+def _flat(value: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(value, dict):
+        flat: dict[str, Any] = {}
+        for key, item in value.items():
+            if not prefix and key in _IGNORED:
+                continue
+            flat.update(_flat(item, f"{prefix}{key}."))
+        return flat
+    return {prefix.rstrip("."): value}
+
+
+def _show(value: Any) -> str:
+    text = "—" if value is None or value == "" else str(value)
+    return text if len(text) <= 60 else text[:59] + "…"
