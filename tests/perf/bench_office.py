@@ -52,17 +52,17 @@ def setup(url: str, clients: int, count: int) -> list[int]:
         sessions.close()
 
 
-def client(job: tuple[str, int, int, float, float]) -> dict[str, Any]:
-    """One clerk's autosaves until the deadline: latencies, accepted (version, paragraph), conflicts."""
-    url, number, report_id, start, seconds = job
+def client(job: tuple[str, int, int, Any, float]) -> dict[str, Any]:
+    """One clerk's autosaves for seconds once every client is ready: latencies, accepted (version, text), conflicts."""
+    url, number, report_id, ready, seconds = job
     sessions = open_sessions(url)
     latencies: list[float] = []
     accepted: list[tuple[int, str]] = []
     conflicts = 0
     try:
         saved = reports.get_report(sessions, report_id)
-        while time.time() < start:
-            time.sleep(0.001)
+        ready.wait()  # every process has imported and connected: they start together
+        start = time.time()
         edit = 0
         while time.time() < start + seconds:
             edit += 1
@@ -90,10 +90,10 @@ def client(job: tuple[str, int, int, float, float]) -> dict[str, Any]:
 
 def run(url: str, clients: int, seconds: float, count: int) -> dict[str, Any]:
     ids = setup(url, clients, count)
-    start = time.time() + 2.0  # every process imported and connected by then
     context = multiprocessing.get_context("spawn")
-    with context.Pool(clients) as pool:
-        results = pool.map(client, [(url, n, ids[n % count], start, seconds) for n in range(clients)])
+    with context.Manager() as manager, context.Pool(clients) as pool:
+        ready = manager.Barrier(clients)
+        results = pool.map(client, [(url, n, ids[n % count], ready, seconds) for n in range(clients)])
     lost = 0
     sessions = open_sessions(url)
     try:
