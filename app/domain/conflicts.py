@@ -25,14 +25,17 @@ _IGNORED = frozenset({"id", "updated_at", "parent_id"})
 class FieldConflict:
     """One field where the stored copy (theirs) and hers differ.
 
-    path: where the field is, dotted ("title", "stats.membership.female", "sections.bai_hoc.entries.0.text").
+    path: where the field is, dotted ("title", "stats.membership.female"); a section's text is one field,
+          "sections.phan_1.danh_gia.bai_hoc.text" (its paragraphs, one a line), its heading another (".title").
     base: its value when she opened it; theirs / mine: the stored value and hers (None where the field is absent).
+    label: what the window calls it: a section's heading for its fields, else the path.
     """
 
     path: str
     base: Any
     theirs: Any
     mine: Any
+    label: str = ""
 
     @property
     def changed_by_them(self) -> bool:
@@ -64,21 +67,25 @@ class EditConflict(UserError):
 
 def report_conflicts(base: Report, theirs: Report, mine: Report) -> list[FieldConflict]:
     """Every field where theirs and mine differ, with base's value; sections matched by their key path."""
-    return _conflicts(_flat_report(base), _flat_report(theirs), _flat_report(mine))
+    labels: dict[str, str] = {}
+    flats = [_flat_report(report, labels) for report in (base, theirs, mine)]
+    return _conflicts(*flats, labels)
 
 
 def organisation_conflicts(base: Organisation, theirs: Organisation, mine: Organisation) -> list[FieldConflict]:
     """Every profile field where theirs and mine differ, with base's value."""
-    return _conflicts(_flat(to_dict(base)), _flat(to_dict(theirs)), _flat(to_dict(mine)))
+    return _conflicts(_flat(to_dict(base)), _flat(to_dict(theirs)), _flat(to_dict(mine)), {})
 
 
-def _conflicts(base: dict[str, Any], theirs: dict[str, Any], mine: dict[str, Any]) -> list[FieldConflict]:
+def _conflicts(base: dict[str, Any], theirs: dict[str, Any], mine: dict[str, Any],
+               labels: dict[str, str]) -> list[FieldConflict]:
     paths = list(dict.fromkeys([*base, *theirs, *mine]))
-    return [FieldConflict(path, base.get(path), theirs.get(path), mine.get(path))
+    return [FieldConflict(path, base.get(path), theirs.get(path), mine.get(path), labels.get(path, path))
             for path in paths if theirs.get(path) != mine.get(path)]
 
 
-def _flat_report(report: Report) -> dict[str, Any]:
+def _flat_report(report: Report, labels: dict[str, str]) -> dict[str, Any]:
+    """The report's fields by dotted path; labels gets each section field's label (the section's own heading)."""
     data = to_dict(report)
     data.pop("sections")
     data.pop("organisation")  # the profile has its own version and its own save
@@ -87,9 +94,11 @@ def _flat_report(report: Report) -> dict[str, Any]:
         where = "sections." + ".".join(path)
         flat[f"{where}.title"] = section.title
         flat[f"{where}.enabled"] = section.enabled
-        for number, entry in enumerate(section.entries):
-            flat[f"{where}.entries.{number}.text"] = entry.text
-            flat[f"{where}.entries.{number}.kind"] = entry.kind.value
+        flat[f"{where}.text"] = "\n".join(entry.text for entry in section.entries)
+        heading = section.title or section.key
+        labels.setdefault(f"{where}.title", _("Heading of “{section}”").format(section=heading))
+        labels.setdefault(f"{where}.enabled", _("“{section}” printed").format(section=heading))
+        labels.setdefault(f"{where}.text", _("Text of “{section}”").format(section=heading))
     return flat
 
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from app.domain.conflicts import EditConflict
 from app.domain.errors import UserError
 from app.domain.findings import Finding
 from app.domain.report import Entry, Report, Section
@@ -124,6 +125,8 @@ class ReportEditing(QObject):
         report_changed(str): an edit happened; the argument names the area ("text", "stats", …).
         report_saved(object): the local datetime of the save that landed.
         save_failed(str): a translated message; the edits stay in memory and are retried.
+        save_conflict(object): someone else saved the report since it was opened or last saved (an EditConflict);
+            saving pauses, her edits stay in memory, until keep_mine() or keep_theirs() settles it.
         findings_updated(object): the current list of Finding.
         preview_updated(str): HTML of the document as it stands.
     """
@@ -132,6 +135,7 @@ class ReportEditing(QObject):
     report_changed = Signal(str)
     report_saved = Signal(object)
     save_failed = Signal(str)
+    save_conflict = Signal(object)
     findings_updated = Signal(object)
     preview_updated = Signal(str)
 
@@ -155,6 +159,7 @@ class ReportEditing(QObject):
         self._saved: Report | None = None  # the report as stored: the snapshot of the last save that landed
         self._dirty = False
         self._in_flight: _Save | None = None
+        self.conflict: EditConflict | None = None  # a save refused as based on an outdated version, not yet settled
         self._preview_seq = 0
         # Called in the render thread with each preview's HTML before it is emitted (the preview pane parses
         # it there: PreviewPane.prepare).
@@ -227,7 +232,7 @@ class ReportEditing(QObject):
     def save_now(self) -> None:
         """Write the report's unsaved edits now (Ctrl+S, closing, switching reports); one save runs at a time."""
         self._save.cancel()
-        if self.report is None or not self._dirty:
+        if self.report is None or not self._dirty or self.conflict is not None:
             return
         if self._in_flight is not None:
             self._save.poke()  # this one follows the running one
@@ -275,6 +280,10 @@ class ReportEditing(QObject):
     def _on_save_failed(self, flight: _Save, exc: BaseException) -> None:
         if not self._settle(flight, False):
             return
+        if isinstance(exc, EditConflict):
+            self.conflict = exc
+            self.save_conflict.emit(exc)
+            return
         if isinstance(exc, UserError):
             message = exc.message
         else:
@@ -282,6 +291,24 @@ class ReportEditing(QObject):
             message = _("Your changes could not be saved yet; they will be saved again shortly.")
         self.save_failed.emit(message)
         self._save.delay(3000)
+
+    def keep_mine(self) -> None:
+        """Settle a conflict for her copy: save it over the stored one (based on the version the conflict found)."""
+        if self.conflict is None:
+            return
+        theirs = self.conflict.theirs
+        assert isinstance(theirs, Report)
+        self.conflict, self._saved, self._dirty = None, copy_report(theirs), True
+        self.save_now()
+
+    def keep_theirs(self) -> None:
+        """Settle a conflict for the stored copy: her unsaved edits are dropped and the stored report reopened."""
+        if self.conflict is None or self.report_id is None:
+            return
+        theirs = self.conflict.theirs
+        assert isinstance(theirs, Report)
+        self.conflict, self._dirty = None, False
+        self.open(self.report_id, copy_report(theirs))
 
     def _refresh_views(self) -> None:
         self.refresh_findings()

@@ -259,6 +259,7 @@ class MainWindow(QMainWindow):
         self.runner.failed.connect(self.prompts.show_error)
         self.editing.report_saved.connect(self.on_report_saved)
         self.editing.save_failed.connect(self.on_save_failed)
+        self.editing.save_conflict.connect(self.on_save_conflict)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
         self.organisations.organisations_listed.connect(self.on_organisations_listed)
         self.organisations.organisation_updated.connect(self.on_organisation_updated)
@@ -494,6 +495,17 @@ class MainWindow(QMainWindow):
     def on_save_failed(self, message: str) -> None:
         self.saved_label.setText(_("Not saved"))
         self.statusBar().showMessage(message, 8000)
+
+    def on_save_conflict(self, conflict: object) -> None:
+        """Someone else saved the open report: show their values and hers, and let her keep either copy."""
+        from app.gui.dialogs.conflict_dialog import ConflictDialog
+
+        self.saved_label.setText(_("Not saved"))
+        dialog = ConflictDialog(conflict, self)  # type: ignore[arg-type]
+        dialog.mine_chosen.connect(self.editing.keep_mine)
+        dialog.theirs_chosen.connect(self.editing.keep_theirs)  # reopens theirs: the editor follows report_loaded
+        self.conflict_dialog = dialog
+        dialog.open()
 
     # -- misc ---------------------------------------------------------------------------------
 

@@ -63,9 +63,10 @@ def test_a_save_based_on_an_outdated_version_is_refused_with_both_values(session
     female = by_path["stats.membership.female"]
     assert (female.theirs, female.mine) == (hers.stats.membership.female + 5, hers.stats.membership.female)
     assert female.changed_by_them and not female.changed_by_me
-    text = by_path["sections.phan_1.danh_gia.bai_hoc.entries.0.text"]
-    assert text.mine == "Bài học chị viết." and not text.changed_by_them
-    assert set(by_path) == {"title", "stats.membership.female", "sections.phan_1.danh_gia.bai_hoc.entries.0.text"}
+    text = by_path["sections.phan_1.danh_gia.bai_hoc.text"]
+    assert text.mine.split("\n")[0] == "Bài học chị viết." and not text.changed_by_them
+    assert text.label == f"Nội dung mục “{hers.section('bai_hoc').title}”"
+    assert set(by_path) == {"title", "stats.membership.female", "sections.phan_1.danh_gia.bai_hoc.text"}
     # Nothing of hers was written; his save stands.
     stored = reports.get_report(sessions, report_id)
     assert stored == his_edit and stored.version == 2
