@@ -193,6 +193,11 @@ def _open_checked(engine: Engine, existing: Path | None, busy_timeout: float | N
             _check_writable(engine)
         return database
     except UserError as exc:
+        if database.path is None and _is_permission_error(exc):
+            # A server user that may only read (an office's read-only account): open it for reading.
+            log.info("%s refuses changes for this user; opening it read-only", database.location)
+            database.read_only = True
+            return database
         database.close()
         if existing is None or not _is_read_only_error(exc):
             raise
@@ -213,6 +218,14 @@ def _is_read_only_error(exc: UserError) -> bool:
     error = cause.orig if isinstance(cause, DBAPIError) else cause
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
     return code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM)
+
+
+def _is_permission_error(exc: UserError) -> bool:
+    """Whether a server refused a change because its user may not make it (PostgreSQL's insufficient privilege)."""
+    cause = exc.__cause__
+    error = cause.orig if isinstance(cause, DBAPIError) else cause
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(error, psycopg.errors.InsufficientPrivilege)
 
 
 def _read_only_url(path: Path) -> str:

@@ -69,21 +69,21 @@ def test_consolidate_refuses_keeping_a_field_that_is_no_figure(tmp_path, capsys)
     assert not (d / "out.json").exists()
 
 
-def test_import_of_an_exported_docx_stores_the_report(tmp_path, capsys):
+def test_import_of_an_exported_docx_stores_the_report(tmp_path, capsys, engine_url):
     export_docx(demo_report(), tmp_path / "r.docx")
-    database = str(tmp_path / "db.sqlite")
+    database = engine_url
     assert run("import", str(tmp_path / "r.docx"), "--database", database) == 0
     assert run("list", "--database", database) == 0
     assert "Đảng bộ Trường Cao đẳng Kỹ thuật Công nghiệp" in capsys.readouterr().out
 
 
-def test_import_of_a_docx_without_data_stores_nothing(tmp_path, capsys):
+def test_import_of_a_docx_without_data_stores_nothing(tmp_path, capsys, engine_url):
     export_docx(demo_report(), tmp_path / "r.docx")
     with zipfile.ZipFile(tmp_path / "r.docx") as src, zipfile.ZipFile(tmp_path / "plain.docx", "w") as dst:
         for info in src.infolist():
             if not info.filename.startswith("customXml/"):
                 dst.writestr(info, src.read(info.filename))
-    database = str(tmp_path / "db.sqlite")
+    database = engine_url
     assert run("import", str(tmp_path / "plain.docx"), "--database", database) == 2
     assert "does not carry the report's data" in capsys.readouterr().err
     assert run("list", "--database", database) == 0

@@ -180,3 +180,30 @@ def test_a_nul_character_is_refused_with_a_user_error(url):
 
 def _closed_port() -> int:
     return postgres._free_port()
+
+
+def test_a_user_that_may_only_read_opens_the_database_read_only(url, postgresql_cluster):
+    with open_database(url) as database, database.begin() as session:
+        org_repo.add(session, demo_report().organisation)
+    name = url.rsplit("/", 1)[1]
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("DROP ROLE IF EXISTS reader"))
+        connection.execute(text("CREATE ROLE reader LOGIN PASSWORD 'reader-pass-5e1b'"))
+        connection.execute(text(f'GRANT CONNECT ON DATABASE "{name}" TO reader'))
+        connection.execute(text("GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader"))
+    admin.dispose()
+    reader = url.replace(f"{postgres.USER}:{postgres.PASSWORD}", "reader:reader-pass-5e1b")
+
+    try:
+        with open_database(reader) as database:
+            assert database.read_only
+            with database.begin() as session:
+                assert [o.name for o in org_repo.list_all(session)] == [demo_report().organisation.name]
+            with pytest.raises(UserError, match="chỉ được đọc") as raised, database.begin() as session:
+                org_repo.add(session, demo_report().organisation)
+            assert "reader-pass-5e1b" not in str(raised.value)
+    finally:
+        postgresql_cluster.drop(url)
+        with postgresql_cluster.admin.connect() as connection:
+            connection.execute(text("DROP ROLE reader"))
