@@ -68,8 +68,7 @@ class EditConflict(UserError):
 def report_conflicts(base: Report, theirs: Report, mine: Report) -> list[FieldConflict]:
     """Every field where theirs and mine differ, with base's value; sections matched by their key path."""
     labels: dict[str, str] = {}
-    flats = [_flat_report(report, labels) for report in (base, theirs, mine)]
-    return _conflicts(*flats, labels)
+    return _conflicts(_flat_report(base, labels), _flat_report(theirs, labels), _flat_report(mine, labels), labels)
 
 
 def organisation_conflicts(base: Organisation, theirs: Organisation, mine: Organisation) -> list[FieldConflict]:
