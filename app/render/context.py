@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from app.domain import numfmt
 from app.domain.checks import reported
+from app.domain.consolidation import SubUnitPart
 from app.domain.drafting import has_content, printed
 from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
 from app.domain.outline import filled_title
+from app.domain.organisation import OrgKind
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, Level, RatingCounts
-from app.domain.report import EntryKind, Report, ReportKind, Section
+from app.domain.report import EntryKind, Report, ReportKind, Section, Statistics
 from app.domain.targets import Comparator, Target
 from app.domain.targets import summary as targets_summary
 from app.render.model import Table
@@ -325,6 +328,39 @@ def _annex_tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict
     return annexes
 
 
+# The parent's rating of a sub-unit as the annex's narrow column prints it.
+_LEVEL_ABBREVIATIONS = {Level.EXCELLENT: "HTXSNV", Level.GOOD: "HTTNV", Level.COMPLETE: "HTNV",
+                        Level.NOT_COMPLETE: "KHTNV"}
+
+
+def _sub_unit_annex(report: Report, parts: Sequence[SubUnitPart], fmt: Formatter) -> tuple[str, Table]:
+    """"Tổng hợp số liệu các chi bộ": one row of figures per sub-unit rolled up, and their total."""
+    n = fmt.count
+    period = _PERIODS[report.kind]
+    header = ["TT", "Chi bộ" if report.organisation.kind is OrgKind.DANG_BO_CO_SO else "Tổ chức đảng",
+              f"Đảng viên {period['opening']}", "Kết nạp", "Chuyển đến", "Chuyển đi", "Từ trần",
+              "Xóa tên, khai trừ, ra khỏi Đảng", f"Đảng viên {period['closing']}", "Dự bị", "Nữ",
+              *(f"Đảng viên {_LEVEL_ABBREVIATIONS[level]}" for level in LEVELS), "Xếp loại tổ chức"]
+
+    def figures(stats: Statistics) -> list[int]:
+        m, r = stats.membership, stats.ratings.members
+        return [m.opening_total, m.admitted, m.transferred_in, m.transferred_out, m.deceased,
+                m.struck_off + m.expelled + m.left_party, m.closing_total, m.closing_probationary, m.female,
+                *(r.count(level) for level in LEVELS)]
+
+    rows = []
+    totals = [0] * (len(header) - 3)
+    for i, part in enumerate(parts, start=1):
+        values = figures(part.stats)
+        totals = [t + v for t, v in zip(totals, values, strict=True)]
+        rows.append([str(i), part.name, *map(n, values), _LEVEL_ABBREVIATIONS[part.rating] if part.rating else ""])
+    rows.append(["", "Tổng cộng", *map(n, totals), ""])
+    subject = "các chi bộ" if report.organisation.kind is OrgKind.DANG_BO_CO_SO else "các tổ chức đảng trực thuộc"
+    return f"Tổng hợp số liệu {subject} {_when(report)}", Table(
+        header=header, rows=rows, numeric=frozenset(range(2, len(header) - 1)) | {0},
+        widths=[0.8, 4.2, *[1.3] * (len(header) - 3), 1.5], bold_rows=frozenset({len(rows) - 1}))
+
+
 def _when(report: Report) -> str:
     """The period in a title: "năm 2026", "6 tháng đầu năm 2026", "từ đầu nhiệm kỳ 2025 - 2030 đến nay"."""
     if report.kind is ReportKind.SIX_MONTH:
@@ -345,10 +381,13 @@ def _annex_label(index: int, conv: Conventions) -> str:
     return roman(index) if conv.annex_numerals == "roman" else str(index)
 
 
-def build_context(report: Report, conv: Conventions | None = None) -> dict[str, Any]:
+def build_context(report: Report, conv: Conventions | None = None,
+                  sub_units: Sequence[SubUnitPart] | None = None) -> dict[str, Any]:
     """Everything the templates may use; every value is plain data or a formatting function.
 
     conv: the conventions of the preset the report is printed in (default: its organisation's).
+    sub_units: the sub-units' figures when the report was rolled up from them; they print as an annex of their own,
+    after the others, whether or not the report moves its tables to appendices.
     """
     org = report.organisation
     conv = conv or conventions(org.preset)
@@ -391,6 +430,8 @@ def build_context(report: Report, conv: Conventions | None = None) -> dict[str, 
     ctx["tables"] = _tables(report, ctx, labels)
     # With appendices on, the tables move out of the body and the sentences point to them.
     annexes = _annex_tables(report, ctx, labels) if report.settings.annexes else {}
+    if sub_units:
+        annexes["sub_units"] = _sub_unit_annex(report, sub_units, fmt)
     ctx["annexes"] = [
         {"name": name, "label": _annex_label(index, conv), "title": title, "table": table}
         for index, (name, (title, table)) in enumerate(annexes.items(), start=1)
