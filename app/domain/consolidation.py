@@ -225,6 +225,11 @@ def _roll_up(parent: Statistics, parts: list[tuple[str, Statistics]], trace: Tra
     return result
 
 
+def figures_of(stats: Statistics) -> dict[str, int]:
+    """Every whole-number figure of stats by dotted path ("stats.membership.female"), as the trace names them."""
+    return dict(_figures(stats, STATS))
+
+
 def _is_parent_own(path: str) -> bool:
     return path in _PARENT_OWN or path.startswith(_PARENT_OWN_PREFIXES)
 

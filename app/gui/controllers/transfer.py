@@ -102,7 +102,16 @@ class TransferController(QObject):
             self.export_failed.emit(message)
             self.prompts.show_error(message, detail)
 
-        self.runner.tasks.run_render(lambda: export_docx(snapshot, path), done, failed)
+        def write(sub_units: object) -> None:
+            # A report rolled up from its sub-units prints their figures as an annex.
+            self.runner.tasks.run_render(lambda: export_docx(snapshot, path, sub_units=sub_units), done, failed)
+
+        from app.services.collect import consolidation_parts
+
+        if self.editing.report_id is None:
+            write(None)
+        else:
+            self.runner.run(consolidation_parts, self.editing.report_id, done=write, failed=failed)
 
     # -- PDF and printing ------------------------------------------------------------------------
 
