@@ -185,3 +185,28 @@ def test_a_report_never_rolled_up_has_no_parts_and_no_sub_unit_annex(sessions, p
     export_docx(demo_report(), tmp_path / "plain.docx", sub_units=None)
     texts = [p.text for p in docx.Document(str(tmp_path / "plain.docx")).paragraphs]
     assert not any("Tổng hợp số liệu" in t for t in texts)
+
+
+def test_three_levels_a_dang_bo_khoi_rolls_up_dang_bo_that_rolled_up_their_chi_bo(tmp_path):
+    from app.domain.consolidation import SubUnitReport, consolidate
+    from app.domain.organisation import OrgKind
+    from app.services.consolidation import consolidate_files, figure_findings
+
+    chi_bo = demo_subunit_reports()
+    middle = []
+    for name, part in (("Đảng bộ Khối A", chi_bo[:7]), ("Đảng bộ Khối B", chi_bo[7:])):
+        parent = replace(demo_report(), organisation=replace(demo_organisation(), name=name, issuer_name=name.upper()))
+        rolled = consolidate(parent, [SubUnitReport(r) for r in part]).report
+        export_docx(rolled, tmp_path / f"{name}.docx")
+        middle.append(rolled)
+    top = replace(demo_report(), organisation=replace(demo_organisation(), name="Đảng bộ Khối Giáo dục",
+                                                      kind=OrgKind.DANG_BO_CAP_TREN))
+
+    result = consolidate_files(top, sorted(tmp_path.glob("*.docx")), check=figure_findings)
+
+    m = result.report.stats.membership
+    assert (m.closing_total, m.female, m.admitted) == (98, 41, 4)
+    assert result.trace["stats.membership.female"] == [
+        ("Đảng bộ Khối A", sum(r.stats.membership.female for r in chi_bo[:7])),
+        ("Đảng bộ Khối B", sum(r.stats.membership.female for r in chi_bo[7:]))]
+    assert result.report.stats.units == 2 and result.included == ["Đảng bộ Khối A", "Đảng bộ Khối B"]
