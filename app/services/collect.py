@@ -38,7 +38,8 @@ from app.services.report_files import read_report_file
 from app.storage import org_repo, received_repo
 from app.storage.db import Database
 
-# A name at least this similar (rapidfuzz token-set ratio, 0-100) to a sub-unit's makes it a candidate to ask about.
+# A name at least this similar (rapidfuzz ratio, 0-100) to a sub-unit's makes it a candidate to ask about; the
+# token-set ratio would not do: every name shares "chi bộ".
 SIMILAR_NAME = 80
 
 
@@ -161,7 +162,7 @@ def match_unit(issuer: Organisation, children: list[Organisation]) -> tuple[Orga
         return agreeing[0], []
     if same_name:
         return None, same_name
-    scored = sorted(((max(fuzz.token_set_ratio(n, unit_key(c.name)) for n in names), c) for c in children),
+    scored = sorted(((max(fuzz.ratio(n, unit_key(c.name)) for n in names), c) for c in children),
                     key=lambda pair: -pair[0])
     similar = [c for score, c in scored if score >= SIMILAR_NAME]
     return None, similar

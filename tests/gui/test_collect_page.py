@@ -120,3 +120,38 @@ def test_a_bad_file_dropped_with_good_ones_is_listed_and_stores_nothing(qtbot, w
 
     assert page.refused.isVisible() and "hong.json" in page.refused.text()
     assert sorted(page.board.item(r, COL_STATE).text() for r in range(13)).count("Đã gửi") == 2
+
+
+def test_an_unknown_chi_bo_is_added_on_the_spot_and_an_unsure_one_asked_about(qtbot, window, tmp_path):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from app.services.interchange import export_report_file
+
+    open_board_with_chi_bo(qtbot, window)
+    page = window.collect_page
+    first, fourth = demo_subunit_reports()[0], demo_subunit_reports()[3]
+    new = replace(first, organisation=replace(first.organisation, name="Chi bộ Thư viện", issuer_name="CHI BỘ TV"))
+    typo = replace(fourth, organisation=replace(fourth.organisation, name=fourth.organisation.name + " (cũ)",
+                                                issuer_name="X"))
+    export_report_file(new, tmp_path / "tv.json")
+    export_report_file(typo, tmp_path / "typo.json")
+
+    drop(page, [tmp_path / "typo.json", tmp_path / "tv.json"])
+
+    ask = window.collect.dialog
+    assert isinstance(ask, QInputDialog) and ask.isVisible() and "typo.json" in ask.labelText()
+    assert ask.comboBoxItems()[0] == fourth.organisation.name
+    ask.setTextValue(fourth.organisation.name)
+    ask.accept()
+    qtbot.waitUntil(lambda: isinstance(window.collect.dialog, QMessageBox), timeout=5_000)
+    box = window.collect.dialog
+    assert "Chi bộ Thư viện" in box.text()
+    with qtbot.waitSignal(window.collect.board_shown, timeout=30_000):
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    assert page.board.rowCount() == 14
+    states = {page.board.item(r, COL_UNIT).text(): page.board.item(r, COL_STATE).text() for r in range(14)}
+    assert states["Chi bộ Thư viện"] == "Đã gửi" and states[fourth.organisation.name] == "Đã gửi"
+    assert sum(state == "Đã gửi" for state in states.values()) == 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app.domain import numfmt
@@ -38,6 +38,11 @@ class CollectController(QObject):
         page.rating_changed.connect(self.set_rating)
         page.history_requested.connect(self.show_history)
         page.roll_up_requested.connect(self.roll_up)
+        self.dialog: QWidget | None = None  # the question open about a received file, if any
+        self._refused: list[tuple[str, str]] = []
+        self._questions: list = []
+        self._choices: dict[Path, int] = {}
+        self._new_units: list[Path] = []
 
     def _period(self) -> tuple[int, object, int] | None:
         report = self.editing.report
@@ -84,45 +89,73 @@ class CollectController(QObject):
 
     def receive(self, paths: list[Path], choices: dict[Path, int] | None = None,
                 new_units: list[Path] | None = None) -> None:
-        """Read, match and store the files (folders: their .json and .docx files); then ask about the unsure."""
+        """Read, match and store the files (folders: their .json and .docx files); then ask about the unsure.
+
+        choices and new_units: her answers about the files of the previous call (a follow-up stores only those).
+        """
         from app.services import collect
         from app.services.consolidation import sub_unit_files
 
         period = self._period()
         if period is None:
             return
-        if paths:
+        follow_up = choices is not None or new_units is not None
+        if paths and not follow_up:
             ui_state.put(ui_state.LAST_IMPORT_DIR, str(Path(paths[0]).parent))
 
         def work(sessions, parent_id, kind, year):
             return collect.receive_files(sessions, parent_id, kind, year, sub_unit_files(paths),
                                          choices=choices, new_units=new_units or ())
 
-        self.runner.run(work, *period, done=self._on_intake, busy=True)
+        self.runner.run(work, *period, done=lambda intake: self._on_intake(intake, follow_up), busy=True)
 
-    def _on_intake(self, intake) -> None:
-        self.page.show_refused(intake.refused)
-        choices: dict[Path, int] = {}
-        new_units: list[Path] = []
-        for unsure in intake.unsure:
-            names = [c.name for c in unsure.candidates] + [_("None of these: leave the file out")]
-            name, ok = QInputDialog.getItem(
-                self.window, _("Which sub-unit sent this file?"),
-                _("{file} is from “{name}”, which is not exactly any sub-unit. Which is it?").format(
-                    file=unsure.path.name, name=unsure.name), names, 0, False)
-            if ok and name in names[:-1]:
-                choices[unsure.path] = unsure.candidates[names.index(name)].id
-        for unknown in intake.unknown:
-            answer = QMessageBox.question(
-                self.window, _("A sub-unit not yet listed"),
-                _("{file} is from “{name}”, which is not among the sub-units. Add it as a new sub-unit?").format(
-                    file=unknown.path.name, name=unknown.organisation.name))
-            if answer == QMessageBox.StandardButton.Yes:
-                new_units.append(unknown.path)
-        if choices or new_units:
-            self.receive([*choices, *new_units], choices, new_units)
+    def _on_intake(self, intake, follow_up: bool) -> None:
+        self._refused = ([*self._refused] if follow_up else []) + intake.refused
+        self.page.show_refused(self._refused)
+        if follow_up:
+            self.refresh()
             return
-        self.refresh()
+        self._questions = [*intake.unsure, *intake.unknown]
+        self._choices, self._new_units = {}, []
+        self._ask_next()
+
+    def _ask_next(self) -> None:
+        """Ask about the next file whose sub-unit is unsure or unknown, one window at a time; then store them."""
+        from app.services.collect import Unsure
+
+        if not self._questions:
+            self.dialog = None
+            if self._choices or self._new_units:
+                self.receive([*self._choices, *self._new_units], self._choices, self._new_units)
+            else:
+                self.refresh()
+            return
+        question = self._questions.pop(0)
+        if isinstance(question, Unsure):
+            names = [c.name for c in question.candidates] + [_("None of these: leave the file out")]
+            dialog = QInputDialog(self.window)
+            dialog.setWindowTitle(_("Which sub-unit sent this file?"))
+            dialog.setLabelText(_("{file} is from “{name}”, which is not exactly any sub-unit. Which is it?").format(
+                file=question.path.name, name=question.name))
+            dialog.setComboBoxItems(names)
+            dialog.setComboBoxEditable(False)
+
+            def chosen(name: str, unsure=question, names=names) -> None:
+                if name in names[:-1]:
+                    self._choices[unsure.path] = unsure.candidates[names.index(name)].id
+
+            dialog.textValueSelected.connect(chosen)
+        else:
+            dialog = QMessageBox(QMessageBox.Icon.Question, _("A sub-unit not yet listed"), _(
+                "{file} is from “{name}”, which is not among the sub-units. Add it as a new sub-unit?").format(
+                file=question.path.name, name=question.organisation.name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
+            yes = dialog.button(QMessageBox.StandardButton.Yes)
+            dialog.buttonClicked.connect(
+                lambda button, path=question.path, yes=yes: self._new_units.append(path) if button is yes else None)
+        dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._ask_next))
+        self.dialog = dialog
+        dialog.open()
 
     # -- ratings and history -----------------------------------------------------------------------
 

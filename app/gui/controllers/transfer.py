@@ -102,16 +102,8 @@ class TransferController(QObject):
             self.export_failed.emit(message)
             self.prompts.show_error(message, detail)
 
-        def write(sub_units: object) -> None:
-            # A report rolled up from its sub-units prints their figures as an annex.
-            self.runner.tasks.run_render(lambda: export_docx(snapshot, path, sub_units=sub_units), done, failed)
-
-        from app.services.collect import consolidation_parts
-
-        if self.editing.report_id is None:
-            write(None)
-        else:
-            self.runner.run(consolidation_parts, self.editing.report_id, done=write, failed=failed)
+        self.with_sub_units(lambda sub_units: self.runner.tasks.run_render(
+            lambda: export_docx(snapshot, path, sub_units=sub_units), done, failed), failed)
 
     # -- PDF and printing ------------------------------------------------------------------------
 
@@ -132,7 +124,21 @@ class TransferController(QObject):
         self.editing.save_now()
         snapshot = self.editing.snapshot()
         ui_state.put(ui_state.LAST_EXPORT_DIR, str(pdf.parent))
-        self._make_pdf(lambda: export_pdf(snapshot, pdf), pdf)
+        self.with_sub_units(lambda sub_units: self._make_pdf(lambda: export_pdf(snapshot, pdf, sub_units=sub_units),
+                                                             pdf))
+
+    def with_sub_units(self, then: Callable[[object], None],
+                       failed: Callable[[BaseException], None] | None = None) -> None:
+        """then(the figures of the sub-units the open report was rolled up from, or None), read from the database.
+
+        A report rolled up from its sub-units prints their figures as an annex.
+        """
+        from app.services.collect import consolidation_parts
+
+        if self.editing.report_id is None:
+            then(None)
+        else:
+            self.runner.run(consolidation_parts, self.editing.report_id, done=then, failed=failed)
 
     def export_pdf_of(self, docx: Path) -> None:
         """The PDF of a .docx just exported, next to it."""
