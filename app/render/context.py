@@ -18,7 +18,7 @@ from app.domain.outline import filled_title
 from app.domain.organisation import OrgKind
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, Level, RatingCounts
-from app.domain.report import EntryKind, Report, ReportKind, Section, Statistics
+from app.domain.report import EntryKind, Report, ReportKind, Section
 from app.domain.targets import Comparator, Target
 from app.domain.targets import summary as targets_summary
 from app.render.model import Table
@@ -333,32 +333,41 @@ _LEVEL_ABBREVIATIONS = {Level.EXCELLENT: "HTXSNV", Level.GOOD: "HTTNV", Level.CO
                         Level.NOT_COMPLETE: "KHTNV"}
 
 
-def _sub_unit_annex(report: Report, parts: Sequence[SubUnitPart], fmt: Formatter) -> tuple[str, Table]:
-    """"Tổng hợp số liệu các chi bộ": one row of figures per sub-unit rolled up, and their total."""
+def _sub_unit_annexes(report: Report, parts: Sequence[SubUnitPart], fmt: Formatter,
+                      shows_ratings: bool) -> dict[str, tuple[str, Table]]:
+    """The annexes of a report rolled up from its sub-units, one row per sub-unit and a total row each:
+    "Tổng hợp số liệu các chi bộ" (the membership movement) and, where the period rates, their ratings (the members'
+    and the sub-unit's own, as the parent decided it)."""
     n = fmt.count
     period = _PERIODS[report.kind]
-    header = ["TT", "Chi bộ" if report.organisation.kind is OrgKind.DANG_BO_CO_SO else "Tổ chức đảng",
-              f"Đảng viên {period['opening']}", "Kết nạp", "Chuyển đến", "Chuyển đi", "Từ trần",
-              "Xóa tên, khai trừ, ra khỏi Đảng", f"Đảng viên {period['closing']}", "Dự bị", "Nữ",
-              *(f"Đảng viên {_LEVEL_ABBREVIATIONS[level]}" for level in LEVELS), "Xếp loại tổ chức"]
+    cell_kind = report.organisation.kind is OrgKind.DANG_BO_CO_SO
+    unit, units = ("Chi bộ", "các chi bộ") if cell_kind else ("Tổ chức đảng", "các tổ chức đảng trực thuộc")
 
-    def figures(stats: Statistics) -> list[int]:
-        m, r = stats.membership, stats.ratings.members
-        return [m.opening_total, m.admitted, m.transferred_in, m.transferred_out, m.deceased,
-                m.struck_off + m.expelled + m.left_party, m.closing_total, m.closing_probationary, m.female,
-                *(r.count(level) for level in LEVELS)]
+    def table(header: list[str], rows: list[list[int]], last: list[str] | None, widths: list[float]) -> Table:
+        totals = [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * (len(header) - 2)
+        body = [[str(i), part.name, *map(n, row), *([last[i - 1]] if last else [])]
+                for i, (part, row) in enumerate(zip(parts, rows, strict=True), start=1)]
+        body.append(["", "Tổng cộng", *map(n, totals), *([""] if last else [])])
+        numeric = frozenset(range(2, 2 + len(totals))) | {0}
+        return Table(header=header, rows=body, numeric=numeric, widths=widths, bold_rows=frozenset({len(body) - 1}))
 
-    rows = []
-    totals = [0] * (len(header) - 3)
-    for i, part in enumerate(parts, start=1):
-        values = figures(part.stats)
-        totals = [t + v for t, v in zip(totals, values, strict=True)]
-        rows.append([str(i), part.name, *map(n, values), _LEVEL_ABBREVIATIONS[part.rating] if part.rating else ""])
-    rows.append(["", "Tổng cộng", *map(n, totals), ""])
-    subject = "các chi bộ" if report.organisation.kind is OrgKind.DANG_BO_CO_SO else "các tổ chức đảng trực thuộc"
-    return f"Tổng hợp số liệu {subject} {_when(report)}", Table(
-        header=header, rows=rows, numeric=frozenset(range(2, len(header) - 1)) | {0},
-        widths=[0.8, 4.2, *[1.3] * (len(header) - 3), 1.5], bold_rows=frozenset({len(rows) - 1}))
+    movement = [[m.opening_total, m.admitted, m.transferred_in, m.transferred_out, m.deceased,
+                 m.struck_off + m.expelled + m.left_party, m.closing_total, m.closing_probationary, m.female]
+                for m in (part.stats.membership for part in parts)]
+    annexes = {"sub_units": (f"Tổng hợp số liệu {units} {_when(report)}", table(
+        ["TT", unit, f"Đảng viên {period['opening']}", "Kết nạp", "Chuyển đến", "Chuyển đi", "Từ trần",
+         "Xóa tên, khai trừ, ra khỏi Đảng", f"Đảng viên {period['closing']}", "Trong đó dự bị", "Đảng viên nữ"],
+        movement, None, [1, 5, *[1.6] * 9]))}
+    if shows_ratings:
+        ratings = [[r.total, *(r.count(level) for level in LEVELS), r.not_rated]
+                   for r in (part.stats.ratings.members for part in parts)]
+        levels = [_LEVEL_ABBREVIATIONS[part.rating] if part.rating else "" for part in parts]
+        annexes["sub_unit_ratings"] = (
+            f"Tổng hợp kết quả đánh giá, xếp loại chất lượng đảng viên và {units} năm {report.year}", table(
+                ["TT", unit, "Tổng số đảng viên", *(f"Đảng viên {_LEVEL_ABBREVIATIONS[level]}" for level in LEVELS),
+                 "Chưa xếp loại", f"{unit} được xếp loại"],
+                ratings, levels, [1, 5, 1.6, *[1.9] * 4, 1.9, 2.6]))
+    return annexes
 
 
 def _when(report: Report) -> str:
@@ -386,8 +395,8 @@ def build_context(report: Report, conv: Conventions | None = None,
     """Everything the templates may use; every value is plain data or a formatting function.
 
     conv: the conventions of the preset the report is printed in (default: its organisation's).
-    sub_units: the sub-units' figures when the report was rolled up from them; they print as an annex of their own,
-    after the others, whether or not the report moves its tables to appendices.
+    sub_units: the sub-units' figures when the report was rolled up from them; they print as two annexes of their
+    own (figures, ratings), after the others, whether or not the report moves its tables to appendices.
     """
     org = report.organisation
     conv = conv or conventions(org.preset)
@@ -431,7 +440,7 @@ def build_context(report: Report, conv: Conventions | None = None,
     # With appendices on, the tables move out of the body and the sentences point to them.
     annexes = _annex_tables(report, ctx, labels) if report.settings.annexes else {}
     if sub_units:
-        annexes["sub_units"] = _sub_unit_annex(report, sub_units, fmt)
+        annexes |= _sub_unit_annexes(report, sub_units, fmt, report.kind is not ReportKind.SIX_MONTH)
     ctx["annexes"] = [
         {"name": name, "label": _annex_label(index, conv), "title": title, "table": table}
         for index, (name, (title, table)) in enumerate(annexes.items(), start=1)

@@ -97,13 +97,16 @@ def test_thirteen_dropped_chi_bo_files_are_rolled_up_and_exported_with_the_annex
 
     document = docx.Document(str(out))
     assert any(p.text.startswith("Tổng hợp số liệu các chi bộ") for p in document.paragraphs)
-    table = document.tables[-1]
-    rows = [[cell.text for cell in row.cells] for row in table.rows]
-    assert rows[0][:3] == ["TT", "Chi bộ", "Đảng viên đầu năm"] and len(rows) == 1 + 13 + 1
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    rows = next(t for t in tables if t[0][:3] == ["TT", "Chi bộ", "Đảng viên đầu năm"])
+    assert len(rows) == 1 + 13 + 1
     assert {row[1] for row in rows[1:-1]} == {r.organisation.name for r in demo_subunit_reports()}
     closing = rows[0].index("Đảng viên cuối năm")
     assert rows[-1][1] == "Tổng cộng" and rows[-1][closing] == "98"
     assert sum(int(row[closing]) for row in rows[1:-1]) == 98
+    ratings = next(t for t in tables if t[0][:3] == ["TT", "Chi bộ", "Tổng số đảng viên"])
+    assert ratings[-1][1:4] == ["Tổng cộng", "98", "13"] and ratings[-1][-2:] == ["0", ""]
+    assert sorted(row[-1] for row in ratings[1:-1]) == ["HTTNV"] * 11 + ["HTXSNV"] * 2
     section = document.sections[-1]
     assert section.page_width > section.page_height  # the annex is on landscape pages
 
