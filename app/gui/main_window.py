@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
             page = self._collect_page = CollectPage()
             self.collect = CollectController(self.runner, self.prompts, self.editing, page, self)
             page.back_requested.connect(self.show_editor)
-            self.collect.rolled_up.connect(lambda _result: self.editor.stats_form.set_report(self.editing.report))
+            self.collect.rolled_up.connect(self.on_rolled_up)
             self.stack.addWidget(page)
         return self._collect_page
 
@@ -283,6 +283,11 @@ class MainWindow(QMainWindow):
         page = self.collect_page
         self.collect.show()
         self.stack.setCurrentWidget(page)
+
+    def on_rolled_up(self, result) -> None:
+        """Show the rolled-up figures in the statistics form, each saying its sub-units' parts in its tooltip."""
+        self.editor.stats_form.set_report(self.editing.report)
+        self.editor.stats_form.set_trace(result.trace)
 
     def show_editor(self) -> None:
         """Back from the board to the open report."""

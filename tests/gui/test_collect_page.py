@@ -91,6 +91,8 @@ def test_thirteen_dropped_chi_bo_files_are_rolled_up_and_exported_with_the_annex
 
     click(qtbot, next(b for b in page.findChildren(type(page.roll_up_button)) if b.text() == "Quay lại báo cáo"))
     assert window.stack.currentWidget() is window.editor
+    female = window.editor.stats_form.widget_for("stats.membership.female")
+    assert female.value() == 41 and "Chi bộ Khoa Cơ khí: 8" in female.toolTip()
     out = tmp_path / "dang-bo.docx"
     with qtbot.waitSignal(window.export_finished, timeout=30_000):
         window.transfer.export_to(out)
@@ -123,6 +125,15 @@ def test_a_bad_file_dropped_with_good_ones_is_listed_and_stores_nothing(qtbot, w
 
     assert page.refused.isVisible() and "hong.json" in page.refused.text()
     assert sorted(page.board.item(r, COL_STATE).text() for r in range(13)).count("Đã gửi") == 2
+
+    with qtbot.waitSignal(window.collect.rolled_up, timeout=30_000):
+        click(qtbot, page.roll_up_button)
+    window.show_editor()
+    panel = window.editor.findings
+    qtbot.waitUntil(lambda: any("Chi bộ Học sinh - Sinh viên" in panel.item(i).text()
+                                for i in range(panel.count())), timeout=10_000)
+    missing = [panel.item(i).text() for i in range(panel.count()) if "chưa có báo cáo kỳ này" in panel.item(i).text()]
+    assert len(missing) == 11, missing
 
 
 def test_an_unknown_chi_bo_is_added_on_the_spot_and_an_unsure_one_asked_about(qtbot, window, tmp_path):
