@@ -346,7 +346,7 @@ class StatsForm(QScrollArea):
             for ref in MEMBERSHIP_CLOSING_FIELDS))
 
     def set_trace(self, trace: dict[str, list[tuple[str, int]]]) -> None:
-        """Say in each rolled-up figure's tooltip which sub-units' figures it adds up (kept while the report is open)."""
+        """Say in each rolled-up figure's tooltip the sub-units' figures it adds up (kept while the report is open)."""
         self._trace = {}
         for path, parts in trace.items():
             try:
