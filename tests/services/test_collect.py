@@ -210,3 +210,29 @@ def test_three_levels_a_dang_bo_khoi_rolls_up_dang_bo_that_rolled_up_their_chi_b
         ("Đảng bộ Khối A", sum(r.stats.membership.female for r in chi_bo[:7])),
         ("Đảng bộ Khối B", sum(r.stats.membership.female for r in chi_bo[7:]))]
     assert result.report.stats.units == 2 and result.included == ["Đảng bộ Khối A", "Đảng bộ Khối B"]
+
+
+def test_migration_0007_creates_the_collecting_tables_and_takes_them_away_again(sessions, parent_id, tmp_path):
+    from alembic import command
+    from sqlalchemy import create_engine, inspect
+
+    from app.storage.db import alembic_config
+
+    collect.receive_files(sessions, parent_id, YEAR_END, YEAR, write_subunits(tmp_path / "in")[:1])
+    sessions.close()
+    engine = create_engine(f"sqlite:///{tmp_path / 'collect.sqlite3'}")
+    added = {"received_reports", "sub_unit_ratings", "consolidations"}
+    try:
+        with engine.connect() as connection, connection.begin():
+            command.downgrade(alembic_config(connection), "0006_keep_empty_sections")
+        with engine.connect() as connection:
+            assert not added & set(inspect(connection).get_table_names())
+            assert "organisations" in inspect(connection).get_table_names()
+        with engine.connect() as connection, connection.begin():
+            command.upgrade(alembic_config(connection), "head")
+        with engine.connect() as connection:
+            inspector = inspect(connection)
+            assert added <= set(inspector.get_table_names())
+            assert {fk["referred_table"] for fk in inspector.get_foreign_keys("received_reports")} == {"organisations"}
+    finally:
+        engine.dispose()
