@@ -9,6 +9,7 @@ figure chosen, each sub-unit's part.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -31,10 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import numfmt
-from app.domain.checks import label
+from app.domain.fields import label
 from app.domain.labels import labels_for
 from app.domain.ratings import LEVELS, Level
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.services.collect import BoardRow
 
 COL_UNIT, COL_STATE, COL_ERRORS, COL_ARRIVED, COL_FILE, COL_RATING, COL_EXEMPLARY, COL_HISTORY = range(8)
 
@@ -175,7 +179,7 @@ class CollectPage(QWidget):
         self.title.setToolTip(organisation)
         self.level_names = labels_for(year).organisation_levels
 
-    def set_board(self, rows: list) -> None:
+    def set_board(self, rows: list[BoardRow]) -> None:
         """Show the board's rows (services.collect.BoardRow)."""
         self.board.setRowCount(0)
         sent = with_errors = 0
@@ -216,7 +220,7 @@ class CollectPage(QWidget):
             sent=sent, total=len(rows), errors=with_errors) if rows else
             _("No sub-units yet: drop their report files here and add them as they come."))
 
-    def _rating_box(self, row) -> QComboBox:
+    def _rating_box(self, row: BoardRow) -> QComboBox:
         box = QComboBox()
         box.addItem(_("Not rated"), None)
         for level in LEVELS:
@@ -226,7 +230,7 @@ class CollectPage(QWidget):
         box.currentIndexChanged.connect(lambda _i, unit_id=row.unit.id: self._emit_rating(unit_id))
         return box
 
-    def _exemplary_box(self, row) -> QWidget:
+    def _exemplary_box(self, row: BoardRow) -> QWidget:
         cell = QWidget()
         check = QCheckBox()
         check.setChecked(row.exemplary)
@@ -243,10 +247,14 @@ class CollectPage(QWidget):
                     if self.board.item(r, COL_UNIT).data(Qt.ItemDataRole.UserRole) == unit_id)
 
     def rating_box(self, unit_id: int) -> QComboBox:
-        return self.board.cellWidget(self.row_of(unit_id), COL_RATING)
+        box = self.board.cellWidget(self.row_of(unit_id), COL_RATING)
+        assert isinstance(box, QComboBox)
+        return box
 
     def exemplary_box(self, unit_id: int) -> QCheckBox:
-        return self.board.cellWidget(self.row_of(unit_id), COL_EXEMPLARY).findChild(QCheckBox)
+        check = self.board.cellWidget(self.row_of(unit_id), COL_EXEMPLARY).findChild(QCheckBox)
+        assert isinstance(check, QCheckBox)
+        return check
 
     def _emit_rating(self, unit_id: int) -> None:
         data = self.rating_box(unit_id).currentData()  # Qt hands the Level back as its str value

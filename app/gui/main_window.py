@@ -262,8 +262,8 @@ class MainWindow(QMainWindow):
         return self._editor
 
     @property
-    def collect_page(self):
-        """The page of the sub-units' reports (app.gui.collect_page.CollectPage), built on first use."""
+    def collect_page(self) -> CollectPage:
+        """The page of the sub-units' reports, built on first use with its controller (self.collect)."""
         if self._collect_page is None:
             from app.gui.collect_page import CollectPage
             from app.gui.controllers.collect import CollectController
@@ -281,6 +281,7 @@ class MainWindow(QMainWindow):
         if report is None or not report.organisation.kind.has_sub_units:
             return
         page = self.collect_page
+        assert self.collect is not None
         self.collect.show()
         self.stack.setCurrentWidget(page)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -15,6 +16,10 @@ from app.gui.controllers.prompts import Prompts
 from app.gui.controllers.runner import ServiceRunner
 from app.gui.editing import ReportEditing
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.domain.consolidation import ReceivedReport
+    from app.services.collect import BoardRow, Unknown, Unsure
 
 
 class CollectController(QObject):
@@ -40,7 +45,7 @@ class CollectController(QObject):
         page.roll_up_requested.connect(self.roll_up)
         self.dialog: QWidget | None = None  # the question open about a received file, if any
         self._refused: list[tuple[str, str]] = []
-        self._questions: list = []
+        self._questions: list[Unsure | Unknown] = []
         self._choices: dict[Path, int] = {}
         self._new_units: list[Path] = []
 
@@ -67,7 +72,7 @@ class CollectController(QObject):
         if period is not None:
             self.runner.run(collect.board, *period, done=self._on_board)
 
-    def _on_board(self, rows: list) -> None:
+    def _on_board(self, rows: list[BoardRow]) -> None:
         self.page.set_board(rows)
         self.board_shown.emit()
 
@@ -133,26 +138,28 @@ class CollectController(QObject):
         question = self._questions.pop(0)
         if isinstance(question, Unsure):
             names = [c.name for c in question.candidates] + [_("None of these: leave the file out")]
-            dialog = QInputDialog(self.window)
-            dialog.setWindowTitle(_("Which sub-unit sent this file?"))
-            dialog.setLabelText(_("{file} is from “{name}”, which is not exactly any sub-unit. Which is it?").format(
+            ask = QInputDialog(self.window)
+            ask.setWindowTitle(_("Which sub-unit sent this file?"))
+            ask.setLabelText(_("{file} is from “{name}”, which is not exactly any sub-unit. Which is it?").format(
                 file=question.path.name, name=question.name))
-            dialog.setComboBoxItems(names)
-            dialog.setComboBoxEditable(False)
+            ask.setComboBoxItems(names)
+            ask.setComboBoxEditable(False)
 
             def chosen(name: str, unsure=question, names=names) -> None:
                 if name in names[:-1]:
                     self._choices[unsure.path] = unsure.candidates[names.index(name)].id
 
-            dialog.textValueSelected.connect(chosen)
+            ask.textValueSelected.connect(chosen)
+            dialog: QInputDialog | QMessageBox = ask
         else:
-            dialog = QMessageBox(QMessageBox.Icon.Question, _("A sub-unit not yet listed"), _(
+            box = QMessageBox(QMessageBox.Icon.Question, _("A sub-unit not yet listed"), _(
                 "{file} is from “{name}”, which is not among the sub-units. Add it as a new sub-unit?").format(
                 file=question.path.name, name=question.organisation.name),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self.window)
-            yes = dialog.button(QMessageBox.StandardButton.Yes)
-            dialog.buttonClicked.connect(
+            yes = box.button(QMessageBox.StandardButton.Yes)
+            box.buttonClicked.connect(
                 lambda button, path=question.path, yes=yes: self._new_units.append(path) if button is yes else None)
+            dialog = box
         dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._ask_next))
         self.dialog = dialog
         dialog.open()
@@ -175,7 +182,7 @@ class CollectController(QObject):
             return
         _parent, kind, year = period
 
-        def shown(history: list) -> None:
+        def shown(history: list[ReceivedReport]) -> None:
             lines = [_("{when} – {file} – {errors} errors{current}").format(
                 when=numfmt.display_datetime(h.received_at.astimezone()), file=h.file_name, errors=h.errors,
                 current=_(" (in use)") if h.is_current else "") for h in history]

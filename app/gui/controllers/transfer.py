@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -16,6 +17,9 @@ from app.gui.controllers.prompts import Prompts
 from app.gui.controllers.runner import ServiceRunner, set_busy, user_message
 from app.gui.editing import ReportEditing
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.domain.consolidation import SubUnitPart
 
 # The file name offered for a report of each kind; the year follows.
 FILE_STEMS = {ReportKind.YEAR_END: "Bao-cao-tong-ket", ReportKind.SIX_MONTH: "Bao-cao-so-ket-6-thang",
@@ -127,7 +131,7 @@ class TransferController(QObject):
         self.with_sub_units(lambda sub_units: self._make_pdf(lambda: export_pdf(snapshot, pdf, sub_units=sub_units),
                                                              pdf))
 
-    def with_sub_units(self, then: Callable[[object], None],
+    def with_sub_units(self, then: Callable[[Sequence[SubUnitPart] | None], None],
                        failed: Callable[[BaseException], None] | None = None) -> None:
         """then(the figures of the sub-units the open report was rolled up from, or None), read from the database.
 
