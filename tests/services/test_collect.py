@@ -212,7 +212,7 @@ def test_three_levels_a_dang_bo_khoi_rolls_up_dang_bo_that_rolled_up_their_chi_b
     assert result.report.stats.units == 2 and result.included == ["Đảng bộ Khối A", "Đảng bộ Khối B"]
 
 
-def test_migration_0007_creates_the_collecting_tables_and_takes_them_away_again(sessions, parent_id, tmp_path):
+def test_migration_0008_creates_the_collecting_tables_and_takes_them_away_again(sessions, parent_id, tmp_path):
     from alembic import command
     from sqlalchemy import create_engine, inspect
 
@@ -224,7 +224,7 @@ def test_migration_0007_creates_the_collecting_tables_and_takes_them_away_again(
     added = {"received_reports", "sub_unit_ratings", "consolidations"}
     try:
         with engine.connect() as connection, connection.begin():
-            command.downgrade(alembic_config(connection), "0006_keep_empty_sections")
+            command.downgrade(alembic_config(connection), "0007_tone_style")
         with engine.connect() as connection:
             assert not added & set(inspect(connection).get_table_names())
             assert "organisations" in inspect(connection).get_table_names()

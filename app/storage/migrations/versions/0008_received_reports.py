@@ -1,7 +1,7 @@
 """Sub-units' reports received by their parent (with history), the parent's ratings of them, and roll-ups.
 
-Revision ID: 0007_received_reports
-Revises: 0006_keep_empty_sections
+Revision ID: 0008_received_reports
+Revises: 0007_tone_style
 Create Date: 2026-11-30
 """
 
@@ -10,9 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
-revision: str = "0007_received_reports"
-down_revision: str | None = "0006_keep_empty_sections"
+revision: str = "0008_received_reports"
+down_revision: str | None = "0007_tone_style"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
