@@ -23,6 +23,7 @@ import enum
 import unicodedata
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -43,6 +44,31 @@ _PARENT_OWN = {"stats.units", "stats.party_life.theme_plan_units"}
 _PARENT_OWN_PREFIXES = ("stats.ratings.organisations.",)
 
 Trace = dict[str, list[tuple[str, int]]]
+
+
+@dataclass(slots=True, frozen=True)
+class ReceivedReport:
+    """A sub-unit's report as its parent received it: the file's name, when, its data and its own errors.
+
+    data: the report's interchange JSON; is_current: False for an earlier file the sub-unit sent again since.
+    """
+
+    id: int
+    unit_id: int
+    file_name: str
+    received_at: datetime
+    data: str
+    errors: int
+    is_current: bool
+
+
+@dataclass(slots=True)
+class SubUnitPart:
+    """One sub-unit's figures as they were rolled up: a row of the annex "Tổng hợp số liệu các chi bộ"."""
+
+    name: str
+    stats: Statistics
+    rating: Level | None = None  # the parent's rating of the sub-unit when it was rolled up
 
 
 @dataclass(slots=True)
@@ -197,6 +223,11 @@ def _roll_up(parent: Statistics, parts: list[tuple[str, Statistics]], trace: Tra
     result["party_life"]["commendations"] = commendations
     trace["stats.units"] = [(name, 1) for name, _stats in parts]
     return result
+
+
+def figures_of(stats: Statistics) -> dict[str, int]:
+    """Every whole-number figure of stats by dotted path ("stats.membership.female"), as the trace names them."""
+    return dict(_figures(stats, STATS))
 
 
 def _is_parent_own(path: str) -> bool:

@@ -155,6 +155,7 @@ class ReportEditing(QObject):
         self.report_id: int | None = None
         self._findings: list[Finding] = []
         self._findings_of: Report | None = None  # the snapshot _findings were computed on
+        self.extra_findings: list[Finding] = []  # shown before the checks' own (a roll-up's cross-checks)
         self._snapshot: Report | None = None  # a copy of report since the last edit; None: take a new one
         self._saved: Report | None = None  # the report as stored: the snapshot of the last save that landed
         self._dirty = False
@@ -203,6 +204,7 @@ class ReportEditing(QObject):
         """Start editing report, as just loaded from the database under report_id: the first save compares with it."""
         self.flush()
         self.report_id, self.report, self._dirty = report_id, report, False
+        self.extra_findings = []
         self._snapshot, self._findings, self._findings_of = None, [], None
         self._saved = self.snapshot()
         self.report_loaded.emit(report)
@@ -334,7 +336,14 @@ class ReportEditing(QObject):
 
         self.tasks.run_render(lambda: lint(snapshot), done, failed)
 
+    def set_extra_findings(self, findings: list[Finding]) -> None:
+        """Show findings (a roll-up's cross-checks) before the checks' own until another report opens."""
+        self.extra_findings = list(findings)
+        self._findings_of = None
+        self.refresh_findings()
+
     def _show_findings(self, findings: list[Finding], of: Report) -> None:
+        findings = self.extra_findings + [f for f in findings if f not in self.extra_findings]
         unchanged = findings == self._findings and self._findings_of is not None
         self._findings, self._findings_of = findings, of
         if not unchanged:  # typing mostly leaves them as they were: no need to redraw the panel

@@ -33,6 +33,8 @@ from app.gui.editing import ReportEditing
 from app.gui.tasks import Tasks
 
 if TYPE_CHECKING:
+    from app.gui.collect_page import CollectPage
+    from app.gui.controllers.collect import CollectController
     from app.gui.pages import HomePage, WelcomePage
     from app.gui.report_editor import ReportEditor
     from app.gui.widgets.find_replace import FindReplaceDialog
@@ -106,6 +108,8 @@ class MainWindow(QMainWindow):
         self._home: HomePage | None = None
         self._editor: ReportEditor | None = None
         self._find_dialog: FindReplaceDialog | None = None
+        self._collect_page: CollectPage | None = None
+        self.collect: CollectController | None = None
         self.loading = QLabel(_("Opening the database…"))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.loading)
@@ -151,6 +155,7 @@ class MainWindow(QMainWindow):
         self.import_excel_action = action(_("Import figures from Exce&l…"), self.transfer.import_excel)
         self.quit_action = action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.edit_org_action = action(_("Organisation &profile…"), self.edit_organisation)
+        self.collect_action = action(_("&Sub-units' reports…"), self.show_collect)
         self.about_action = action(_("&About Tổng Kết"), self.show_about)
         self.undo_action = action(_("&Undo"), lambda: self._section_text("undo"), QKeySequence.StandardKey.Undo)
         self.redo_action = action(_("&Redo"), lambda: self._section_text("redo"), QKeySequence.StandardKey.Redo)
@@ -170,6 +175,7 @@ class MainWindow(QMainWindow):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = self.menuBar().addMenu(_("&Organisation"))
         menu.addAction(self.edit_org_action)
+        menu.addAction(self.collect_action)
         menu = self.menuBar().addMenu(_("&Language"))
         menu.addAction(self.vi_action)
         menu.addAction(self.en_action)
@@ -178,7 +184,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar(_("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
-        for act in (self.home_action, self.new_report_action, self.export_action):
+        for act in (self.home_action, self.new_report_action, self.export_action, self.collect_action):
             toolbar.addAction(act)
 
     def _make_sample_banner(self) -> QFrame:
@@ -255,6 +261,40 @@ class MainWindow(QMainWindow):
                 editor.splitter.restoreState(splitter)
         return self._editor
 
+    @property
+    def collect_page(self) -> CollectPage:
+        """The page of the sub-units' reports, built on first use with its controller (self.collect)."""
+        if self._collect_page is None:
+            from app.gui.collect_page import CollectPage
+            from app.gui.controllers.collect import CollectController
+
+            page = self._collect_page = CollectPage()
+            self.collect = CollectController(self.runner, self.prompts, self.editing, page, self)
+            page.back_requested.connect(self.show_editor)
+            self.collect.rolled_up.connect(self.on_rolled_up)
+            self.stack.addWidget(page)
+        return self._collect_page
+
+    def show_collect(self) -> None:
+        """Show the board of the sub-units' reports for the open report's period (a đảng bộ's report only)."""
+        report = self.editing.report
+        if report is None or not report.organisation.kind.has_sub_units:
+            return
+        page = self.collect_page
+        assert self.collect is not None
+        self.collect.show()
+        self.stack.setCurrentWidget(page)
+
+    def on_rolled_up(self, result) -> None:
+        """Show the rolled-up figures in the statistics form, each saying its sub-units' parts in its tooltip."""
+        self.editor.stats_form.set_report(self.editing.report)
+        self.editor.stats_form.set_trace(result.trace)
+
+    def show_editor(self) -> None:
+        """Back from the board to the open report."""
+        if self.editing.report is not None:
+            self.stack.setCurrentWidget(self.editor)
+
     def _connect(self) -> None:
         self.runner.failed.connect(self.prompts.show_error)
         self.editing.report_saved.connect(self.on_report_saved)
@@ -321,6 +361,9 @@ class MainWindow(QMainWindow):
                     self.find_action, self.replace_action):
             act.setEnabled(editing)
         self.new_report_action.setEnabled(self.organisation_id is not None)
+        open_report = self.editing.report
+        self.collect_action.setEnabled(open_report is not None and open_report.organisation.kind.has_sub_units
+                                       and self.stack.currentWidget() is self._editor)
         self.edit_org_action.setEnabled(self.organisation_id is not None)
         report = self.editing.report if editing else None
         self.sample_banner.setVisible(report is not None and report.organisation.is_sample)

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from app.domain import drafting, numfmt
+from app.domain.consolidation import SubUnitPart
 from app.domain.errors import UserError
 from app.domain.report import EntryKind, Report, ReportKind
 from app.i18n import _
@@ -232,16 +234,18 @@ def _annex_note(report: Report, layout: Layout) -> str:
     return layout.annex.note.format(number=number, date=day, issuer=org.name)
 
 
-def compose(report: Report, layout: Layout | None = None) -> DocumentModel:
+def compose(report: Report, layout: Layout | None = None,
+            sub_units: Sequence[SubUnitPart] | None = None) -> DocumentModel:
     """The whole document of a report in its preset: header, title, body, closing, signature, recipients, appendices.
 
     layout: the layout to print in; by default the organisation's preset with the report's settings.
+    sub_units: the sub-units' figures of a report rolled up from them, printed as the annex "Tổng hợp số liệu …".
     """
     from app.render.drafting import generate
 
     layout = layout or report_layout(report)
     conv = layout.conventions
-    context = build_context(report, conv)
+    context = build_context(report, conv, sub_units)
     # What the figures say now, merged into a copy of the sections; the outline is then flattened anew.
     generated = generate(report, conv, context)
     report = replace(report, sections=copy.deepcopy(report.sections))

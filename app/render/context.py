@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from app.domain import numfmt
 from app.domain.checks import reported
+from app.domain.consolidation import SubUnitPart
 from app.domain.drafting import has_content, printed
 from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
+from app.domain.organisation import OrgKind
 from app.domain.outline import filled_title
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, Level, RatingCounts
@@ -325,6 +328,48 @@ def _annex_tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict
     return annexes
 
 
+# The parent's rating of a sub-unit as the annex's narrow column prints it.
+_LEVEL_ABBREVIATIONS = {Level.EXCELLENT: "HTXSNV", Level.GOOD: "HTTNV", Level.COMPLETE: "HTNV",
+                        Level.NOT_COMPLETE: "KHTNV"}
+
+
+def _sub_unit_annexes(report: Report, parts: Sequence[SubUnitPart], fmt: Formatter,
+                      shows_ratings: bool) -> dict[str, tuple[str, Table]]:
+    """The annexes of a report rolled up from its sub-units, one row per sub-unit and a total row each:
+    "Tổng hợp số liệu các chi bộ" (the membership movement) and, where the period rates, their ratings (the members'
+    and the sub-unit's own, as the parent decided it)."""
+    n = fmt.count
+    period = _PERIODS[report.kind]
+    cell_kind = report.organisation.kind is OrgKind.DANG_BO_CO_SO
+    unit, units = ("Chi bộ", "các chi bộ") if cell_kind else ("Tổ chức đảng", "các tổ chức đảng trực thuộc")
+
+    def table(header: list[str], rows: list[list[int]], last: list[str] | None, widths: list[float]) -> Table:
+        totals = [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * (len(header) - 2)
+        body = [[str(i), part.name, *map(n, row), *([last[i - 1]] if last else [])]
+                for i, (part, row) in enumerate(zip(parts, rows, strict=True), start=1)]
+        body.append(["", "Tổng cộng", *map(n, totals), *([""] if last else [])])
+        numeric = frozenset(range(2, 2 + len(totals))) | {0}
+        return Table(header=header, rows=body, numeric=numeric, widths=widths, bold_rows=frozenset({len(body) - 1}))
+
+    movement = [[m.opening_total, m.admitted, m.transferred_in, m.transferred_out, m.deceased,
+                 m.struck_off + m.expelled + m.left_party, m.closing_total, m.closing_probationary, m.female]
+                for m in (part.stats.membership for part in parts)]
+    annexes = {"sub_units": (f"Tổng hợp số liệu {units} {_when(report)}", table(
+        ["TT", unit, f"Đảng viên {period['opening']}", "Kết nạp", "Chuyển đến", "Chuyển đi", "Từ trần",
+         "Xóa tên, khai trừ, ra khỏi Đảng", f"Đảng viên {period['closing']}", "Trong đó dự bị", "Đảng viên nữ"],
+        movement, None, [1, 5, *[1.6] * 9]))}
+    if shows_ratings:
+        ratings = [[r.total, *(r.count(level) for level in LEVELS), r.not_rated]
+                   for r in (part.stats.ratings.members for part in parts)]
+        levels = [_LEVEL_ABBREVIATIONS[part.rating] if part.rating else "" for part in parts]
+        annexes["sub_unit_ratings"] = (
+            f"Tổng hợp kết quả đánh giá, xếp loại chất lượng đảng viên và {units} năm {report.year}", table(
+                ["TT", unit, "Tổng số đảng viên", *(f"Đảng viên {_LEVEL_ABBREVIATIONS[level]}" for level in LEVELS),
+                 "Chưa xếp loại", f"{unit} được xếp loại"],
+                ratings, levels, [1, 5, 1.6, *[1.9] * 4, 1.9, 2.6]))
+    return annexes
+
+
 def _when(report: Report) -> str:
     """The period in a title: "năm 2026", "6 tháng đầu năm 2026", "từ đầu nhiệm kỳ 2025 - 2030 đến nay"."""
     if report.kind is ReportKind.SIX_MONTH:
@@ -345,10 +390,13 @@ def _annex_label(index: int, conv: Conventions) -> str:
     return roman(index) if conv.annex_numerals == "roman" else str(index)
 
 
-def build_context(report: Report, conv: Conventions | None = None) -> dict[str, Any]:
+def build_context(report: Report, conv: Conventions | None = None,
+                  sub_units: Sequence[SubUnitPart] | None = None) -> dict[str, Any]:
     """Everything the templates may use; every value is plain data or a formatting function.
 
     conv: the conventions of the preset the report is printed in (default: its organisation's).
+    sub_units: the sub-units' figures when the report was rolled up from them; they print as two annexes of their
+    own (figures, ratings), after the others, whether or not the report moves its tables to appendices.
     """
     org = report.organisation
     conv = conv or conventions(org.preset)
@@ -391,6 +439,8 @@ def build_context(report: Report, conv: Conventions | None = None) -> dict[str, 
     ctx["tables"] = _tables(report, ctx, labels)
     # With appendices on, the tables move out of the body and the sentences point to them.
     annexes = _annex_tables(report, ctx, labels) if report.settings.annexes else {}
+    if sub_units:
+        annexes |= _sub_unit_annexes(report, sub_units, fmt, report.kind is not ReportKind.SIX_MONTH)
     ctx["annexes"] = [
         {"name": name, "label": _annex_label(index, conv), "title": title, "table": table}
         for index, (name, (title, table)) in enumerate(annexes.items(), start=1)

@@ -8,8 +8,10 @@ import signal
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
+from app.domain.consolidation import SubUnitPart
 from app.domain.errors import UserError
 from app.domain.findings import Finding, Severity, has_errors
 from app.domain.report import Report
@@ -25,8 +27,12 @@ from app.services.drafting import in_preset
 from app.services.interchange import dumps_report
 
 
-def export_docx(report: Report, path: Path, *, preset: str | None = None) -> None:
+def export_docx(report: Report, path: Path, *, preset: str | None = None,
+                sub_units: Sequence[SubUnitPart] | None = None) -> None:
     """Write report as a .docx at path, in preset (default: its organisation's); the old file stays intact on failure.
+
+    sub_units: the figures of the sub-units it was rolled up from (services.collect.consolidation_parts), printed
+    as the annex "Tổng hợp số liệu các chi bộ"; None for a report that was not rolled up.
 
     The .docx carries the report's interchange JSON (docs/interchange.md), so that it can be imported again.
 
@@ -39,7 +45,7 @@ def export_docx(report: Report, path: Path, *, preset: str | None = None) -> Non
     report = in_preset(report, preset)
     layout = report_layout(report)
     reference = reference_for(report.organisation)
-    write_docx(compose(report, layout), Path(path), layout, reference=reference, data=data)
+    write_docx(compose(report, layout, sub_units), Path(path), layout, reference=reference, data=data)
 
 
 def preview_html(report: Report, *, preset: str | None = None) -> str:
@@ -112,7 +118,8 @@ def find_libreoffice() -> Path | None:
     return next((path for path in [*folders, *_LIBREOFFICE_FOLDERS] if path.is_file()), None)
 
 
-def export_pdf(report: Report, path: Path, *, preset: str | None = None, docx_path: Path | None = None) -> Path:
+def export_pdf(report: Report, path: Path, *, preset: str | None = None, docx_path: Path | None = None,
+               sub_units: Sequence[SubUnitPart] | None = None) -> Path:
     """Write report as a .docx and, made by LibreOffice from that same file, as a PDF at path; return the .docx.
 
     docx_path: where the .docx goes (default: next to the PDF, same name). The .docx is written first, so that it
@@ -122,7 +129,7 @@ def export_pdf(report: Report, path: Path, *, preset: str | None = None, docx_pa
     """
     path = Path(path)
     docx_path = Path(docx_path) if docx_path is not None else path.with_suffix(".docx")
-    export_docx(report, docx_path, preset=preset)
+    export_docx(report, docx_path, preset=preset, sub_units=sub_units)
     docx_to_pdf(docx_path, path)
     return docx_path
 

@@ -225,3 +225,53 @@ class IssuedNumberRow(Base):
     issued_on: Mapped[date] = mapped_column(Date)
     report_id: Mapped[int | None] = mapped_column(ForeignKey("reports.id", ondelete="SET NULL"), index=True)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ReceivedReportRow(Base):
+    """A sub-unit's report file as its parent received it for a period; is_current marks the one in use.
+
+    A re-sent file becomes the current one and the earlier ones stay as history (is_current false).
+    data: the report's interchange JSON; errors: how many errors its own checks found when it arrived.
+    """
+
+    __tablename__ = "received_reports"
+    __table_args__ = (Index("ix_received_reports_period", "parent_id", "kind", "year"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"))
+    unit_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    year: Mapped[int] = mapped_column(Integer)
+    file_name: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    data: Mapped[str] = mapped_column(Text)
+    errors: Mapped[int] = mapped_column(Integer)
+    is_current: Mapped[bool] = mapped_column(Boolean)
+
+
+class SubUnitRatingRow(Base):
+    """The parent's rating of one of its sub-units for a period (a Level value; NULL: not rated yet).
+
+    exemplary: rated "tiêu biểu" as well (only an excellent one can be).
+    """
+
+    __tablename__ = "sub_unit_ratings"
+
+    unit_id: Mapped[int] = mapped_column(ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    level: Mapped[str | None] = mapped_column(String(16))
+    exemplary: Mapped[bool] = mapped_column(Boolean)
+
+
+class ConsolidationRow(Base):
+    """That a report was rolled up from its sub-units' reports, when, and their figures then (for the annex).
+
+    parts: [{"name": sub-unit name, "stats": its statistics as the interchange writes them}, …] in board order.
+    """
+
+    __tablename__ = "consolidations"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    consolidated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    parts: Mapped[Any] = mapped_column(JSON, nullable=False)

@@ -26,14 +26,18 @@ def fill(demo) -> Path:
 
 
 def flip_middle(path: Path) -> None:
-    """Invert 200 bytes at the start of the page in the middle of the file, as a failing disk or a bad copy might.
+    """Invert 200 bytes at the start of the middle page of the entries table, as a failing disk or a bad copy might.
 
     The start of a page is its b-tree header, which SQLite's check reads; bytes flipped inside stored text
-    can go unnoticed, since SQLite keeps no page checksums.
+    can go unnoticed, since SQLite keeps no page checksums. A page of the entries table is one every reading of a
+    report touches (the middle page of the file may be the empty root of a table nothing reads).
     """
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        pages = [page for (page,) in connection.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'entries' ORDER BY pageno")]
     data = bytearray(path.read_bytes())
     page_size = int.from_bytes(data[16:18], "big") or 65536
-    middle = (len(data) // page_size // 2) * page_size
+    middle = (pages[len(pages) // 2] - 1) * page_size
     data[middle:middle + 200] = bytes(b ^ 0xFF for b in data[middle:middle + 200])
     path.write_bytes(bytes(data))
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -16,6 +17,9 @@ from app.gui.controllers.prompts import Prompts
 from app.gui.controllers.runner import ServiceRunner, set_busy, user_message
 from app.gui.editing import ReportEditing
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.domain.consolidation import SubUnitPart
 
 # The file name offered for a report of each kind; the year follows.
 FILE_STEMS = {ReportKind.YEAR_END: "Bao-cao-tong-ket", ReportKind.SIX_MONTH: "Bao-cao-so-ket-6-thang",
@@ -102,7 +106,8 @@ class TransferController(QObject):
             self.export_failed.emit(message)
             self.prompts.show_error(message, detail)
 
-        self.runner.tasks.run_render(lambda: export_docx(snapshot, path), done, failed)
+        self.with_sub_units(lambda sub_units: self.runner.tasks.run_render(
+            lambda: export_docx(snapshot, path, sub_units=sub_units), done, failed), failed)
 
     # -- PDF and printing ------------------------------------------------------------------------
 
@@ -123,7 +128,21 @@ class TransferController(QObject):
         self.editing.save_now()
         snapshot = self.editing.snapshot()
         ui_state.put(ui_state.LAST_EXPORT_DIR, str(pdf.parent))
-        self._make_pdf(lambda: export_pdf(snapshot, pdf), pdf)
+        self.with_sub_units(lambda sub_units: self._make_pdf(lambda: export_pdf(snapshot, pdf, sub_units=sub_units),
+                                                             pdf))
+
+    def with_sub_units(self, then: Callable[[Sequence[SubUnitPart] | None], None],
+                       failed: Callable[[BaseException], None] | None = None) -> None:
+        """then(the figures of the sub-units the open report was rolled up from, or None), read from the database.
+
+        A report rolled up from its sub-units prints their figures as an annex.
+        """
+        from app.services.collect import consolidation_parts
+
+        if self.editing.report_id is None:
+            then(None)
+        else:
+            self.runner.run(consolidation_parts, self.editing.report_id, done=then, failed=failed)
 
     def export_pdf_of(self, docx: Path) -> None:
         """The PDF of a .docx just exported, next to it."""

@@ -69,6 +69,8 @@ class StatsForm(QScrollArea):
         self._computed: list[tuple[QLabel, Callable[[Report], str]]] = []
         self._group_notes: dict[str, QLabel] = {}
         self._groups: dict[str, QGroupBox] = {}
+        self._trace: dict[FieldRef, str] = {}  # a rolled-up figure's parts, said in its tooltip
+        self._findings: list[Finding] = []
         self._rows: dict[FieldRef, tuple[QFormLayout, QHBoxLayout]] = {}
         # The figures that follow from others which she typed herself (or which held a figure when the
         # report was opened): those are hers and are never filled in for her.
@@ -224,6 +226,8 @@ class StatsForm(QScrollArea):
 
     def set_report(self, report: Report | None) -> None:
         """Show report's figures (None clears the form), only those its organisation's kind reports."""
+        if report is not self.report:
+            self._trace = {}
         self.report = report
         if report is None:
             return
@@ -341,12 +345,26 @@ class StatsForm(QScrollArea):
             (value := proposed_figure(self.report, ref)) is not None and value != ref.get(self.report)
             for ref in MEMBERSHIP_CLOSING_FIELDS))
 
+    def set_trace(self, trace: dict[str, list[tuple[str, int]]]) -> None:
+        """Say in each rolled-up figure's tooltip the sub-units' figures it adds up (kept while the report is open)."""
+        self._trace = {}
+        for path, parts in trace.items():
+            try:
+                ref = F.parse(path)
+            except F.UnknownField:
+                continue
+            if ref in self.fields and parts:
+                self._trace[ref] = _("From the sub-units' reports:") + "\n" + "\n".join(
+                    f"{name}: {value}" for name, value in parts)
+        self.show_findings(self._findings)
+
     def show_findings(self, findings: list[Finding]) -> None:
         """Mark each field a finding names, and list the messages under its group.
 
         An error or a warning marks every field it names; a figure not entered yet (INFO) is only said, under its
         group and in the field's tooltip.
         """
+        self._findings = findings
         worst: dict[FieldRef, Severity] = {}
         messages: dict[str, list[str]] = {title: [] for title, _paths in GROUPS}
         named: list[tuple[Finding, tuple[FieldRef, ...]]] = [(f, tuple(map(F.parse, f.fields))) for f in findings]
@@ -364,7 +382,8 @@ class StatsForm(QScrollArea):
                 continue
             severity = worst.get(path)
             widget.setStyleSheet("" if severity is None else styles[severity])
-            widget.setToolTip("\n".join(f.message for f, refs in named if path in refs))
+            widget.setToolTip("\n".join([f.message for f, refs in named if path in refs]
+                                         + ([self._trace[path]] if path in self._trace else [])))
         for title, note in self._group_notes.items():
             note.setText("\n".join(messages[title]))
             note.setVisible(bool(messages[title]))

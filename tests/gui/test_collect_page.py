@@ -1,0 +1,171 @@
+"""The page of the sub-units' reports: 13 chi bộ files dropped, rated on the board, rolled up, exported with the annex."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from app.domain.codec import to_dict
+from app.domain.demo import demo_statistics, demo_subunit_exemplary, demo_subunit_ratings, demo_subunit_reports
+from app.gui.collect_page import COL_ERRORS, COL_STATE, COL_UNIT
+from app.gui.main_window import MainWindow
+from app.gui.tasks import Tasks
+from app.services import organisations
+from tests.gui.test_main_window import click, open_demo
+from tests.services.test_consolidation import write_subunits
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(tasks=Tasks(inline=True))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    with qtbot.waitSignal(win.database_opened, timeout=10_000):
+        win.start()
+    yield win
+    win.close()
+
+
+def drop(page, paths: list[Path]) -> None:
+    """Drop paths on the page as a file manager does: one QDropEvent carrying their URLs, given to the page's drop
+    handler (QApplication delivers a drop only during a drag the platform started, which offscreen has none of)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(page.width() / 2, page.height() / 2), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(event)
+    assert event.isAccepted()
+
+
+def open_board_with_chi_bo(qtbot, window) -> None:
+    open_demo(qtbot, window)
+    parent_id = window.editing.report.organisation.id
+    for report in demo_subunit_reports():
+        organisations.add_sub_unit(window.sessions, parent_id, report.organisation)
+    assert window.collect_action.isEnabled()
+    with qtbot.waitSignal(window.collect_page.collect.board_shown if window.collect else
+                          _board_shown(window), timeout=10_000):
+        window.collect_action.trigger()
+
+
+def _board_shown(window):
+    window.collect_page  # noqa: B018 - builds the page and its controller
+    return window.collect.board_shown
+
+
+def test_thirteen_dropped_chi_bo_files_are_rolled_up_and_exported_with_the_annex(qtbot, window, tmp_path):
+    open_board_with_chi_bo(qtbot, window)
+    page = window.collect_page
+    assert window.stack.currentWidget() is page and page.board.rowCount() == 13
+    assert {page.board.item(r, COL_STATE).text() for r in range(13)} == {"Chưa gửi"}
+
+    with qtbot.waitSignal(window.collect.board_shown, timeout=30_000):
+        drop(page, write_subunits(tmp_path / "in"))
+
+    assert {page.board.item(r, COL_STATE).text() for r in range(13)} == {"Đã gửi"}
+    assert {page.board.item(r, COL_ERRORS).text() for r in range(13)} == {"–"}
+    ratings, exemplary = demo_subunit_ratings(), demo_subunit_exemplary()
+    for r in range(13):
+        name = page.board.item(r, COL_UNIT).text()
+        unit_id = page.board.item(r, COL_UNIT).data(Qt.ItemDataRole.UserRole)
+        box = page.rating_box(unit_id)
+        box.setCurrentIndex(box.findData(ratings[name]))
+        if name in exemplary:
+            page.exemplary_box(unit_id).setChecked(True)
+
+    with qtbot.waitSignal(window.collect.rolled_up, timeout=30_000) as rolled:
+        click(qtbot, page.roll_up_button)
+
+    result = rolled.args[0]
+    assert to_dict(window.editing.report.stats) == to_dict(demo_statistics())
+    assert [f for f in result.findings if f.is_error] == []
+    females = next(page.trace.topLevelItem(i) for i in range(page.trace.topLevelItemCount())
+                   if page.trace.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == "stats.membership.female")
+    assert females.text(1) == "41" and females.childCount() == 13
+    assert sum(int(females.child(i).text(1)) for i in range(13)) == 41
+
+    click(qtbot, next(b for b in page.findChildren(type(page.roll_up_button)) if b.text() == "Quay lại báo cáo"))
+    assert window.stack.currentWidget() is window.editor
+    female = window.editor.stats_form.widget_for("stats.membership.female")
+    assert female.value() == 41 and "Chi bộ Khoa Cơ khí: 8" in female.toolTip()
+    out = tmp_path / "dang-bo.docx"
+    with qtbot.waitSignal(window.export_finished, timeout=30_000):
+        window.transfer.export_to(out)
+
+    document = docx.Document(str(out))
+    assert any(p.text.startswith("Tổng hợp số liệu các chi bộ") for p in document.paragraphs)
+    tables = [[[cell.text for cell in row.cells] for row in table.rows] for table in document.tables]
+    rows = next(t for t in tables if t[0][:3] == ["TT", "Chi bộ", "Đảng viên đầu năm"])
+    assert len(rows) == 1 + 13 + 1
+    assert {row[1] for row in rows[1:-1]} == {r.organisation.name for r in demo_subunit_reports()}
+    closing = rows[0].index("Đảng viên cuối năm")
+    assert rows[-1][1] == "Tổng cộng" and rows[-1][closing] == "98"
+    assert sum(int(row[closing]) for row in rows[1:-1]) == 98
+    ratings = next(t for t in tables if t[0][:3] == ["TT", "Chi bộ", "Tổng số đảng viên"])
+    assert ratings[-1][1:4] == ["Tổng cộng", "98", "13"] and ratings[-1][-2:] == ["0", ""]
+    assert sorted(row[-1] for row in ratings[1:-1]) == ["HTTNV"] * 11 + ["HTXSNV"] * 2
+    section = document.sections[-1]
+    assert section.page_width > section.page_height  # the annex is on landscape pages
+
+
+def test_a_bad_file_dropped_with_good_ones_is_listed_and_stores_nothing(qtbot, window, tmp_path):
+    open_board_with_chi_bo(qtbot, window)
+    page = window.collect_page
+    good = write_subunits(tmp_path / "in")[:2]
+    bad = tmp_path / "in" / "hong.json"
+    bad.write_text("{không phải JSON", encoding="utf-8")
+
+    with qtbot.waitSignal(window.collect.board_shown, timeout=30_000):
+        drop(page, [*good, bad])
+
+    assert page.refused.isVisible() and "hong.json" in page.refused.text()
+    assert sorted(page.board.item(r, COL_STATE).text() for r in range(13)).count("Đã gửi") == 2
+
+    with qtbot.waitSignal(window.collect.rolled_up, timeout=30_000):
+        click(qtbot, page.roll_up_button)
+    window.show_editor()
+    panel = window.editor.findings
+    qtbot.waitUntil(lambda: any("Chi bộ Học sinh - Sinh viên" in panel.item(i).text()
+                                for i in range(panel.count())), timeout=10_000)
+    missing = [panel.item(i).text() for i in range(panel.count()) if "chưa có báo cáo kỳ này" in panel.item(i).text()]
+    assert len(missing) == 11, missing
+
+
+def test_an_unknown_chi_bo_is_added_on_the_spot_and_an_unsure_one_asked_about(qtbot, window, tmp_path):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from app.services.interchange import export_report_file
+
+    open_board_with_chi_bo(qtbot, window)
+    page = window.collect_page
+    first, fourth = demo_subunit_reports()[0], demo_subunit_reports()[3]
+    new = replace(first, organisation=replace(first.organisation, name="Chi bộ Thư viện", issuer_name="CHI BỘ TV"))
+    typo = replace(fourth, organisation=replace(fourth.organisation, name=fourth.organisation.name + " (cũ)",
+                                                issuer_name="X"))
+    export_report_file(new, tmp_path / "tv.json")
+    export_report_file(typo, tmp_path / "typo.json")
+
+    drop(page, [tmp_path / "typo.json", tmp_path / "tv.json"])
+
+    ask = window.collect.dialog
+    assert isinstance(ask, QInputDialog) and ask.isVisible() and "typo.json" in ask.labelText()
+    assert ask.comboBoxItems()[0] == fourth.organisation.name
+    ask.setTextValue(fourth.organisation.name)
+    ask.accept()
+    qtbot.waitUntil(lambda: isinstance(window.collect.dialog, QMessageBox), timeout=5_000)
+    box = window.collect.dialog
+    assert "Chi bộ Thư viện" in box.text()
+    with qtbot.waitSignal(window.collect.board_shown, timeout=30_000):
+        click(qtbot, box.button(QMessageBox.StandardButton.Yes))
+
+    assert page.board.rowCount() == 14
+    states = {page.board.item(r, COL_UNIT).text(): page.board.item(r, COL_STATE).text() for r in range(14)}
+    assert states["Chi bộ Thư viện"] == "Đã gửi" and states[fourth.organisation.name] == "Đã gửi"
+    assert sum(state == "Đã gửi" for state in states.values()) == 2
