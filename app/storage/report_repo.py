@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.errors import UserError
 from app.domain.organisation import Signature
+from app.domain.period import PeriodKind
 from app.domain.report import (
     Entry,
     EntryKind,
@@ -122,6 +123,7 @@ def get(session: Session, report_id: int) -> Report:
         status=ReportStatus(row.status),
         id=row.id,
         updated_at=row.updated_at,
+        period_kind=PeriodKind(row.period_kind),
     )
 
 
@@ -238,6 +240,7 @@ def _report_values(report: Report) -> dict[str, Any]:
         "organisation_id": report.organisation.id,
         "kind": report.kind.value,
         "year": report.year,
+        "period_kind": report.period_kind.value,
         "number": report.number,
         "doc_type": report.doc_type,
         "issued_on": report.issued_on,

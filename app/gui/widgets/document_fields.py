@@ -285,7 +285,7 @@ class DocumentFields(QScrollArea):
             self.place.setPlaceholderText(org.place)
             self.term.setText(report.term)
             self.title.setText(report.title)
-            self.title.setPlaceholderText(default_title(report.kind, report.year, report.term))
+            self.title.setPlaceholderText(default_title(report.kind, report.period))
             self.basis.setPlainText(report.basis)
             own = report.signature
             self.authority.setText(own.authority if own else "")
