@@ -71,6 +71,7 @@ class ReportSummary:
     kind: ReportKind
     status: ReportStatus
     updated_at: datetime
+    period_kind: PeriodKind = PeriodKind.CALENDAR_YEAR
 
 
 def add(session: Session, report: Report) -> int:
@@ -132,7 +133,7 @@ def list_summaries(session: Session, organisation_id: int | None = None) -> list
     query = (
         select(
             ReportRow.id, ReportRow.organisation_id, OrganisationRow.name, ReportRow.year,
-            ReportRow.kind, ReportRow.status, ReportRow.updated_at,
+            ReportRow.kind, ReportRow.status, ReportRow.updated_at, ReportRow.period_kind,
         )
         .join(OrganisationRow, ReportRow.organisation_id == OrganisationRow.id)
         .order_by(ReportRow.updated_at.desc(), ReportRow.id.desc())
@@ -140,8 +141,8 @@ def list_summaries(session: Session, organisation_id: int | None = None) -> list
     if organisation_id is not None:
         query = query.where(ReportRow.organisation_id == organisation_id)
     return [
-        ReportSummary(id_, org_id, name, year, ReportKind(kind), ReportStatus(status), updated_at)
-        for id_, org_id, name, year, kind, status, updated_at in session.execute(query)
+        ReportSummary(id_, org_id, name, year, ReportKind(kind), ReportStatus(status), updated_at, PeriodKind(period))
+        for id_, org_id, name, year, kind, status, updated_at, period in session.execute(query)
     ]
 
 
