@@ -458,7 +458,7 @@ def _school_report() -> Report:
                 opening_total=27, opening_probationary=1, admitted=1, closing_total=28, closing_official=26,
                 closing_probationary=2, female=19, candidates_trained=2, candidates=1,
             ),
-            ratings=Ratings(members=RatingCounts(total=27, excellent=4, good=21, complete=2),
+            ratings=Ratings(members=RatingCounts(total=28, excellent=4, good=21, complete=2, not_rated=1),
                             self_rating=Level.GOOD),
             inspection=Inspection(scheduled=OrgMemberCount(0, 2), topical_supervision=OrgMemberCount(0, 1)),
             party_life=PartyLife(

@@ -63,3 +63,9 @@ def test_the_membership_table_says_dau_nam_hoc_and_cuoi_nam_hoc():
     report = demo_report(DemoKind.SCHOOL)
     rows = [row[1] for row in build_context(report)["tables"]["membership"].rows]
     assert "Đảng viên đầu năm học" in rows and "Đảng viên cuối năm học" in rows
+
+
+def test_the_school_demo_passes_every_check_and_the_layout_checks():
+    from app.services.drafting import check_report
+
+    assert check_report(demo_report(DemoKind.SCHOOL), render=True) == []
