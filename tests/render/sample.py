@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.domain.demo import demo_report
-from app.domain.report import EntryKind, Section
 from app.domain.outline import filled_title
+from app.domain.report import EntryKind, Section
 from app.render.model import Block, BlockKind, DocumentModel, Table
 
 _ENTRY_BLOCKS = {

@@ -22,8 +22,8 @@ from app.domain.errors import UserError
 from app.domain.inspection import Discipline, Inspection, MemberDiscipline, OrgDiscipline, OrgMemberCount
 from app.domain.member_stats import BADGE_YEARS, Membership
 from app.domain.organisation import Organisation, OrgKind, Signature
-from app.domain.party_life import PartyLife
 from app.domain.outline import filled_title
+from app.domain.party_life import PartyLife
 from app.domain.period import PeriodKind
 from app.domain.presets import Preset
 from app.domain.ratings import Level, RatingCounts, Ratings

@@ -29,8 +29,8 @@ from app.domain import fields as F
 from app.domain.fields import Field, FieldKind, FieldRef
 from app.domain.findings import Finding
 from app.domain.organisation import Signature
-from app.domain.presets import margin_choices
 from app.domain.period import PERIOD_KIND_LABELS, YEAR_PERIODS, PeriodKind
+from app.domain.presets import margin_choices
 from app.domain.report import Report, ReportKind, ReportStatus, default_title
 from app.domain.spelling import TONE_EXAMPLES, ToneStyle
 from app.gui.dialogs.organisation_dialog import SEVERITY_COLOURS
