@@ -352,7 +352,7 @@ def test_reports_stored_before_periods_cover_a_calendar_year_after_the_upgrade(d
     database.close()
     engine = make_engine()
     with engine.connect() as connection, connection.begin():
-        command.downgrade(alembic_config(connection), "0006_keep_empty_sections")
+        command.downgrade(alembic_config(connection), "0007_tone_style")
         assert "period_kind" not in {c["name"] for c in inspect(connection).get_columns("reports")}
     engine.dispose()
 

@@ -1,7 +1,7 @@
 """What period a year-end report covers: a calendar year or a school year (September to August).
 
-Revision ID: 0007_report_periods
-Revises: 0006_keep_empty_sections
+Revision ID: 0008_report_periods
+Revises: 0007_tone_style
 Create Date: 2026-11-30
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007_report_periods"
-down_revision: str | None = "0006_keep_empty_sections"
+revision: str = "0008_report_periods"
+down_revision: str | None = "0007_tone_style"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
