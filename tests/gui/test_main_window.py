@@ -460,6 +460,8 @@ def test_a_school_chi_bo_starts_a_school_year_report_and_every_title_names_the_s
     assert window.editor.document_fields.title.placeholderText() == (
         "tổng kết công tác xây dựng Đảng năm học 2025 - 2026, phương hướng, nhiệm vụ năm học 2026 - 2027")
 
+    assert window.windowTitle() == "Chi bộ Trường Tiểu học Hòa An – 2025 - 2026 – Tổng Kết"
+
     window.show_home()
     qtbot.waitUntil(lambda: window.home.table.rowCount() == 1, timeout=10_000)
     assert window.home.table.item(0, 0).text() == "2025 - 2026"

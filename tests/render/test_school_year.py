@@ -69,3 +69,14 @@ def test_the_school_demo_passes_every_check_and_the_layout_checks():
     from app.services.drafting import check_report
 
     assert check_report(demo_report(DemoKind.SCHOOL), render=True) == []
+
+
+def test_an_undated_school_year_report_leaves_the_annex_date_blank_in_the_year_it_ends():
+    from app.render.compose import compose
+
+    report = demo_report(DemoKind.SCHOOL)
+    report.issued_on = None
+    report.settings.annexes = True
+    model = compose(report)
+    notes = [annex.note for annex in model.annexes]
+    assert notes and all("/2026 " in note for note in notes), notes
