@@ -81,7 +81,9 @@ class Period:
     def end(self) -> date:
         """The last day covered: it decides which regulations and level names apply (report-content.md §0)."""
         if self.kind is PeriodKind.SCHOOL_YEAR:
-            return date(self.year + 1, 8, 31)
+            # A school year starting in the last year a date holds (9999) ends with it: no report is written that
+            # far ahead, but a file may say 9999 and must still open.
+            return date(self.year + 1, 8, 31) if self.year < date.max.year else date.max
         if self.kind is PeriodKind.SIX_MONTHS:
             return date(self.year, 6, 30)
         return date(self.year, 12, 31)

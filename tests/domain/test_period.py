@@ -126,3 +126,9 @@ def test_the_end_of_a_school_year_decides_the_regulations_cited():
     assert "366-QĐ/TW" in labels_for(report.period.rating_year, report.reference_date).rating_rule
     report.year = 2023
     assert "124-QĐ/TW" in labels_for(report.period.rating_year, report.reference_date).rating_rule
+
+
+def test_a_school_year_starting_in_the_last_year_a_date_holds_still_has_an_end():
+    period = Period(PeriodKind.SCHOOL_YEAR, 9999)
+    assert period.start < period.end == date(9999, 12, 31)
+    assert period.phrase == "năm học 9999 - 10000"
