@@ -16,6 +16,7 @@ from app.domain.member_stats import Membership
 from app.domain.organisation import Organisation, OrgKind, Signature
 from app.domain.outline import default_outline
 from app.domain.party_life import PartyLife
+from app.domain.period import PeriodKind
 from app.domain.presets import Preset
 from app.domain.ratings import Level, RatingCounts, Ratings
 from app.domain.report import Entry, EntryKind, Report, ReportKind, Statistics, settings_for
@@ -191,12 +192,14 @@ def demo_statistics() -> Statistics:
 
 
 class DemoKind(enum.StrEnum):
-    """Which built-in demo report: the đảng bộ's year-end (the default), six-month or mid-term one, or a chi bộ's."""
+    """Which built-in demo report: the đảng bộ's year-end (the default), six-month or mid-term one, a chi bộ's, or
+    a school's chi bộ reporting on the school year."""
 
     DANG_BO = "dang-bo"
     CHI_BO = "chi-bo"
     SIX_MONTH = "six-month"
     MID_TERM = "mid-term"
+    SCHOOL = "school"
 
 
 def demo_report(kind: str = DemoKind.DANG_BO, preset: str = Preset.PARTY) -> Report:
@@ -206,6 +209,7 @@ def demo_report(kind: str = DemoKind.DANG_BO, preset: str = Preset.PARTY) -> Rep
         DemoKind.CHI_BO: _chi_bo_report,
         DemoKind.SIX_MONTH: _six_month_report,
         DemoKind.MID_TERM: _mid_term_report,
+        DemoKind.SCHOOL: _school_report,
     }
     report = builders[DemoKind(kind)]()
     if Preset(preset) is not Preset.PARTY:
@@ -383,6 +387,97 @@ _CHI_BO_TEXTS: dict[str, list[tuple[EntryKind, str]]] = {
         (B, "Bồi dưỡng, giới thiệu ít nhất 01 quần chúng ưu tú để Đảng ủy xem xét kết nạp."),
     ],
 }
+
+
+_SCHOOL_TEXTS: dict[str, list[tuple[EntryKind, str]]] = {
+    "dac_diem": [
+        (P, "Chi bộ Trường Trung học cơ sở Hòa Bình là chi bộ cơ sở trực thuộc Đảng ủy xã; chi ủy nhiệm kỳ "
+            "2025 - 2027 có 03 đồng chí. Nhà trường có 35 cán bộ, giáo viên, nhân viên, 18 lớp với 612 học sinh."),
+        (P, "Thuận lợi: đội ngũ giáo viên đủ về số lượng, đạt chuẩn về trình độ; nội bộ đoàn kết. Khó khăn: cơ sở "
+            "vật chất còn thiếu phòng học bộ môn."),
+    ],
+    "nhiem_vu_chinh_tri": [
+        (P, "Chi bộ lãnh đạo nhà trường hoàn thành kế hoạch giáo dục; tỷ lệ học sinh lên lớp đạt 99,3%, "
+            "100% học sinh lớp 9 được xét công nhận tốt nghiệp trung học cơ sở."),
+        (P, "Có 12 học sinh đạt giải trong kỳ thi học sinh giỏi cấp huyện, 03 học sinh đạt giải cấp tỉnh."),
+    ],
+    "tu_tuong": [
+        (P, "Chi bộ tổ chức cho đảng viên, cán bộ, giáo viên học tập, quán triệt các nghị quyết, chỉ thị của Đảng; "
+            "tư tưởng của đảng viên ổn định, yên tâm công tác."),
+    ],
+    "dao_duc": [
+        (B, "Mỗi đảng viên đăng ký ít nhất 01 việc làm cụ thể để làm theo tư tưởng, đạo đức, "
+            "phong cách Hồ Chí Minh gắn với phong trào thi đua “Dạy tốt - Học tốt”."),
+    ],
+    "to_chuc_can_bo": [
+        (P, "Chi bộ duy trì sinh hoạt định kỳ vào ngày 05 hằng tháng; nội dung sinh hoạt gắn với nhiệm vụ "
+            "giáo dục của nhà trường."),
+    ],
+    "kiem_tra": [(P, "Chi bộ giám sát việc thực hiện quy định về đạo đức nhà giáo của đảng viên.")],
+    "doan_the": [
+        (P, "Chi bộ lãnh đạo Công đoàn, Chi đoàn giáo viên và Liên đội hoạt động đúng điều lệ; Liên đội được "
+            "công nhận vững mạnh."),
+    ],
+    "uu_diem": [(P, "Chi bộ đoàn kết, lãnh đạo nhà trường hoàn thành tốt nhiệm vụ năm học.")],
+    "han_che": [(B, "Việc đổi mới phương pháp dạy học ở một số môn còn chậm.")],
+    "nguyen_nhan_khach_quan": [(P, "Cơ sở vật chất, thiết bị dạy học còn thiếu.")],
+    "nguyen_nhan_chu_quan": [(P, "Một số đảng viên chưa chủ động tự học, tự bồi dưỡng.")],
+    "bai_hoc": [(B, "Gắn sinh hoạt chi bộ với nhiệm vụ dạy và học của nhà trường.")],
+    "phuong_huong": [(P, "Chi bộ phấn đấu hoàn thành tốt nhiệm vụ; nhà trường giữ vững chuẩn quốc gia mức độ 1.")],
+    "nhiem_vu_giai_phap": [
+        (B, "Nâng cao chất lượng sinh hoạt chi bộ, mỗi quý ít nhất 01 lần sinh hoạt chuyên đề."),
+        (B, "Bồi dưỡng, giới thiệu ít nhất 01 giáo viên ưu tú để Đảng ủy xã xem xét kết nạp."),
+    ],
+}
+
+
+# A school's chi bộ reports on the school year (September 2025 to August 2026), not the calendar year.
+def _school_report() -> Report:
+    organisation = Organisation(
+        name="Chi bộ Trường Trung học cơ sở Hòa Bình",
+        upper_body="ĐẢNG BỘ XÃ HÒA BÌNH",
+        issuer_name="CHI BỘ TRƯỜNG THCS HÒA BÌNH",
+        kind=OrgKind.CHI_BO_CO_SO,
+        issuer_code="CB",
+        place="Hòa Bình",
+        short_name="Chi bộ",
+        signature=Signature(authority="T/M CHI BỘ", position="BÍ THƯ", name="Nguyễn Thị Lan"),
+        recipients=["- Đảng ủy xã (để báo cáo),", "- Đảng viên trong chi bộ,", "- Lưu Chi bộ."],
+    )
+    report = Report(
+        organisation=organisation,
+        year=2025,
+        period_kind=PeriodKind.SCHOOL_YEAR,
+        number=12,
+        issued_on=date(2026, 8, 20),
+        term="2025 - 2027",
+        sections=default_outline(ReportKind.YEAR_END, OrgKind.CHI_BO_CO_SO),
+        stats=Statistics(
+            units=0,
+            membership=Membership(
+                opening_total=27, opening_probationary=1, admitted=1, closing_total=28, closing_official=26,
+                closing_probationary=2, female=19, candidates_trained=2, candidates=1,
+            ),
+            ratings=Ratings(members=RatingCounts(total=28, excellent=4, good=21, complete=2, not_rated=1),
+                            self_rating=Level.GOOD),
+            inspection=Inspection(scheduled=OrgMemberCount(0, 2), topical_supervision=OrgMemberCount(0, 1)),
+            party_life=PartyLife(
+                resolutions_studied=4, study_participants=27, study_members=27, meetings_held=12,
+                meetings_required=12, thematic_meetings=4,
+                annual_theme="Đẩy mạnh chuyển đổi số, nâng cao chất lượng giáo dục toàn diện",
+            ),
+        ),
+        targets=[
+            Target("kết nạp đảng viên mới", Decimal(1), "đảng viên", result=Decimal(1)),
+            Target("đảng viên hoàn thành tốt nhiệm vụ trở lên", Decimal(90), "đảng viên", is_percent=True,
+                   result=Decimal("92.6")),
+        ],
+        next_targets=[
+            Target("đảng viên hoàn thành tốt nhiệm vụ trở lên", Decimal(90), "đảng viên", is_percent=True),
+            Target("kết nạp đảng viên mới", Decimal(1), "đảng viên"),
+        ],
+    )
+    return _fill_texts(report, _SCHOOL_TEXTS)
 
 
 # The year-end report of one chi bộ of the đảng bộ: its own members only, a self-rating, no Ủy ban Kiểm tra.

@@ -154,7 +154,7 @@ def drift_findings(report: Report, generated: Mapping[str, Sequence[Generated]],
             if not (entry.source and entry.state is EntryState.EDITED and entry.basis):
                 continue
             where = fields.section_entry(ref.section_indexes, index).path
-            heading = headings.get(section.key, filled_title(section.title, report.year, report.term))
+            heading = headings.get(section.key, filled_title(section.title, report.period))
             current = now.get(entry.source)
             if current is None:
                 findings.append(Finding("drafting.unsupported", Severity.WARNING, (where,), _(
@@ -197,7 +197,7 @@ def empty_section_findings(report: Report, headings: Mapping[str, str], *, kept:
             if not section.enabled:
                 continue
             if not has_content(section):
-                heading = headings.get(section.key, filled_title(section.title, report.year, report.term))
+                heading = headings.get(section.key, filled_title(section.title, report.period))
                 message = _(
                     "“{heading}” has no text yet: it prints with a dotted line to fill in by hand. Write it, or untick "
                     "the section in the outline."

@@ -144,7 +144,7 @@ def describe(report: Report, path: str | FieldRef) -> str:
     ref = fields.parse(path) if isinstance(path, str) else path
     if ref.kind is FieldKind.SECTION:
         section = ref.section_in(report)
-        title = filled_title(section.title, report.year, report.term) if section else ""
+        title = filled_title(section.title, report.period) if section else ""
         if "entries" in ref.parts:
             entry = ref.parts[ref.parts.index("entries") + 1]
             return _("paragraph {number} of “{section}”").format(number=int(entry) + 1, section=title)

@@ -8,8 +8,9 @@ It has no section of proposals and no Ủy ban Kiểm tra (a chi bộ has none: 
 Section keys are shared where a template (templates/sections/<key>.j2) adds sentences from the figures,
 so the same figures print under the same heading for both.
 
-Titles may hold {year}, {next_year} and {term}; they are filled in (filled_title) wherever a title is shown or
-printed, so an outline copied from last year's report reads right without retyping.
+Titles may hold {period} and {next_period} (the period's phrases, "năm học 2025 - 2026"; {PERIOD} and
+{NEXT_PERIOD} in capitals), {year}, {next_year} and {term}; they are filled in (filled_title) wherever a title
+is shown or printed, so an outline copied from last year's report reads right without retyping.
 
 Besides the built-in sections she may add sections of her own anywhere (a part, a heading, a sub-heading), rename
 any section and delete the ones she added. A section of her own is one whose key is no built-in key: she adds
@@ -26,6 +27,7 @@ from functools import cache
 from app.domain.bounds import MAX_TITLE
 from app.domain.errors import UserError
 from app.domain.organisation import OrgKind
+from app.domain.period import YEAR_PERIODS, Period
 from app.domain.report import Report, ReportKind, Section
 from app.i18n import _
 
@@ -34,9 +36,30 @@ MAX_LEVEL = 3
 CUSTOM_PREFIX = "rieng_"
 
 
-def filled_title(title: str, year: int, term: str) -> str:
-    """title with {year}, {next_year} and {term} replaced ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {next_year}" → "… 2027")."""
-    return title.replace("{year}", str(year)).replace("{next_year}", str(year + 1)).replace("{term}", term)
+# "NĂM {year}" / "năm {next_year}" in a title written before periods: the year's phrase.
+_YEAR_PHRASE = re.compile(r"(năm|NĂM|Năm) \{(year|next_year)\}")
+
+
+def filled_title(title: str, period: Period) -> str:
+    """title with its placeholders filled for period ("PHƯƠNG HƯỚNG, NHIỆM VỤ {NEXT_PERIOD}" → "… NĂM HỌC 2026 - 2027").
+
+    In a calendar or school year, "năm {year}" and "năm {next_year}" (outlines written before periods) read as
+    {period} and {next_period}, so a school year's copied outline never says "NĂM 2025".
+    """
+    if period.kind in YEAR_PERIODS:
+        def phrase(match: re.Match[str]) -> str:
+            text = period.phrase if match.group(2) == "year" else period.next_phrase
+            if match.group(1).isupper():
+                return text.upper()
+            return text[:1].upper() + text[1:] if match.group(1)[0].isupper() else text
+
+        title = _YEAR_PHRASE.sub(phrase, title)
+    values = {"{period}": period.phrase, "{next_period}": period.next_phrase,
+              "{PERIOD}": period.phrase.upper(), "{NEXT_PERIOD}": period.next_phrase.upper(),
+              "{year}": str(period.year), "{next_year}": str(period.year + 1), "{term}": period.term}
+    for placeholder, value in values.items():
+        title = title.replace(placeholder, value)
+    return title
 
 
 # (key, title, children) — the order is the conventional one; users may reorder and switch off.
@@ -71,9 +94,8 @@ _ASSESSMENT = (
 )
 
 _PART_TITLES = {
-    ReportKind.YEAR_END: ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {year}", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {next_year}"),
-    ReportKind.SIX_MONTH: ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ 6 THÁNG ĐẦU NĂM {year}",
-                           "NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM {year}"),
+    ReportKind.YEAR_END: ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ {PERIOD}", "PHƯƠNG HƯỚNG, NHIỆM VỤ {NEXT_PERIOD}"),
+    ReportKind.SIX_MONTH: ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ {PERIOD}", "NHIỆM VỤ TRỌNG TÂM {NEXT_PERIOD}"),
     ReportKind.MID_TERM: ("KẾT QUẢ NỬA ĐẦU NHIỆM KỲ {term}", "NHIỆM VỤ, GIẢI PHÁP NỬA NHIỆM KỲ CÒN LẠI"),
 }
 

@@ -11,6 +11,7 @@ from app.domain.inspection import Discipline, Inspection
 from app.domain.member_stats import Membership
 from app.domain.organisation import Organisation, Signature
 from app.domain.party_life import PartyLife
+from app.domain.period import YEAR_PERIODS, Period, PeriodKind
 from app.domain.presets import conventions
 from app.domain.ratings import Ratings
 from app.domain.spelling import ToneStyle
@@ -171,6 +172,8 @@ class Report:
     targets: this period's targets with results; next_targets: the next period's.
     version: the stored report's version when it was read (raised by each save); None when not from a database.
              A save based on an older version is refused (EditConflict). Not compared, not written to files.
+    period_kind: what a year-end report covers: a calendar year (the default) or a school year, starting
+                 in year (see period); a six-month or mid-term report's kind fixes its period.
     """
 
     organisation: Organisation
@@ -194,6 +197,12 @@ class Report:
     id: int | None = None
     updated_at: datetime | None = None
     version: int | None = field(default=None, compare=False)
+    period_kind: PeriodKind = PeriodKind.CALENDAR_YEAR
+
+    @property
+    def period(self) -> Period:
+        """The period the report covers; every phrase naming it comes from here."""
+        return Period(period_kind_of(self.kind, self.period_kind), self.year, self.term)
 
     @property
     def effective_signature(self) -> Signature:
@@ -209,12 +218,12 @@ class Report:
 
     @property
     def effective_title(self) -> str:
-        return self.title or default_title(self.kind, self.year, self.term, self.organisation.name)
+        return self.title or default_title(self.kind, self.period, self.organisation.name)
 
     @property
     def period_end(self) -> date:
-        """The last day the report covers: 30/6 for a six-month report, 31/12 of the year otherwise."""
-        return date(self.year, 6, 30) if self.kind is ReportKind.SIX_MONTH else date(self.year, 12, 31)
+        """The last day the report covers: 30/6 for a six-month report, 31/8 for a school year, else 31/12."""
+        return self.period.end
 
     @property
     def reference_date(self) -> date:
@@ -229,19 +238,26 @@ class Report:
         return next((s for s in self.walk_sections() if s.key == key), None)
 
 
-def default_title(kind: ReportKind, year: int, term: str = "", organisation_name: str = "") -> str:
+def period_kind_of(kind: ReportKind, chosen: PeriodKind = PeriodKind.CALENDAR_YEAR) -> PeriodKind:
+    """The period a report of kind covers: a six-month or mid-term report's is fixed; a year-end report covers
+    the chosen calendar or school year (or a whole term); anything else falls back to the calendar year."""
+    if kind is ReportKind.SIX_MONTH:
+        return PeriodKind.SIX_MONTHS
+    if kind is ReportKind.MID_TERM:
+        return PeriodKind.TERM_SO_FAR
+    return chosen if chosen in (*YEAR_PERIODS, PeriodKind.WHOLE_TERM) else PeriodKind.CALENDAR_YEAR
+
+
+def default_title(kind: ReportKind, period: Period, organisation_name: str = "") -> str:
     """The conventional trích yếu (report-content.md §1); it starts lower-case.
 
     organisation_name: names the congress of a mid-term report ("Nghị quyết Đại hội Đảng bộ Trường …")
     when it is the name of a đảng bộ or chi bộ.
     """
     if kind is ReportKind.SIX_MONTH:
-        return (
-            f"sơ kết công tác xây dựng Đảng 6 tháng đầu năm {year}, "
-            f"nhiệm vụ trọng tâm 6 tháng cuối năm {year}"
-        )
+        return f"sơ kết công tác xây dựng Đảng {period.phrase}, nhiệm vụ trọng tâm {period.next_phrase}"
     if kind is ReportKind.MID_TERM:
         body = organisation_name if organisation_name.startswith(("Đảng bộ", "Chi bộ")) else "Đảng bộ"
-        suffix = f", nhiệm kỳ {term}" if term else ""
+        suffix = f", nhiệm kỳ {period.term}" if period.term else ""
         return f"sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội {body}{suffix}"
-    return f"tổng kết công tác xây dựng Đảng năm {year}, phương hướng, nhiệm vụ năm {year + 1}"
+    return f"tổng kết công tác xây dựng Đảng {period.phrase}, phương hướng, nhiệm vụ {period.next_phrase}"

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_DISPLAY_NAME
 from app.domain.organisation import Organisation
+from app.domain.period import PeriodKind
 from app.domain.report import Report
 from app.gui import ui_state
 from app.gui.controllers.organisations import OrganisationsController
@@ -518,7 +519,10 @@ class MainWindow(QMainWindow):
         self.report_opened.emit(report_id)
 
     def _show_title(self, report: Report) -> None:
-        title = f"{report.organisation.name} – {report.year}"
+        # "… – 2026", or "… – 2025 - 2026" for a school year, as the list of reports shows it.
+        period = report.period
+        years = f"{period.year} - {period.year + 1}" if period.kind is PeriodKind.SCHOOL_YEAR else str(report.year)
+        title = f"{report.organisation.name} – {years}"
         if report.organisation.is_sample:
             title = _("Sample report – {title}").format(title=title)
         self.setWindowTitle(f"{title} – {APP_DISPLAY_NAME}")

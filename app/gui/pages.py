@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from app import APP_DISPLAY_NAME
 from app.domain import numfmt
 from app.domain.organisation import Organisation
-from app.domain.report import REPORT_KIND_LABELS, REPORT_STATUS_LABELS, ReportKind, ReportStatus
+from app.domain.period import PeriodKind
+from app.domain.report import REPORT_KIND_LABELS, REPORT_STATUS_LABELS, ReportKind, ReportStatus, period_kind_of
 from app.i18n import _
 
 if TYPE_CHECKING:
@@ -199,7 +200,9 @@ class HomePage(QWidget):
         for summary in summaries:
             row = self.table.rowCount()
             self.table.insertRow(row)
-            year = QTableWidgetItem(str(summary.year))
+            # A school year reads "2025 - 2026", as the report names it.
+            school = period_kind_of(ReportKind(summary.kind), summary.period_kind) is PeriodKind.SCHOOL_YEAR
+            year = QTableWidgetItem(f"{summary.year} - {summary.year + 1}" if school else str(summary.year))
             year.setData(Qt.ItemDataRole.UserRole, summary.id)
             self.table.setItem(row, 0, year)
             self.table.setItem(row, 1, QTableWidgetItem(_(REPORT_KIND_LABELS[ReportKind(summary.kind)])))

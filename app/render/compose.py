@@ -230,7 +230,8 @@ def _annex_note(report: Report, layout: Layout) -> str:
     org = report.organisation
     # "25-BC/ĐU", as a document is cited; a draft keeps its blank for the clerk.
     number = conv.symbol(report.number, report.doc_type, org.issuer_code)
-    day = numfmt.body_date(report.issued_on) if report.issued_on else f"     /     /{report.year}"
+    # A school year's report is issued in the year its period ends.
+    day = numfmt.body_date(report.issued_on) if report.issued_on else f"     /     /{report.period.end.year}"
     return layout.annex.note.format(number=number, date=day, issuer=org.name)
 
 

@@ -119,7 +119,7 @@ def flatten_outline(report: Report, conv: Conventions | None = None, *,
     def visit(sections: list[Section], level: int) -> None:
         shown = [s for s in sections if s.enabled and (keep or has_content(s))]
         for index, section in enumerate(shown, start=1):
-            title = filled_title(section.title, report.year, report.term)
+            title = filled_title(section.title, report.period)
             item: dict[str, Any] = {"key": section.key, "level": level, "title": title,
                                     "entries": _entries(section)}
             if level == 0:
@@ -179,23 +179,12 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-# How sentences name the report's period, by kind: "during" it, the opening and closing membership totals,
-# and the targets results are measured against (report.during, report.opening … in the templates).
-_PERIODS: dict[ReportKind, dict[str, str]] = {
-    ReportKind.YEAR_END: {"during": "trong năm", "opening": "đầu năm", "closing": "cuối năm", "targets": "chỉ tiêu"},
-    ReportKind.SIX_MONTH: {"during": "trong 6 tháng đầu năm", "opening": "đầu năm", "closing": "cuối kỳ",
-                           "targets": "chỉ tiêu cả năm"},
-    ReportKind.MID_TERM: {"during": "từ đầu nhiệm kỳ đến nay", "opening": "đầu nhiệm kỳ", "closing": "cuối kỳ",
-                          "targets": "chỉ tiêu Nghị quyết Đại hội"},
-}
-
-
 def _movement(report: Report) -> list[tuple[str, int, int | None]]:
     """(label, total, of which probationary) of each line of the membership movement; None: no split."""
     m = report.stats.membership
-    period = _PERIODS[report.kind]
+    period = report.period
     return [
-        (f"Đảng viên {period['opening']}", m.opening_total, m.opening_probationary),
+        (f"Đảng viên {period.start_word}", m.opening_total, m.opening_probationary),
         ("Kết nạp mới", m.admitted, m.admitted),
         ("Chuyển sinh hoạt đến", m.transferred_in, m.transferred_in_probationary),
         ("Chuyển sinh hoạt đi", m.transferred_out, m.transferred_out_probationary),
@@ -203,7 +192,7 @@ def _movement(report: Report) -> list[tuple[str, int, int | None]]:
         ("Xóa tên", m.struck_off, m.struck_off_probationary),
         ("Khai trừ", m.expelled, None),
         ("Ra khỏi Đảng", m.left_party, None),
-        (f"Đảng viên {period['closing']}", m.closing_total, m.closing_probationary),
+        (f"Đảng viên {period.end_word}", m.closing_total, m.closing_probationary),
     ]
 
 
@@ -309,7 +298,7 @@ def _annex_tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict
                 cells += [n(lv["count"]), lv["share"]]
             rows.append([str(len(rows) + 1), who, *cells, n(r["not_rated"])])
         subject = "đảng viên" if report.organisation.kind.is_chi_bo else "tổ chức đảng và đảng viên"
-        annexes["ratings"] = (f"Kết quả đánh giá, xếp loại chất lượng {subject} năm {report.year}", Table(
+        annexes["ratings"] = (f"Kết quả đánh giá, xếp loại chất lượng {subject} năm {report.period.rating_year}", Table(
             header=header, rows=rows, numeric=frozenset(range(2, len(header))) | {0},
             widths=[1, 3, 1.4, 1.6, *[2.2, 1.4] * len(LEVELS), 1.6],
         ))
@@ -339,7 +328,7 @@ def _sub_unit_annexes(report: Report, parts: Sequence[SubUnitPart], fmt: Formatt
     "Tổng hợp số liệu các chi bộ" (the membership movement) and, where the period rates, their ratings (the members'
     and the sub-unit's own, as the parent decided it)."""
     n = fmt.count
-    period = _PERIODS[report.kind]
+    period = report.period
     cell_kind = report.organisation.kind is OrgKind.DANG_BO_CO_SO
     unit, units = ("Chi bộ", "các chi bộ") if cell_kind else ("Tổ chức đảng", "các tổ chức đảng trực thuộc")
 
@@ -355,15 +344,15 @@ def _sub_unit_annexes(report: Report, parts: Sequence[SubUnitPart], fmt: Formatt
                  m.struck_off + m.expelled + m.left_party, m.closing_total, m.closing_probationary, m.female]
                 for m in (part.stats.membership for part in parts)]
     annexes = {"sub_units": (f"Tổng hợp số liệu {units} {_when(report)}", table(
-        ["TT", unit, f"Đảng viên {period['opening']}", "Kết nạp", "Chuyển đến", "Chuyển đi", "Từ trần",
-         "Xóa tên, khai trừ, ra khỏi Đảng", f"Đảng viên {period['closing']}", "Trong đó dự bị", "Đảng viên nữ"],
+        ["TT", unit, f"Đảng viên {period.start_word}", "Kết nạp", "Chuyển đến", "Chuyển đi", "Từ trần",
+         "Xóa tên, khai trừ, ra khỏi Đảng", f"Đảng viên {period.end_word}", "Trong đó dự bị", "Đảng viên nữ"],
         movement, None, [1, 5, *[1.6] * 9]))}
     if shows_ratings:
         ratings = [[r.total, *(r.count(level) for level in LEVELS), r.not_rated]
                    for r in (part.stats.ratings.members for part in parts)]
         levels = [_LEVEL_ABBREVIATIONS[part.rating] if part.rating else "" for part in parts]
         annexes["sub_unit_ratings"] = (
-            f"Tổng hợp kết quả đánh giá, xếp loại chất lượng đảng viên và {units} năm {report.year}", table(
+            f"Tổng hợp kết quả đánh giá, xếp loại chất lượng đảng viên và {units} năm {period.rating_year}", table(
                 ["TT", unit, "Tổng số đảng viên", *(f"Đảng viên {_LEVEL_ABBREVIATIONS[level]}" for level in LEVELS),
                  "Chưa xếp loại", f"{unit} được xếp loại"],
                 ratings, levels, [1, 5, 1.6, *[1.9] * 4, 1.9, 2.6]))
@@ -371,12 +360,8 @@ def _sub_unit_annexes(report: Report, parts: Sequence[SubUnitPart], fmt: Formatt
 
 
 def _when(report: Report) -> str:
-    """The period in a title: "năm 2026", "6 tháng đầu năm 2026", "từ đầu nhiệm kỳ 2025 - 2030 đến nay"."""
-    if report.kind is ReportKind.SIX_MONTH:
-        return f"6 tháng đầu năm {report.year}"
-    if report.kind is ReportKind.MID_TERM:
-        return f"từ đầu nhiệm kỳ {report.term} đến nay" if report.term else "từ đầu nhiệm kỳ đến nay"
-    return f"năm {report.year}"
+    """The period in a title: "năm 2026", "năm học 2025 - 2026", "từ đầu nhiệm kỳ 2025 - 2030 đến nay"."""
+    return report.period.phrase
 
 
 def _title_in_text(title: str, conv: Conventions) -> str:
@@ -401,7 +386,9 @@ def build_context(report: Report, conv: Conventions | None = None,
     org = report.organisation
     conv = conv or conventions(org.preset)
     fmt = Formatter(pad_counts=report.settings.pad_counts)
-    labels = labels_for(report.year, report.reference_date)
+    period = report.period
+    # Level names by the year rated; regulations in force at the date of issue, else the period's end (§0).
+    labels = labels_for(period.rating_year, report.reference_date)
     # Figures her kind of body does not report are kept in the report but never printed.
     stats = reported(report.stats, org.kind)
     from app.domain.codec import to_dict
@@ -414,7 +401,15 @@ def build_context(report: Report, conv: Conventions | None = None,
         "report": {"year": report.year, "next_year": report.year + 1, "kind": report.kind.value,
                    "term": report.term, "title": conv.apply_title_initial(report.effective_title),
                    "title_in_text": _title_in_text(report.effective_title, conv), "basis": report.basis,
-                   "shows_ratings": report.kind is not ReportKind.SIX_MONTH, **_PERIODS[report.kind]},
+                   "shows_ratings": report.kind is not ReportKind.SIX_MONTH,
+                   # Kept for templates written before periods; new ones use period.* below.
+                   "during": period.during, "opening": period.start_word, "closing": period.end_word,
+                   "targets": period.targets_word},
+        "period": {"kind": period.kind.value, "phrase": period.phrase, "next_phrase": period.next_phrase,
+                   "during": period.during, "start_word": period.start_word, "end_word": period.end_word,
+                   "targets_word": period.targets_word, "rating_year": period.rating_year,
+                   "theme_year": period.theme_year, "start": period.start.isoformat(),
+                   "end": period.end.isoformat()},
         "sections": flatten_outline(report, conv),
         "units": stats.units,
         "m": to_dict(stats.membership),
@@ -448,6 +443,6 @@ def build_context(report: Report, conv: Conventions | None = None,
     ctx["annex_ref"] = dict.fromkeys(("membership", "ratings", "targets"), "") | {
         a["name"]: f" (chi tiết tại Phụ lục {a['label']})" for a in ctx["annexes"]}
     ctx["in_body"] = dict.fromkeys(ctx["annex_ref"], not report.settings.annexes)
-    for name in ("org", "report", "sections", "life", "targets", "next_targets", "ratings", "labels"):
+    for name in ("org", "report", "period", "sections", "life", "targets", "next_targets", "ratings", "labels"):
         ctx[name] = _one_line_all(ctx[name])
     return ctx

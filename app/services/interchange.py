@@ -239,10 +239,13 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 3 records the report's tone-mark style; an older file gets the app's own ("hòa", "ủy")."""
+    """Version 3 records the report's tone-mark style (an older file gets the app's own: "hòa", "ủy") and the period
+    it covers (every report before it covered a calendar year)."""
     report = data.get("report")
     if isinstance(report, dict) and isinstance(report.get("settings"), dict):
         report["settings"].setdefault("tone_style", "new")
+    if isinstance(report, dict):
+        report.setdefault("period_kind", "calendar_year")
     return data
 
 

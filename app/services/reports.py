@@ -19,6 +19,7 @@ from pathlib import Path
 from app.domain.conflicts import EditConflict, FieldConflict
 from app.domain.demo import demo_report
 from app.domain.member_stats import Membership
+from app.domain.period import PeriodKind
 from app.domain.report import Entry, EntryState, Report, ReportKind, Section, Statistics
 from app.storage import org_repo, report_repo
 from app.storage.db import Database
@@ -109,17 +110,19 @@ def delete_report(sessions: Database, report_id: int) -> None:
         report_repo.delete(session, report_id)
 
 
-def new_report_from_previous(sessions: Database, previous_id: int, year: int, kind: ReportKind) -> int:
+def new_report_from_previous(sessions: Database, previous_id: int, year: int, kind: ReportKind,
+                             period_kind: PeriodKind | None = None) -> int:
     """Store a new draft for (year, kind) that starts from a stored report (see carry_over) and return its id."""
     with sessions.begin() as session:
         previous = report_repo.get(session, previous_id)
-        return report_repo.add(session, carry_over(previous, year, kind))
+        return report_repo.add(session, carry_over(previous, year, kind, period_kind))
 
 
-def carry_over(previous: Report, year: int, kind: ReportKind) -> Report:
+def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: PeriodKind | None = None) -> Report:
     """A new draft for (year, kind) of previous's organisation, starting from previous.
 
-    It keeps the outline with its texts, the place, term, settings, signature and recipients.
+    It keeps the outline with its texts, the place, term, settings, signature and recipients, and the period
+    previous covered (a school's year-end report follows the school year) unless period_kind says otherwise.
     The number, date, basis and title name a period, so they start empty.
     When the new report covers the period that followed previous, its opening membership is
     previous's closing one and previous's next targets become its targets. A year-end report
@@ -139,6 +142,7 @@ def carry_over(previous: Report, year: int, kind: ReportKind) -> Report:
         organisation=previous.organisation,
         year=year,
         kind=kind,
+        period_kind=previous.period_kind if period_kind is None else period_kind,
         doc_type=previous.doc_type,
         place=previous.place,
         term=previous.term,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain.conflicts import EditConflict, report_conflicts
 from app.domain.errors import UserError
 from app.domain.organisation import Signature
+from app.domain.period import PeriodKind
 from app.domain.report import (
     Entry,
     EntryKind,
@@ -71,6 +72,7 @@ class ReportSummary:
     kind: ReportKind
     status: ReportStatus
     updated_at: datetime
+    period_kind: PeriodKind = PeriodKind.CALENDAR_YEAR
 
 
 def add(session: Session, report: Report, *, updated_at: datetime | None = None) -> int:
@@ -127,6 +129,7 @@ def get(session: Session, report_id: int) -> Report:
         id=row.id,
         updated_at=row.updated_at,
         version=row.version,
+        period_kind=PeriodKind(row.period_kind),
     )
 
 
@@ -135,7 +138,7 @@ def list_summaries(session: Session, organisation_id: int | None = None) -> list
     query = (
         select(
             ReportRow.id, ReportRow.organisation_id, OrganisationRow.name, ReportRow.year,
-            ReportRow.kind, ReportRow.status, ReportRow.updated_at,
+            ReportRow.kind, ReportRow.status, ReportRow.updated_at, ReportRow.period_kind,
         )
         .join(OrganisationRow, ReportRow.organisation_id == OrganisationRow.id)
         .order_by(ReportRow.updated_at.desc(), ReportRow.id.desc())
@@ -143,8 +146,8 @@ def list_summaries(session: Session, organisation_id: int | None = None) -> list
     if organisation_id is not None:
         query = query.where(ReportRow.organisation_id == organisation_id)
     return [
-        ReportSummary(id_, org_id, name, year, ReportKind(kind), ReportStatus(status), updated_at)
-        for id_, org_id, name, year, kind, status, updated_at in session.execute(query)
+        ReportSummary(id_, org_id, name, year, ReportKind(kind), ReportStatus(status), updated_at, PeriodKind(period))
+        for id_, org_id, name, year, kind, status, updated_at, period in session.execute(query)
     ]
 
 
@@ -271,6 +274,7 @@ def _report_values(report: Report) -> dict[str, Any]:
         "organisation_id": report.organisation.id,
         "kind": report.kind.value,
         "year": report.year,
+        "period_kind": report.period_kind.value,
         "number": report.number,
         "doc_type": report.doc_type,
         "issued_on": report.issued_on,

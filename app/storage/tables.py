@@ -100,6 +100,8 @@ class ReportRow(Base):
     )
     kind: Mapped[str] = mapped_column(String(32))
     year: Mapped[int] = mapped_column(Integer)
+    # app.domain.period.PeriodKind: a calendar or school year for a year-end report.
+    period_kind: Mapped[str] = mapped_column(String(32))
     number: Mapped[int | None] = mapped_column(Integer)
     doc_type: Mapped[str] = mapped_column(String(32))
     issued_on: Mapped[date | None] = mapped_column(Date)

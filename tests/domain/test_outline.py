@@ -21,7 +21,7 @@ def headings(part):
 @pytest.mark.parametrize("kind", CHI_BO)
 def test_a_chi_bo_year_end_outline_is_its_own(kind):
     first, second = default_outline(ReportKind.YEAR_END, kind)
-    assert first.title == "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM {year}"
+    assert first.title == "KẾT QUẢ THỰC HIỆN NHIỆM VỤ {PERIOD}"
     assert headings(first) == [
         ("dac_diem", "ĐẶC ĐIỂM TÌNH HÌNH"),
         ("nhiem_vu_chinh_tri", "LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ"),
@@ -33,7 +33,7 @@ def test_a_chi_bo_year_end_outline_is_its_own(kind):
     assert [s.key for s in building.children] == ["tu_tuong", "dao_duc", "to_chuc_can_bo", "kiem_tra"]
     assert building.children[0].title == "Xây dựng Đảng về chính trị, tư tưởng"
     assert building.children[3].title == "Công tác kiểm tra, giám sát"
-    assert second.title == "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {next_year}"
+    assert second.title == "PHƯƠNG HƯỚNG, NHIỆM VỤ {NEXT_PERIOD}"
     assert [key for key, _title in headings(second)] == ["phuong_huong", "chi_tieu", "nhiem_vu_giai_phap"]
 
 

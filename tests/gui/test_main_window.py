@@ -435,3 +435,33 @@ def test_the_file_menu_exports_and_imports_the_statistics_as_excel_once_a_report
     assert not window.export_excel_action.isEnabled() and not window.import_excel_action.isEnabled()
     open_demo(qtbot, window)
     assert window.export_excel_action.isEnabled() and window.import_excel_action.isEnabled()
+
+
+def test_a_school_chi_bo_starts_a_school_year_report_and_every_title_names_the_school_year(qtbot, window):
+    dialog = fill_chi_bo_profile(qtbot, window)
+    click(qtbot, dialog.fill_recipients_button)
+    with qtbot.waitSignal(window.database_opened, timeout=10_000):
+        click(qtbot, dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+
+    click(qtbot, window.home.new_button)
+    new_dialog = window.reports.new_report_dialog
+    new_dialog.year_spin.setValue(2025)
+    new_dialog.period_combo.setFocus()
+    qtbot.keyClick(new_dialog.period_combo, Qt.Key.Key_Down)  # Năm dương lịch → Năm học
+    assert new_dialog.year_spin.text() == "2025 - 2026"
+    with qtbot.waitSignal(window.report_opened, timeout=10_000):
+        click(qtbot, new_dialog.button_box.button(QDialogButtonBox.StandardButton.Ok))
+
+    navigator = window.editor.navigator
+    report = navigator.report
+    assert report.period.phrase == "năm học 2025 - 2026"
+    assert [navigator.heading_for(part) for part in report.sections] == [
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM HỌC 2025 - 2026", "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM HỌC 2026 - 2027"]
+    assert window.editor.document_fields.title.placeholderText() == (
+        "tổng kết công tác xây dựng Đảng năm học 2025 - 2026, phương hướng, nhiệm vụ năm học 2026 - 2027")
+
+    assert window.windowTitle() == "Chi bộ Trường Tiểu học Hòa An – 2025 - 2026 – Tổng Kết"
+
+    window.show_home()
+    qtbot.waitUntil(lambda: window.home.table.rowCount() == 1, timeout=10_000)
+    assert window.home.table.item(0, 0).text() == "2025 - 2026"

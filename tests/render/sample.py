@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.domain.demo import demo_report
+from app.domain.outline import filled_title
 from app.domain.report import EntryKind, Section
 from app.render.model import Block, BlockKind, DocumentModel, Table
 
@@ -69,7 +70,7 @@ def sample_body(repeat: int = 1) -> list[Block]:
     for _ in range(repeat):
         for label, part in zip(_PART_LABELS, report.sections, strict=True):
             body.append(Block(BlockKind.PART_LABEL, label))
-            body.append(Block(BlockKind.PART_TITLE, part.title.format(year=2026, next_year=2027)))
+            body.append(Block(BlockKind.PART_TITLE, filled_title(part.title, report.period)))
             for index, section in enumerate(part.children):
                 body += _section_blocks(section, 1, index)
     body.append(Block(BlockKind.CLOSING, "Trên đây là báo cáo tổng kết công tác xây dựng Đảng năm 2026, phương hướng, "

@@ -7,6 +7,7 @@ import enum
 import errno
 import json
 import unicodedata
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +22,9 @@ from app.domain.errors import UserError
 from app.domain.inspection import Discipline, Inspection, MemberDiscipline, OrgDiscipline, OrgMemberCount
 from app.domain.member_stats import BADGE_YEARS, Membership
 from app.domain.organisation import Organisation, OrgKind, Signature
+from app.domain.outline import filled_title
 from app.domain.party_life import PartyLife
+from app.domain.period import PeriodKind
 from app.domain.presets import Preset
 from app.domain.ratings import Level, RatingCounts, Ratings
 from app.domain.report import Entry, EntryKind, Report, ReportKind, ReportStatus, Section, Settings, Statistics
@@ -77,6 +80,7 @@ def test_schema_accepts_the_demo_report(validator, demo):
     ("comparator", Comparator),
     ("preset", Preset),
     ("tone_style", ToneStyle),
+    ("period_kind", PeriodKind),
 ])
 def test_schema_enum_matches_the_python_enum(schema, definition: str, python_enum: type[enum.Enum]):
     assert schema["$defs"][definition]["enum"] == [member.value for member in python_enum]
@@ -177,6 +181,7 @@ def test_version_1_files_still_read_and_write_back_as_the_current_version(name: 
     old["settings"]["tone_style"] = "new"
     old["organisation"]["is_sample"] = False
     old["organisation"]["parent_id"] = None
+    old["period_kind"] = "calendar_year"  # every report before version 3 covered a calendar year
     assert written["report"] == old
 
 
@@ -197,8 +202,36 @@ def test_a_version_2_file_reads_with_the_apps_own_tone_style():
     assert report == loads_report((DATA / "report_demo_v3.json").read_text(encoding="utf-8"))
 
 
+def test_a_version_2_file_reads_as_a_calendar_year_with_the_apps_tone_style_and_nothing_else_changes():
+    old = json.loads((DATA / "report_demo_v2.json").read_text(encoding="utf-8"))
+    report = loads_report(json.dumps(old))
+    assert report.period_kind is PeriodKind.CALENDAR_YEAR
+    assert report.period.phrase == f"năm {report.year}"
+    written = json.loads(dumps_report(report, exported_at=EXPORTED_AT))
+    assert written["version"] == 3
+    expected = old["report"] | {"period_kind": "calendar_year"}
+    expected["settings"]["tone_style"] = "new"
+    assert written["report"] == expected
+
+
+def test_a_school_year_report_keeps_its_period_through_a_file(demo):
+    school = replace(demo, period_kind=PeriodKind.SCHOOL_YEAR)
+    back = loads_report(dumps_report(school))
+    assert back.period_kind is PeriodKind.SCHOOL_YEAR
+    assert back.period.phrase == f"năm học {demo.year} - {demo.year + 1}"
+
+
 def test_demo_fixture_is_the_demo_report(demo):
     assert import_report_file(DATA / "report_demo_v1.json") == demo
+
+
+def test_part_titles_written_with_the_year_print_as_the_period_names_them(demo):
+    old = import_report_file(DATA / "report_minimal_v1.json")
+    assert "{year}" in old.sections[0].title
+    assert filled_title(old.sections[0].title, old.period) == f"KẾT QUẢ NĂM {old.year}"
+    school = replace(old, period_kind=PeriodKind.SCHOOL_YEAR)
+    assert filled_title(old.sections[0].title, school.period) == (
+        f"KẾT QUẢ NĂM HỌC {old.year} - {old.year + 1}")
 
 
 def test_decomposed_text_is_normalised_to_nfc_on_import(demo):

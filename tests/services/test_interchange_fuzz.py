@@ -22,7 +22,7 @@ from app.services.interchange import import_report_file, loads_report
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 BASES = {name: json.loads((DATA / name).read_text(encoding="utf-8"))
-         for name in ("report_minimal_v1.json", "report_demo_v2.json")}
+         for name in ("report_minimal_v1.json", "report_demo_v3.json")}
 EXAMPLES = int(os.environ.get("TONGKET_FUZZ_EXAMPLES", "40"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize="TONGKET_FUZZ_EXAMPLES" not in os.environ,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,

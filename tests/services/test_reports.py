@@ -177,3 +177,16 @@ def test_next_period_words_its_own_sentences_and_keeps_what_she_did_to_last_year
         ("kiem_tra.discipline", EntryState.EDITED), ("kiem_tra.complaints", EntryState.REMOVED),
         ("", EntryState.AUTO)]
     assert entries[0].basis == "Thi hành kỷ luật 01 đảng viên."
+
+
+def test_the_next_report_of_a_school_follows_the_school_year():
+    from app.domain.period import PeriodKind
+    from app.services.reports import carry_over
+
+    previous = demo_report("school")
+    following = carry_over(previous, previous.year + 1, ReportKind.YEAR_END)
+    assert following.period.phrase == "năm học 2026 - 2027"
+    assert following.effective_title == (
+        "tổng kết công tác xây dựng Đảng năm học 2026 - 2027, phương hướng, nhiệm vụ năm học 2027 - 2028")
+    assert following.stats.membership.opening_total == previous.stats.membership.closing_total
+    assert carry_over(previous, 2026, ReportKind.YEAR_END, PeriodKind.CALENDAR_YEAR).period.phrase == "năm 2026"

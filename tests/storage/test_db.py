@@ -347,3 +347,24 @@ def test_a_database_at_0002_is_backed_up_and_upgraded_keeping_its_entries_as_her
     [backup] = backups_dir().iterdir()
     assert revision_of(backup) == [("0002",)]
     assert query(backup, "SELECT count(*) FROM entries") == [(len(entries_before),)]
+
+
+def test_reports_stored_before_periods_cover_a_calendar_year_after_the_upgrade(database, demo):
+    from app.domain.period import PeriodKind
+    from app.storage import report_repo
+
+    demo.period_kind = PeriodKind.SCHOOL_YEAR
+    with database.begin() as session:
+        demo.organisation.id = org_repo.add(session, demo.organisation)
+        report_id = report_repo.add(session, demo)
+    database.close()
+    engine = make_engine()
+    with engine.connect() as connection, connection.begin():
+        command.downgrade(alembic_config(connection), "0009_received_reports")
+        assert "period_kind" not in {c["name"] for c in inspect(connection).get_columns("reports")}
+    engine.dispose()
+
+    reopened = open_database()
+    with reopened.begin() as session:
+        assert report_repo.get(session, report_id).period_kind is PeriodKind.CALENDAR_YEAR
+    reopened.close()

@@ -206,3 +206,15 @@ def test_the_empty_sections_setting_is_stored(tmp_path, demo):
     with database.begin() as session:
         assert report_repo.get(session, report_id).settings.keep_empty_sections
     database.close()
+
+
+def test_the_period_a_report_covers_is_stored(database, demo):
+    from app.domain.period import PeriodKind
+
+    demo.period_kind = PeriodKind.SCHOOL_YEAR
+    with database.begin() as session:
+        demo.organisation.id = org_repo.add(session, demo.organisation)
+        report_id = report_repo.add(session, demo)
+    stored = load(database, report_id)
+    assert stored.period_kind is PeriodKind.SCHOOL_YEAR
+    assert stored.period.phrase == f"năm học {demo.year} - {demo.year + 1}"

@@ -1,4 +1,4 @@
-"""Start a report: its year and kind, blank or carried over from one of the organisation's earlier reports."""
+"""Start a report: its year, kind and period, blank or carried over from one of the organisation's earlier reports."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.report import REPORT_KIND_LABELS, ReportKind
+from app.domain.period import PERIOD_KIND_LABELS, YEAR_PERIODS, PeriodKind
+from app.domain.report import REPORT_KIND_LABELS, ReportKind, period_kind_of
 from app.gui.widgets.wheel_guard import guard_wheel
 from app.i18n import _
 from app.services.reports import ReportSummary
@@ -34,8 +35,19 @@ def _period(kind: ReportKind, year: int) -> str:
 
 
 def describe(summary: ReportSummary) -> str:
-    """ "Tổng kết năm 2024": the report's kind and year as the user knows it."""
+    """ "Tổng kết năm 2024", "Tổng kết năm học 2024 - 2025": the report's kind and period as the user knows it."""
+    if period_kind_of(summary.kind, summary.period_kind) is PeriodKind.SCHOOL_YEAR:
+        # Translators: a school's year-end report in a list, "Tổng kết năm học 2024 - 2025".
+        return _("Year-end review of the school year {first} - {last}").format(
+            first=summary.year, last=summary.year + 1)
     return _period(summary.kind, summary.year)
+
+
+def proposed_period(previous: list[ReportSummary]) -> PeriodKind:
+    """The period a new year-end report covers: the one the newest year-end report covered, else a calendar year."""
+    year_end = [s for s in most_recent_first(previous) if s.kind is ReportKind.YEAR_END]
+    return year_end[0].period_kind if year_end and year_end[0].period_kind in YEAR_PERIODS \
+        else PeriodKind.CALENDAR_YEAR
 
 
 def _period_key(kind: ReportKind, year: int) -> tuple[int, int]:
@@ -58,18 +70,21 @@ def most_recent_first(previous: list[ReportSummary]) -> list[ReportSummary]:
 
 
 class NewReportDialog(QDialog):
-    """Ask for the year and kind of a new report and whether it starts blank or from an earlier one.
+    """Ask for the year, kind and period of a new report and whether it starts blank or from an earlier one.
+
+    A year-end report covers a calendar year or a school year (September to August, starting in the year
+    chosen); the period proposed is the newest year-end report's (proposed_period).
 
     Starting from an earlier report keeps its outline and texts, signature and recipients (see
     services.reports.carry_over). That choice is disabled when the organisation has no report yet.
     The year proposed is the one after the organisation's newest report (proposed_year), else this_year.
 
     Signals:
-        report_requested(int, str, object): the year, the ReportKind value and the id of the report
-            to start from (None for a blank report), when OK is clicked.
+        report_requested(int, str, object, str): the year, the ReportKind value, the id of the report
+            to start from (None for a blank report) and the PeriodKind value, when OK is clicked.
     """
 
-    report_requested = Signal(int, str, object)
+    report_requested = Signal(int, str, object, str)
 
     def __init__(self, organisation_name: str, previous: list[ReportSummary], this_year: int,
                  parent: QWidget | None = None) -> None:
@@ -90,10 +105,17 @@ class NewReportDialog(QDialog):
         self.kind_combo = QComboBox()
         for kind in ReportKind:
             self.kind_combo.addItem(_(REPORT_KIND_LABELS[kind]), kind.value)
-        guard_wheel(self.year_spin, self.kind_combo)
+        self.period_combo = QComboBox()
+        for period in YEAR_PERIODS:
+            self.period_combo.addItem(_(PERIOD_KIND_LABELS[period]), period.value)
+        self.period_combo.setCurrentIndex(YEAR_PERIODS.index(proposed_period(previous)))
+        self.period_combo.setToolTip(_("A school's chi bộ reports on the school year: its title, part titles "
+                                       "and sentences then say \"năm học\"."))
+        guard_wheel(self.year_spin, self.kind_combo, self.period_combo)
         form = QFormLayout()
         form.addRow(_("Year:"), self.year_spin)
         form.addRow(_("Kind of report:"), self.kind_combo)
+        form.addRow(_("Period:"), self.period_combo)
 
         start = QGroupBox(_("Start"))
         self.blank_radio = QRadioButton(_("Start from a blank report"))
@@ -143,6 +165,7 @@ class NewReportDialog(QDialog):
         self.previous_radio.toggled.connect(self.on_start_toggled)
         self.year_spin.valueChanged.connect(self.on_period_changed)
         self.kind_combo.currentIndexChanged.connect(self.on_period_changed)
+        self.period_combo.currentIndexChanged.connect(self.on_period_changed)
         self.previous_combo.activated.connect(self.on_previous_activated)
         self.button_box.accepted.connect(self.on_accepted)
         self.button_box.rejected.connect(self.reject)
@@ -153,6 +176,10 @@ class NewReportDialog(QDialog):
     def kind(self) -> ReportKind:
         """The kind chosen in the combo box."""
         return ReportKind(self.kind_combo.currentData())
+
+    def period_kind(self) -> PeriodKind:
+        """The period the report covers: the one chosen for a year-end report, the kind's own otherwise."""
+        return period_kind_of(self.kind(), PeriodKind(self.period_combo.currentData()))
 
     def previous_id(self) -> int | None:
         """The id of the report to start from; None for a blank report."""
@@ -170,6 +197,10 @@ class NewReportDialog(QDialog):
     def on_period_changed(self, *_args: object) -> None:
         """Offer the latest report before the period, and warn when the period already has one."""
         year, kind = self.year_spin.value(), self.kind()
+        self.period_combo.setEnabled(kind is ReportKind.YEAR_END)
+        # A school year starting in the year chosen: the box reads "2025 - 2026".
+        school = self.period_kind() is PeriodKind.SCHOOL_YEAR
+        self.year_spin.setSuffix(f" - {year + 1}" if school else "")
         if not self._previous_picked and self._previous:
             new = _period_key(kind, year)
             earlier = [i for i, s in enumerate(self._previous) if _period_key(s.kind, s.year) < new]
@@ -182,5 +213,6 @@ class NewReportDialog(QDialog):
                     report=_period(kind, year)))
 
     def on_accepted(self) -> None:
-        self.report_requested.emit(self.year_spin.value(), self.kind().value, self.previous_id())
+        self.report_requested.emit(self.year_spin.value(), self.kind().value, self.previous_id(),
+                                   self.period_kind().value)
         self.accept()

@@ -1,5 +1,5 @@
-"""The document's own fields: number (from the register), date, place, term, title, opening, signature, recipients
-and settings (margins, line spacing, appendices)."""
+"""The document's own fields: number (from the register), date, place, term, period, title, opening, signature,
+recipients and settings (margins, line spacing, appendices)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,9 @@ from app.domain import fields as F
 from app.domain.fields import Field, FieldKind, FieldRef
 from app.domain.findings import Finding
 from app.domain.organisation import Signature
+from app.domain.period import PERIOD_KIND_LABELS, YEAR_PERIODS, PeriodKind
 from app.domain.presets import margin_choices
-from app.domain.report import Report, ReportStatus, default_title
+from app.domain.report import Report, ReportKind, ReportStatus, default_title
 from app.domain.spelling import TONE_EXAMPLES, ToneStyle
 from app.gui.dialogs.organisation_dialog import SEVERITY_COLOURS
 from app.gui.tasks import RunDb
@@ -167,6 +168,14 @@ class DocumentFields(QScrollArea):
 
         content = QGroupBox(_("Title and opening"))
         form = QFormLayout(content)
+        # What a year-end report covers; the title, part titles and sentences follow it.
+        self.period = QComboBox(objectName="report.period_kind")
+        for period in YEAR_PERIODS:
+            self.period.addItem(_(PERIOD_KIND_LABELS[period]), period.value)
+        self.period.setToolTip(_("A school's chi bộ reports on the school year: its title, part titles "
+                                 "and sentences then say \"năm học\"."))
+        self.period.currentIndexChanged.connect(self._changed)
+        form.addRow(_("Period:"), self.period)
         self.title = self._line("report.title", form, _("Title (trích yếu)"))
         self.basis = QPlainTextEdit(objectName="report.basis")
         self.basis.setFixedHeight(90)
@@ -284,8 +293,15 @@ class DocumentFields(QScrollArea):
             self.place.setText(report.place)
             self.place.setPlaceholderText(org.place)
             self.term.setText(report.term)
+            # A six-month or mid-term report's kind fixes its period: the box shows it and stays disabled.
+            if report.kind is ReportKind.YEAR_END:
+                self.period.setCurrentIndex(max(0, self.period.findData(report.period.kind.value)))
+            else:
+                self.period.setCurrentIndex(-1)
+                self.period.setPlaceholderText(_(PERIOD_KIND_LABELS[report.period.kind]))
+            self.period.setEnabled(report.kind is ReportKind.YEAR_END)
             self.title.setText(report.title)
-            self.title.setPlaceholderText(default_title(report.kind, report.year, report.term))
+            self.title.setPlaceholderText(default_title(report.kind, report.period))
             self.basis.setPlainText(report.basis)
             own = report.signature
             self.authority.setText(own.authority if own else "")
@@ -313,6 +329,9 @@ class DocumentFields(QScrollArea):
         r.issued_on = self.date.date() if self.dated.isChecked() else None
         r.place = self.place.text().strip()
         r.term = self.term.text().strip()
+        if r.kind is ReportKind.YEAR_END and self.period.currentIndex() >= 0:
+            r.period_kind = PeriodKind(self.period.currentData())
+            self.title.setPlaceholderText(default_title(r.kind, r.period))
         r.title = self.title.text().strip()
         r.basis = self.basis.toPlainText().strip()
         parts = (self.authority.text().strip(), self.position.text().strip(), self.signer.text().strip())

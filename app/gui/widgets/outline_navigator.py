@@ -188,7 +188,7 @@ class OutlineNavigator(QWidget):
     def heading_for(self, section: Section) -> str:
         """The heading section prints under, numbered ("2- Công tác kiểm tra"); its title when it does not print."""
         assert self.report is not None
-        return self._headings().get(section.key, filled_title(section.title, self.report.year, self.report.term))
+        return self._headings().get(section.key, filled_title(section.title, self.report.period))
 
     def _fill(self, select: object) -> None:
         self._filling = True
@@ -208,7 +208,7 @@ class OutlineNavigator(QWidget):
         def add(parent: QTreeWidgetItem | None, sections: list[Section], level: int) -> None:
             nonlocal current
             for section in sections:
-                title = filled_title(section.title, report.year, report.term)
+                title = filled_title(section.title, report.period)
                 text = headings.get(section.key, title) if section.enabled else title
                 item = QTreeWidgetItem([text])
                 item.setData(0, ROLE, section)
@@ -406,7 +406,7 @@ class OutlineNavigator(QWidget):
         standard = outline.standard_title(self.report, section) if self.report is not None else None
         if standard is not None and standard != section.title:
             assert self.report is not None
-            shown = filled_title(standard, self.report.year, self.report.term)
+            shown = filled_title(standard, self.report.period)
             shown = shown if len(shown) <= 50 else f"{shown[:50].rstrip()}…"
             menu.addAction(_("Restore the standard name \"{title}\"").format(title=shown),
                            lambda: self.rename(section, standard))

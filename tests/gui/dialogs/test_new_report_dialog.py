@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from app.domain.period import PeriodKind
 from app.domain.report import ReportKind, ReportStatus
 from app.gui.dialogs.new_report_dialog import NewReportDialog
 from app.services.reports import ReportSummary
@@ -46,7 +48,7 @@ def test_the_most_recent_earlier_report_is_offered_and_emitted_with_year_and_kin
     assert dialog.previous_combo.currentText() == "Tổng kết năm 2024"
     with qtbot.waitSignal(dialog.report_requested) as signal:
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    assert signal.args == [2025, "year_end", 12]
+    assert signal.args == [2025, "year_end", 12, "calendar_year"]
     assert not dialog.isVisible()
 
 
@@ -70,7 +72,7 @@ def test_the_typed_year_the_chosen_kind_and_a_blank_start_are_emitted(qtbot):
     assert not dialog.previous_combo.isEnabled()
     with qtbot.waitSignal(dialog.report_requested) as signal:
         ok_button(dialog).click()
-    assert signal.args == [2026, "six_month", None]
+    assert signal.args == [2026, "six_month", None, "six_months"]
 
 
 def test_another_earlier_report_can_be_chosen(qtbot):
@@ -81,7 +83,7 @@ def test_another_earlier_report_can_be_chosen(qtbot):
     assert combo.currentText() == "Tổng kết năm 2023"
     with qtbot.waitSignal(dialog.report_requested) as signal:
         ok_button(dialog).click()
-    assert signal.args == [2025, "year_end", 11]
+    assert signal.args == [2025, "year_end", 11, "calendar_year"]
 
 
 def test_the_offered_report_follows_the_period_being_created(qtbot):
@@ -99,7 +101,7 @@ def test_without_earlier_reports_only_a_blank_start_is_possible(qtbot):
     assert not dialog.previous_combo.isEnabled()
     with qtbot.waitSignal(dialog.report_requested) as signal:
         ok_button(dialog).click()
-    assert signal.args == [2025, "year_end", None]
+    assert signal.args == [2025, "year_end", None, "calendar_year"]
 
 
 def test_an_existing_period_is_pointed_out_without_blocking(qtbot):
@@ -142,3 +144,27 @@ def test_cancel_emits_nothing(qtbot):
         qtbot.mouseClick(dialog.button_box.button(QDialogButtonBox.StandardButton.Cancel),
                          Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_a_school_year_is_chosen_for_a_year_end_report_and_emitted_with_it(qtbot):
+    dialog = make(qtbot)
+    assert dialog.period_combo.currentText() == "Năm dương lịch"
+    dialog.period_combo.setFocus()
+    qtbot.keyClick(dialog.period_combo, Qt.Key.Key_Down)  # Calendar year → School year
+    assert dialog.year_spin.text() == "2025 - 2026"
+    with qtbot.waitSignal(dialog.report_requested) as signal:
+        qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
+    assert signal.args == [2025, "year_end", 12, "school_year"]
+
+
+def test_the_period_is_fixed_by_a_six_month_report_and_a_school_proposes_the_school_year(qtbot):
+    school = [dataclasses.replace(summary(21, 2024, ReportKind.YEAR_END), period_kind=PeriodKind.SCHOOL_YEAR)]
+    dialog = make(qtbot, previous=school)
+    assert dialog.period_combo.currentData() == "school_year"
+    assert dialog.previous_combo.currentText() == "Tổng kết năm học 2024 - 2025"
+    assert dialog.year_spin.text() == "2025 - 2026"
+    dialog.kind_combo.setFocus()
+    qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Down)  # Year-end → Six-month
+    assert not dialog.period_combo.isEnabled()
+    assert dialog.year_spin.text() == "2025"
+    assert dialog.period_kind() is PeriodKind.SIX_MONTHS

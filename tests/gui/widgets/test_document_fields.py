@@ -375,3 +375,22 @@ def test_empty_sections_setting_is_a_tick_box_that_reaches_the_report(qtbot, dem
     with qtbot.waitSignal(fields.edited):
         fields.keep_empty.click()
     assert demo.settings.keep_empty_sections
+
+
+def test_choosing_the_school_year_turns_the_title_and_its_placeholder_to_the_school_year(qtbot, fields):
+    report = fields.report
+    with qtbot.waitSignal(fields.edited):
+        fields.period.setFocus()
+        qtbot.keyClick(fields.period, Qt.Key.Key_Down)  # Calendar year → School year
+    assert fields.period.currentText() == "Năm học (từ tháng 9 đến tháng 8)"
+    assert report.period_kind.value == "school_year"
+    assert report.effective_title == (
+        "tổng kết công tác xây dựng Đảng năm học 2026 - 2027, phương hướng, nhiệm vụ năm học 2027 - 2028")
+    assert fields.title.placeholderText() == report.effective_title
+
+
+def test_a_six_month_report_shows_its_fixed_period_and_cannot_change_it(fields):
+    fields.set_report(demo_report("six-month"))
+    assert not fields.period.isEnabled()
+    assert fields.period.currentIndex() == -1
+    assert fields.period.placeholderText() == "6 tháng đầu năm"
