@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the one-folder bundle dist/tongket/ with PyInstaller, then smoke-test it away from the source tree.
 #
-#   packaging/build_linux.sh [smoke_test.py options, e.g. --repeat 5 --max-size-mb 175]
+#   packaging/build_linux.sh [smoke_test.py options, e.g. --repeat 5 --max-size-mb 190]
 #
 # Needs PyInstaller in the venv (pip install -c constraints.txt -e ".[build]", as make package does) and, to run the
 # bundle, libgl1 libegl1 and a font (.ci/system-packages-run.txt has them). PYTHON overrides the interpreter.
