@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,9 @@ from app.i18n import _
 
 if TYPE_CHECKING:
     from app.services.collect import BoardRow
+
+# A figure typed over the roll-up's sum, as the statistics form shades it.
+OVERRIDE_BACKGROUND = "#fff1c2"
 
 COL_UNIT, COL_STATE, COL_ERRORS, COL_ARRIVED, COL_FILE, COL_RATING, COL_EXEMPLARY, COL_HISTORY = range(8)
 
@@ -269,17 +272,30 @@ class CollectPage(QWidget):
         self.refused.setText("\n".join(lines))
         self.refused.setVisible(bool(refused))
 
-    def show_trace(self, trace: dict[str, list[tuple[str, int]]], totals: dict[str, int]) -> None:
-        """List each rolled-up figure that is not 0 with its sub-units' parts under it."""
+    def show_trace(self, trace: dict[str, list[tuple[str, int]]], totals: dict[str, int],
+                   sums: dict[str, int] | None = None) -> None:
+        """List each rolled-up figure that is not 0 with its sub-units' parts under it.
+
+        totals: the report's figures now; sums: what the roll-up set them to. A figure typed over since (totals
+        differs from sums) is shaded and says the sum beside her value.
+        """
         self.trace.clear()
+        sums = sums or {}
         for path, parts in trace.items():
             total = totals.get(path)
             if total is None or (not total and not any(v for _n, v in parts)):
                 continue
             name = label(path)
-            item = QTreeWidgetItem([name[:1].upper() + name[1:], str(total)])
+            rolled = sums.get(path, total)
+            shown = str(total) if rolled == total else _("{value} (typed; sum {sum})").format(value=total, sum=rolled)
+            item = QTreeWidgetItem([name[:1].upper() + name[1:], shown])
             item.setData(0, Qt.ItemDataRole.UserRole, path)
-            item.setToolTip(0, "\n".join(f"{unit}: {value}" for unit, value in parts))
+            tip = "\n".join(f"{unit}: {value}" for unit, value in parts)
+            if rolled != total:
+                tip = _("Typed by hand; the sub-units' reports add up to {sum}.").format(sum=rolled) + "\n" + tip
+                for column in (0, 1):
+                    item.setBackground(column, QColor(OVERRIDE_BACKGROUND))
+            item.setToolTip(0, tip)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
             for unit, value in parts:
                 child = QTreeWidgetItem([unit, str(value)])

@@ -288,8 +288,24 @@ class MainWindow(QMainWindow):
 
     def on_rolled_up(self, result) -> None:
         """Show the rolled-up figures in the statistics form, each saying its sub-units' parts in its tooltip."""
+        from app.services.collect import rolled_sums
+
         self.editor.stats_form.set_report(self.editing.report)
-        self.editor.stats_form.set_trace(result.trace)
+        self.editor.stats_form.set_trace(result.trace, rolled_sums(result))
+
+    def _show_stored_trace(self, report_id: int, report: Report) -> None:
+        """Bring back the last roll-up's trace of a đảng bộ's report just opened: the parts in each figure's tooltip,
+        the figures she typed over marked."""
+        from app.services.collect import roll_up_trace
+
+        if not report.organisation.kind.has_sub_units:
+            return
+
+        def shown(stored) -> None:
+            if stored is not None and self.editing.report is report:
+                self.editor.stats_form.set_trace(stored.trace, stored.sums)
+
+        self.runner.run(roll_up_trace, report_id, done=shown)
 
     def show_editor(self) -> None:
         """Back from the board to the open report."""
@@ -516,6 +532,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.editor)
         self._show_title(report)
         self._update_actions()
+        self._show_stored_trace(report_id, report)
         self.report_opened.emit(report_id)
 
     def _show_title(self, report: Report) -> None:

@@ -24,7 +24,9 @@ from app.domain.consolidation import (
     ReceivedReport,
     SubUnitPart,
     SubUnitReport,
+    Trace,
     consolidate,
+    figures_of,
     unit_key,
 )
 from app.domain.errors import UserError
@@ -200,12 +202,26 @@ def set_rating(sessions: Database, unit_id: int, kind: ReportKind, year: int, le
                                  exemplary and level is Level.EXCELLENT)
 
 
+@dataclass(slots=True)
+class RollUpTrace:
+    """What the last roll-up of a report set each figure to, and from which parts.
+
+    trace: figure path → [(sub-unit, value)], as Consolidation.trace; sums: figure path → the rolled-up value (the
+    sum, or the least or most where a figure is that). A figure of the report that differs from its sum was typed
+    over by the secretary (typed_over).
+    """
+
+    trace: Trace
+    sums: dict[str, int]
+
+
 def roll_up(sessions: Database, report_id: int, report: Report) -> Consolidation:
     """The open parent report (report, stored as report_id) with statistics rolled up from its sub-units' current
-    reports of its period, and record the parts for the annex.
+    reports of its period, and record the parts for the annex and the trace of every figure.
 
     Every stored sub-unit is expected (one without a report is a finding); the ratings on the board are counted;
-    each sub-unit's previous-year report, when received, checks its opening membership.
+    each sub-unit's previous-year report, when received, checks its opening membership. A figure the secretary typed
+    over since the last roll-up keeps her value and is checked against the new sum (a finding when they differ).
     """
     parent_id = report.organisation.id
     if parent_id is None:
@@ -225,15 +241,55 @@ def roll_up(sessions: Database, report_id: int, report: Report) -> Consolidation
                                    check_report(sent)))
     ratings = {row.unit.name: row.rating for row in rows}
     exemplary = [row.unit.name for row in rows if row.exemplary]
-    result = consolidate(report, units, unit_ratings=ratings, exemplary=exemplary)
+    last = roll_up_trace(sessions, report_id)
+    overrides = typed_over(report, last.sums) if last is not None else {}
+    result = consolidate(report, units, unit_ratings=ratings, exemplary=exemplary, overrides=overrides)
     included = set(result.included)
     parts = [SubUnitPart(unit.name, unit.report.stats, ratings.get(unit.name))
              for unit in units if unit.name in included]
     with sessions.begin() as session:
         received_repo.save_consolidation(session, report_id, datetime.now(UTC), [
             {"name": p.name, "stats": to_dict(p.stats), "rating": p.rating.value if p.rating else None}
-            for p in parts])
+            for p in parts], result.trace, rolled_sums(result))
     return result
+
+
+def rolled_sums(result: Consolidation) -> dict[str, int]:
+    """The value the roll-up gave each traced figure, before any figure the secretary kept instead."""
+    figures = figures_of(result.report.stats)
+    sums = {path: figures[path] for path in result.trace if path in figures}
+    sums.update(result.overridden)
+    return sums
+
+
+def typed_over(report: Report, sums: Mapping[str, int]) -> dict[str, int]:
+    """The figures of report that differ from what the roll-up set them to: path → her value.
+
+    The badges by years of membership are left to the roll-up (they are not typed in the window).
+    """
+    figures = figures_of(report.stats)
+    return {path: figures[path] for path, total in sums.items()
+            if path in figures and figures[path] != total and ".badges." not in path}
+
+
+def roll_up_trace(sessions: Database, report_id: int) -> RollUpTrace | None:
+    """The trace and sums of report_id's last roll-up, as stored; None when it was never rolled up.
+
+    A roll-up recorded before the trace was kept gives the trace of its parts and no sums (nothing is marked as
+    typed over).
+    """
+    with sessions.begin() as session:
+        stored = received_repo.consolidation_trace(session, report_id)
+        parts = received_repo.consolidation(session, report_id) if stored is None else None
+    if stored is not None:
+        return RollUpTrace(*stored)
+    if parts is None:
+        return None
+    trace: Trace = {}
+    for part in parts[1]:
+        for path, value in figures_of(from_dict(part["stats"], Statistics)).items():
+            trace.setdefault(path, []).append((part["name"], value))
+    return RollUpTrace(trace, {})
 
 
 def consolidation_parts(sessions: Database, report_id: int) -> list[SubUnitPart] | None:

@@ -61,10 +61,15 @@ def set_rating(session: Session, unit_id: int, kind: str, year: int, level: str 
     session.flush()
 
 
-def save_consolidation(session: Session, report_id: int, when: datetime, parts: list[dict[str, Any]]) -> None:
-    """Record that report_id was rolled up at when from parts (replacing an earlier roll-up's record)."""
+def save_consolidation(session: Session, report_id: int, when: datetime, parts: list[dict[str, Any]],
+                       trace: dict[str, list[tuple[str, int]]] | None = None,
+                       sums: dict[str, int] | None = None) -> None:
+    """Record that report_id was rolled up at when from parts, with each figure's trace and rolled-up value
+    (replacing an earlier roll-up's record)."""
     session.execute(delete(ConsolidationRow).where(ConsolidationRow.report_id == report_id))
-    session.add(ConsolidationRow(report_id=report_id, consolidated_at=when, parts=parts))
+    session.add(ConsolidationRow(report_id=report_id, consolidated_at=when, parts=parts,
+                                 trace=None if trace is None else {k: [list(p) for p in v] for k, v in trace.items()},
+                                 sums=sums))
     session.flush()
 
 
@@ -72,6 +77,17 @@ def consolidation(session: Session, report_id: int) -> tuple[datetime, list[dict
     """When report_id was last rolled up and the parts then; None when it never was."""
     row = session.get(ConsolidationRow, report_id)
     return None if row is None else (row.consolidated_at, list(row.parts))
+
+
+def consolidation_trace(session: Session, report_id: int) -> tuple[dict[str, list[tuple[str, int]]],
+                                                                   dict[str, int]] | None:
+    """The trace and the rolled-up value of each figure of report_id's last roll-up; None when it was never rolled
+    up, or before they were kept (migration 0011)."""
+    row = session.get(ConsolidationRow, report_id)
+    if row is None or row.trace is None or row.sums is None:
+        return None
+    trace = {path: [(str(name), int(value)) for name, value in parts] for path, parts in row.trace.items()}
+    return trace, {path: int(value) for path, value in row.sums.items()}
 
 
 def _domain(row: ReceivedReportRow) -> ReceivedReport:

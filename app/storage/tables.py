@@ -270,6 +270,9 @@ class ConsolidationRow(Base):
     """That a report was rolled up from its sub-units' reports, when, and their figures then (for the annex).
 
     parts: [{"name": sub-unit name, "stats": its statistics as the interchange writes them}, …] in board order.
+    trace: {figure path: [[sub-unit name, value], …]}, the parts of each rolled-up figure (NULL before 0011).
+    sums: {figure path: the rolled-up value}, what each figure was set to, so that a figure typed over it since is
+    told from it (NULL before 0011).
     """
 
     __tablename__ = "consolidations"
@@ -277,3 +280,5 @@ class ConsolidationRow(Base):
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
     consolidated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     parts: Mapped[Any] = mapped_column(JSON, nullable=False)
+    trace: Mapped[Any] = mapped_column(JSON, nullable=True)
+    sums: Mapped[Any] = mapped_column(JSON, nullable=True)

@@ -1,4 +1,5 @@
-"""The page of the sub-units' reports: 13 chi bộ files dropped, rated on the board, rolled up, exported with the annex."""
+"""The page of the sub-units' reports: 13 chi bộ files dropped, rated on the board, rolled up, exported with the annex;
+a figure typed over the sum marked, kept across a restart and put back in one click."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
+from app.domain import fields as F
 from app.domain.codec import to_dict
 from app.domain.demo import demo_statistics, demo_subunit_exemplary, demo_subunit_ratings, demo_subunit_reports
 from app.gui.collect_page import COL_ERRORS, COL_STATE, COL_UNIT
@@ -169,3 +171,75 @@ def test_an_unknown_chi_bo_is_added_on_the_spot_and_an_unsure_one_asked_about(qt
     states = {page.board.item(r, COL_UNIT).text(): page.board.item(r, COL_STATE).text() for r in range(14)}
     assert states["Chi bộ Thư viện"] == "Đã gửi" and states[fourth.organisation.name] == "Đã gửi"
     assert sum(state == "Đã gửi" for state in states.values()) == 2
+
+
+FEMALE = "stats.membership.female"
+
+
+def type_into(qtbot, spin, text: str) -> None:
+    qtbot.mouseClick(spin.lineEdit(), Qt.MouseButton.LeftButton)
+    spin.selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    spin.interpretText()
+
+
+def roll_up(qtbot, window):
+    with qtbot.waitSignal(window.collect.rolled_up, timeout=30_000) as rolled:
+        click(qtbot, window.collect_page.roll_up_button)
+    return rolled.args[0]
+
+
+def test_a_figure_typed_over_the_sum_is_marked_kept_after_a_restart_flagged_and_put_back_in_one_click(
+        qtbot, window, tmp_path):
+    open_board_with_chi_bo(qtbot, window)
+    with qtbot.waitSignal(window.collect.board_shown, timeout=30_000):
+        drop(window.collect_page, write_subunits(tmp_path / "in"))
+    roll_up(qtbot, window)
+    window.show_editor()
+    form = window.editor.stats_form
+    female, revert = form.widget_for(FEMALE), form.revert_buttons[F.parse(FEMALE)]
+    assert female.value() == 41 and revert.isHidden() and "background" not in female.styleSheet()
+
+    type_into(qtbot, female, "45")
+
+    assert window.editing.report.stats.membership.female == 45
+    assert not revert.isHidden() and "41" in revert.text()
+    assert "background" in female.styleSheet()
+    assert "Đã sửa tay; tổng từ báo cáo của các đơn vị trực thuộc là 41" in female.toolTip() and "Chi bộ Khoa Cơ khí: 8" in female.toolTip()
+    window.editing.save_now()
+    window.close()
+
+    again = MainWindow(tasks=Tasks(inline=True))
+    qtbot.addWidget(again)
+    again.resize(1366, 768)
+    again.show()
+    with qtbot.waitSignal(again.report_opened, timeout=10_000):
+        again.start()
+    form = again.editor.stats_form
+    female, revert = form.widget_for(FEMALE), form.revert_buttons[F.parse(FEMALE)]
+    qtbot.waitUntil(lambda: "Chi bộ Khoa Cơ khí: 8" in female.toolTip(), timeout=10_000)
+    assert female.value() == 45 and not revert.isHidden() and "background" in female.styleSheet()
+    closing = form.widget_for("stats.membership.closing_total")
+    assert closing.toolTip().count("Chi bộ ") == 13 and "background" not in closing.styleSheet()
+
+    with qtbot.waitSignal(again.collect.board_shown if again.collect else _board_shown(again), timeout=10_000):
+        again.collect_action.trigger()
+    page = again.collect_page
+    qtbot.waitUntil(lambda: page.trace.topLevelItemCount() > 0, timeout=10_000)
+    row = next(page.trace.topLevelItem(i) for i in range(page.trace.topLevelItemCount())
+               if page.trace.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole) == FEMALE)
+    assert row.childCount() == 13 and "45" in row.text(1) and "41" in row.text(1)
+    result = roll_up(qtbot, again)
+
+    assert again.editing.report.stats.membership.female == 45
+    [finding] = [f for f in result.findings if f.code == "consolidation.override"]
+    assert "nữ" in finding.message.lower() and "45" in finding.message and "41" in finding.message
+    again.show_editor()
+    assert not revert.isHidden()
+    qtbot.waitUntil(lambda: "41" in female.toolTip() and "border" in female.styleSheet(), timeout=10_000)
+
+    click(qtbot, revert)
+
+    assert female.value() == 41 and again.editing.report.stats.membership.female == 41
+    assert revert.isHidden() and "background" not in female.styleSheet()
+    again.close()

@@ -64,6 +64,25 @@ class CollectController(QObject):
         self.page.set_period(report.organisation.name, period, report.year)
         self.page.show_refused([])
         self.refresh()
+        self._show_stored_trace()
+
+    def _show_stored_trace(self) -> None:
+        """The trace of the open report's last roll-up, as stored (it outlives the session)."""
+        from app.domain.consolidation import figures_of
+        from app.services.collect import roll_up_trace
+
+        report, report_id = self.editing.report, self.editing.report_id
+        if report is None or report_id is None:
+            return
+
+        def shown(stored) -> None:
+            if self.editing.report is report:
+                if stored is None:
+                    self.page.trace.clear()
+                else:
+                    self.page.show_trace(stored.trace, figures_of(report.stats), stored.sums)
+
+        self.runner.run(roll_up_trace, report_id, done=shown)
 
     def refresh(self) -> None:
         from app.services import collect
@@ -204,6 +223,7 @@ class CollectController(QObject):
 
     def _apply(self, result) -> None:
         from app.domain.consolidation import figures_of
+        from app.services.collect import rolled_sums
 
         report = self.editing.report
         if report is None:
@@ -211,7 +231,7 @@ class CollectController(QObject):
         report.stats = result.report.stats
         self.editing.changed("stats")
         self.editing.set_extra_findings(result.findings)
-        self.page.show_trace(result.trace, figures_of(result.report.stats))
+        self.page.show_trace(result.trace, figures_of(result.report.stats), rolled_sums(result))
         errors = sum(1 for f in result.findings if f.is_error)
         self.page.result.setText(_("Rolled up from {count} sub-units' reports; {errors} errors and {others} other "
                                    "notes are in the report's checks.").format(

@@ -4,6 +4,9 @@ It fits the organisation: a chi bộ sees no figures about organisations under i
 as one choice; a đảng bộ sees the ratings of its chi bộ. The figures that follow from others (the closing
 membership and its split, the totals of ratings and discipline) are filled in while she has not typed in
 their boxes, and "Fill in from the movement" takes the closing membership from the movement in one click.
+
+After a roll-up from the sub-units' reports (set_trace), each rolled-up figure says its parts in its tooltip; one
+she types over is shaded, says the sum it replaced, and has a button that puts the sum back.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +54,8 @@ SELF_RATING_GROUP = N_("Rating of the Party cell")
 _ERROR_STYLE = "QSpinBox, QLineEdit, QPlainTextEdit { border: 2px solid #c62828; }"
 _WARNING_STYLE = "QSpinBox, QLineEdit, QPlainTextEdit { border: 2px solid #ef8f00; }"
 _PREFIXES = {Severity.ERROR: "⛔ ", Severity.WARNING: "⚠ ", Severity.INFO: "ℹ "}
+# A rolled-up figure she typed over: shaded, whatever border a finding gives it.
+_OVERRIDE_BACKGROUND = "#fff1c2"
 
 
 class StatsForm(QScrollArea):
@@ -70,6 +76,9 @@ class StatsForm(QScrollArea):
         self._group_notes: dict[str, QLabel] = {}
         self._groups: dict[str, QGroupBox] = {}
         self._trace: dict[FieldRef, str] = {}  # a rolled-up figure's parts, said in its tooltip
+        self._sums: dict[FieldRef, int] = {}  # each rolled-up figure's value as the roll-up set it
+        self.revert_buttons: dict[FieldRef, QToolButton] = {}  # "put the sum back", shown on a figure typed over
+        self._shown_overrides: dict[FieldRef, int] = {}
         self._findings: list[Finding] = []
         self._rows: dict[FieldRef, tuple[QFormLayout, QHBoxLayout]] = {}
         # The figures that follow from others which she typed herself (or which held a figure when the
@@ -103,6 +112,12 @@ class StatsForm(QScrollArea):
             self.fields[path] = spin
             row = QHBoxLayout()
             row.addWidget(spin)
+            revert = QToolButton(objectName=f"revert:{path.path}")
+            revert.setAutoRaise(True)
+            revert.hide()
+            revert.clicked.connect(lambda _checked=False, p=path: self.revert_to_sum(p))
+            self.revert_buttons[path] = revert
+            row.addWidget(revert)
             extra = self._computed_for(path)
             if extra is not None:
                 row.addWidget(extra)
@@ -227,7 +242,7 @@ class StatsForm(QScrollArea):
     def set_report(self, report: Report | None) -> None:
         """Show report's figures (None clears the form), only those its organisation's kind reports."""
         if report is not self.report:
-            self._trace = {}
+            self._trace, self._sums = {}, {}
         self.report = report
         if report is None:
             return
@@ -254,6 +269,7 @@ class StatsForm(QScrollArea):
         # Opening a report changes nothing in it: a figure already there counts as hers.
         self._own = {ref for ref in DERIVED_FIELDS if ref.get(report)}
         self.refresh_computed()
+        self._show_overrides(force=True)  # showing the rows (_show_kind) showed every button in them
 
     def _show_kind(self, kind: OrgKind) -> None:
         """Show the rows and groups a body of kind reports; the others keep their values, hidden."""
@@ -281,6 +297,7 @@ class StatsForm(QScrollArea):
             self._own.add(path)  # she typed here: it is hers from now on
         self._follow()
         self.refresh_computed()
+        self._show_overrides()
         self.edited.emit()
 
     def _follow(self) -> None:
@@ -312,6 +329,7 @@ class StatsForm(QScrollArea):
         self._own -= set(MEMBERSHIP_CLOSING_FIELDS)
         self._follow()
         self.refresh_computed()
+        self._show_overrides()
         self.edited.emit()
 
     def on_self_rating_changed(self, _index: int) -> None:
@@ -345,9 +363,11 @@ class StatsForm(QScrollArea):
             (value := proposed_figure(self.report, ref)) is not None and value != ref.get(self.report)
             for ref in MEMBERSHIP_CLOSING_FIELDS))
 
-    def set_trace(self, trace: dict[str, list[tuple[str, int]]]) -> None:
-        """Say in each rolled-up figure's tooltip the sub-units' figures it adds up (kept while the report is open)."""
-        self._trace = {}
+    def set_trace(self, trace: dict[str, list[tuple[str, int]]], sums: dict[str, int] | None = None) -> None:
+        """Say in each rolled-up figure's tooltip the sub-units' figures it adds up, and mark each figure that differs
+        from its rolled-up value in sums (kept while the report is open; the roll-up's record brings it back when
+        the report is opened again)."""
+        self._trace, self._sums = {}, {}
         for path, parts in trace.items():
             try:
                 ref = F.parse(path)
@@ -356,13 +376,48 @@ class StatsForm(QScrollArea):
             if ref in self.fields and parts:
                 self._trace[ref] = _("From the sub-units' reports:") + "\n" + "\n".join(
                     f"{name}: {value}" for name, value in parts)
+        for path, total in (sums or {}).items():
+            try:
+                ref = F.parse(path)
+            except F.UnknownField:
+                continue
+            if isinstance(self.fields.get(ref), QSpinBox):
+                self._sums[ref] = total
+        self._show_overrides(force=True)
+
+    def overridden(self) -> dict[FieldRef, int]:
+        """Each rolled-up figure she typed over, with the sum it replaced."""
+        if self.report is None:
+            return {}
+        return {ref: total for ref, total in self._sums.items() if ref.get(self.report) != total}
+
+    def revert_to_sum(self, ref: FieldRef) -> None:
+        """Put the rolled-up value back into a figure she typed over (one click on its button)."""
+        total = self._sums.get(ref)
+        spin = self.fields.get(ref)
+        if total is not None and isinstance(spin, QSpinBox):
+            spin.setValue(total)  # on_value_changed stores it and says the report changed
+
+    def _show_overrides(self, *, force: bool = False) -> None:
+        """Show which rolled-up figures she typed over; nothing is redrawn while that set is unchanged (typing)."""
+        overridden = self.overridden()
+        if overridden == self._shown_overrides and not force:
+            return
+        self._shown_overrides = overridden
+        for ref, button in self.revert_buttons.items():
+            total = overridden.get(ref)
+            button.setVisible(total is not None)
+            if total is not None:
+                button.setText(_("✎ Typed by hand · ↺ use the sum {sum}").format(sum=numfmt.number(total)))
+                button.setToolTip(_("Click to put back the sum of the sub-units' reports, {sum}.").format(
+                    sum=numfmt.number(total)))
         self.show_findings(self._findings)
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Mark each field a finding names, and list the messages under its group.
 
         An error or a warning marks every field it names; a figure not entered yet (INFO) is only said, under its
-        group and in the field's tooltip.
+        group and in the field's tooltip. A rolled-up figure she typed over is shaded and says so in its tooltip.
         """
         self._findings = findings
         worst: dict[FieldRef, Severity] = {}
@@ -377,13 +432,19 @@ class StatsForm(QScrollArea):
             if group is not None:
                 messages[group].append(_PREFIXES[finding.severity] + finding.message)
         styles = {Severity.ERROR: _ERROR_STYLE, Severity.WARNING: _WARNING_STYLE}
+        overridden = self.overridden()
         for path, widget in self.fields.items():
             if path == SELF_RATING:
                 continue
             severity = worst.get(path)
-            widget.setStyleSheet("" if severity is None else styles[severity])
-            widget.setToolTip("\n".join([f.message for f, refs in named if path in refs]
-                                         + ([self._trace[path]] if path in self._trace else [])))
+            style = "" if severity is None else styles[severity]
+            notes = [f.message for f, refs in named if path in refs]
+            if path in overridden:
+                style += f" QSpinBox {{ background: {_OVERRIDE_BACKGROUND}; }}"
+                notes.insert(0, _("Typed by hand; the sub-units' reports add up to {sum}.").format(
+                    sum=numfmt.number(overridden[path])))
+            widget.setStyleSheet(style.strip())
+            widget.setToolTip("\n".join(notes + ([self._trace[path]] if path in self._trace else [])))
         for title, note in self._group_notes.items():
             note.setText("\n".join(messages[title]))
             note.setVisible(bool(messages[title]))
