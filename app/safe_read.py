@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.domain.errors import UserError
+from app.domain.errors import DamagedFile, UnsafeFile, UserError
 from app.i18n import _
 
 if TYPE_CHECKING:  # lxml loads when a file is read, not when the app starts
@@ -184,12 +184,12 @@ class ZipReader:
             raise self._broken(exc) from exc
 
     def _broken(self, exc: BaseException) -> UserError:
-        return UserError(_("{what} is damaged or is not a Word document (.docx): {reason}.").format(
+        return DamagedFile(_("{what} is damaged or is not a Word document (.docx): {reason}.").format(
             what=self.what, reason=shorten(str(exc) or type(exc).__name__, 200)))
 
     def _bomb(self, reason: str) -> UserError:
-        return UserError(_("{what} cannot be used: {reason}, far more than a Word document holds.").format(
-            what=self.what, reason=reason))
+        return UnsafeFile(_("{what} cannot be used: {reason}, far more than a Word document holds.").format(
+            what=self.what, reason=reason), reason=reason)
 
 
 # XML.
@@ -202,6 +202,11 @@ def xml_parser() -> etree.XMLParser:
                            huge_tree=False, remove_blank_text=True)
 
 
+def _entities() -> str:
+    """What is unsafe about XML with a DTD, translated when it is raised."""
+    return _("it declares XML entities (a DTD), which can make reading it blow up or reach other files")
+
+
 def parse_xml(data: bytes, what: str) -> etree._Element:
     """The root element of an XML document; UserError when it is not well formed or declares a DTD.
 
@@ -211,16 +216,16 @@ def parse_xml(data: bytes, what: str) -> etree._Element:
     from lxml import etree
 
     if b"<!DOCTYPE" in data:
-        raise UserError(_("{what} declares a DTD or entities, which a Word document never does: save it again in "
-                          "Word as “Word Document (*.docx)”.").format(what=what))
+        raise UnsafeFile(_("{what} declares a DTD or entities, which a Word document never does: save it again in "
+                           "Word as “Word Document (*.docx)”.").format(what=what), reason=_entities())
     try:
         root = etree.fromstring(data, parser=xml_parser())
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise UserError(_("{what} is damaged: {reason}.").format(
+        raise DamagedFile(_("{what} is damaged: {reason}.").format(
             what=what, reason=shorten(str(exc) or type(exc).__name__, 200))) from exc
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None or any(
             True for _node in root.iter(etree.Entity)):
-        raise UserError(_("{what} declares a DTD or entities, which a Word document never does: save it again in "
-                          "Word as “Word Document (*.docx)”.").format(what=what))
+        raise UnsafeFile(_("{what} declares a DTD or entities, which a Word document never does: save it again in "
+                           "Word as “Word Document (*.docx)”.").format(what=what), reason=_entities())
     return root

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from lxml import etree
 
-from app.domain.errors import UserError
+from app.domain.errors import MissingDataPart, NotAReportFile
 from app.i18n import _
 from app.safe_read import MiB, ZipLimits, ZipReader, parse_xml
 
@@ -71,7 +71,7 @@ def extract(data: bytes, what: str) -> str:
                   if name.lower().startswith("customxml/") and name.lower().endswith(".xml")
                   and "/itemprops" not in name.lower() and "/_rels/" not in name.lower()]
     if "word/document.xml" not in package.infos:
-        raise UserError(_("{what} is not a Word document: it has no word/document.xml.").format(what=what))
+        raise NotAReportFile(_("{what} is not a Word document: it has no word/document.xml.").format(what=what))
     for name in candidates:
         raw = package.read(name)
         if NAMESPACE.encode() not in raw:
@@ -79,7 +79,7 @@ def extract(data: bytes, what: str) -> str:
         root = parse_xml(raw, _("{what}, part {part},").format(what=what, part=name))
         if root.tag == ROOT:
             return root.text or ""
-    raise UserError(_(
+    raise MissingDataPart(_(
         "{what} does not carry the report's data: it has no “{namespace}” part, so its figures cannot be read "
         "back. Only a .docx exported by a version of this program that embeds it carries it; import the report's "
         ".json file instead, or export the .docx again.").format(what=what, namespace=NAMESPACE))

@@ -6,7 +6,8 @@ own report. Each readable file of that period is matched to a stored sub-unit by
   history);
 - unsure (a name that only resembles one, or a code that names another): the GUI asks which sub-unit it is;
 - unknown: the GUI offers to add the issuer as a new sub-unit.
-A file that cannot be read, or is of another period, is refused with the reader's message and nothing is stored.
+A file that cannot be read, or is of another period, is refused and nothing is stored; the refusal names the file
+alone and says why in words she can act on (report_files.refusal_reason).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from app.domain.report import REPORT_KIND_LABELS, Report, ReportKind, Statistics
 from app.i18n import _
 from app.services.drafting import check_report
 from app.services.interchange import dumps_report, loads_report
-from app.services.report_files import read_report_file
+from app.services.report_files import read_report_file, refusal_reason
 from app.storage import org_repo, received_repo
 from app.storage.db import Database
 
@@ -107,7 +108,7 @@ def receive_files(sessions: Database, parent_id: int, kind: ReportKind, year: in
         try:
             report = read_report_file(path)
         except UserError as exc:
-            intake.refused.append((path.name, str(exc)))
+            intake.refused.append((path.name, refusal_reason(exc, path)))
             continue
         if report.kind is not kind or report.year != year:
             intake.refused.append((path.name, _(

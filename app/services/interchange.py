@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from app import APP_DISPLAY_NAME, __version__, paths
 from app.domain.codec import error_paths, from_dict, to_dict
-from app.domain.errors import UserError
+from app.domain.errors import DamagedFile, FormatMismatch, NewerFormat, NotAReportFile, UserError
 from app.domain.report import Report
 from app.fileio import write_with
 from app.i18n import N_, _, ngettext
@@ -132,7 +132,7 @@ def import_report_file(path: Path) -> Report:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise UserError(_("{file} is not UTF-8 text: byte {position} cannot be read.").format(
+        raise NotAReportFile(_("{file} is not UTF-8 text: byte {position} cannot be read.").format(
             file=path, position=exc.start)) from exc
     try:
         return loads_report(text)
@@ -144,8 +144,8 @@ def _parse(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_object_without_duplicates)
     except json.JSONDecodeError as exc:
-        raise UserError(_("The file is not valid JSON: line {line}, column {column}.").format(
-            line=exc.lineno, column=exc.colno), detail=exc.msg) from exc
+        raise DamagedFile(_("The file is not valid JSON: line {line}, column {column}.").format(
+            line=exc.lineno, column=exc.colno), detail=exc.msg, line=exc.lineno) from exc
     except ValueError as exc:  # a number of more digits than Python converts (sys.get_int_max_str_digits)
         raise UserError(_("The file holds a number too long to be a figure of a report."), detail=str(exc)) from exc
 
@@ -188,16 +188,16 @@ def _check_characters(text: str, path: tuple[str | int, ...]) -> None:
 def _check_envelope(data: Any) -> None:
     """Refuse what is not a report file at all, or a file of a newer format version than this program reads."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise UserError(_("This is not a {app} report file: it lacks \"format\": \"{format}\".").format(
+        raise NotAReportFile(_("This is not a {app} report file: it lacks \"format\": \"{format}\".").format(
             app=APP_DISPLAY_NAME, format=FORMAT))
     version = data.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
         written_by = data.get("app_version")
-        raise UserError(_(
+        raise NewerFormat(_(
             "This file has format version {version} (written by {app} {written_by}); this copy of {app} "
             "({ours}) reads format version {supported} and older. Update {app} to open it."
         ).format(version=version, app=APP_DISPLAY_NAME, written_by=written_by if isinstance(written_by, str) else "?",
-                 ours=__version__, supported=VERSION))
+                 ours=__version__, supported=VERSION), version=version)
 
 
 def _upgraded(data: dict[str, Any]) -> dict[str, Any]:
@@ -256,7 +256,8 @@ _UPGRADES = {1: _v1_to_v2, 2: _v2_to_v3}
 def _check_schema(data: Any) -> None:
     if _valid_fast(data):
         return
-    problems = list(dict.fromkeys(line for error in _validator().iter_errors(data) for line in _describe(error)))
+    errors = list(_validator().iter_errors(data))
+    problems = list(dict.fromkeys(line for error in errors for line in _describe(error)))
     if not problems:
         return
     shown = problems[:MAX_PROBLEMS]
@@ -264,8 +265,24 @@ def _check_schema(data: Any) -> None:
     if hidden:
         shown.append(ngettext("… and {count} more problem.", "… and {count} more problems.", hidden).format(
             count=hidden))
-    raise UserError(_("The file does not match the report format, version {version}:").format(version=VERSION),
-                    detail="\n".join(shown))
+    paths = list(dict.fromkeys(path for error in errors for path in _error_paths(error)))
+    raise FormatMismatch(_("The file does not match the report format, version {version}:").format(version=VERSION),
+                         detail="\n".join(shown), paths=paths)
+
+
+def _error_paths(error: ValidationError) -> Iterator[tuple[str | int, ...]]:
+    """The JSON path of each value a schema error is about; a missing key's is where it should be."""
+    instance: Any = error.instance
+    argument: Any = error.validator_value
+    if error.validator in ("anyOf", "oneOf") and error.context:
+        for sub_error in error.context:
+            yield from _error_paths(sub_error)
+    elif error.validator == "required" and isinstance(instance, dict):
+        for key in argument:
+            if key not in instance:
+                yield (*error.absolute_path, key)
+    else:
+        yield tuple(error.absolute_path)
 
 
 def _check_lengths(report: dict[str, Any]) -> None:

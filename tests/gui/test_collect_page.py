@@ -243,3 +243,74 @@ def test_a_figure_typed_over_the_sum_is_marked_kept_after_a_restart_flagged_and_
     assert female.value() == 41 and again.editing.report.stats.membership.female == 41
     assert revert.isHidden() and "background" not in female.styleSheet()
     again.close()
+
+
+def hostile_files(folder: Path) -> dict[str, str]:
+    """One file of each kind that must be refused, by name, with words its refusal must say."""
+    import io
+    import json
+    import zipfile
+
+    from app.services.export import export_docx
+    from app.services.interchange import dumps_report
+    from tests.services.test_consolidation import replaced_part
+
+    folder.mkdir()
+    report = demo_subunit_reports()[0]
+    export_docx(report, folder / "mau.docx")
+    data = (folder / "mau.docx").read_bytes()
+    (folder / "mau.docx").unlink()
+    good = json.loads(dumps_report(report))
+    wrong = json.loads(dumps_report(report))
+    del wrong["report"]["stats"]["membership"]["female"]
+    newer = {**good, "version": 9, "app_version": "9.0"}
+    plain, bomb = io.BytesIO(), io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(plain, "w") as dst:
+        for info in src.infolist():
+            if not info.filename.startswith("customXml/"):
+                dst.writestr(info, src.read(info.filename))
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr("customXml/item9.xml", b"\0" * (40 * 1024 * 1024))
+    entities = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;">]>'
+                b'<report xmlns="urn:tongket:report">&b;&b;&b;</report>')
+    files = {
+        "Chi bộ Cơ khí (bản hỏng).json": (b'{"format": "tongket-report",\n "version": 3,\n oops}',
+                                          "tệp bị hỏng hoặc không phải tệp dữ liệu Tổng Kết (dòng 3)"),
+        "sai-dinh-dang.json": (json.dumps(wrong).encode(), "số đảng viên nữ sai hoặc bị thiếu"),
+        "ban-moi.json": (json.dumps(newer).encode(), "phiên bản 9"),
+        "khong-du-lieu.docx": (plain.getvalue(), "không mang phần dữ liệu của báo cáo"),
+        "bom-nen.docx": (bomb.getvalue(), "không an toàn"),
+        "thuc-the.docx": (replaced_part(data, "customXml/item1.xml", entities), "không an toàn"),
+        "anh.json": (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "không phải tệp báo cáo của Tổng Kết"),
+    }
+    for name, (content, _words) in files.items():
+        (folder / name).write_bytes(content)
+    return {name: words for name, (_content, words) in files.items()}
+
+
+ENGLISH = ("the", "file", "is", "not", "line", "column", "expecting", "cannot", "open", "value", "report", "format",
+           "damaged", "missing", "key", "version", "tmp")
+
+
+def test_each_kind_of_hostile_file_is_refused_by_its_own_name_with_a_vietnamese_reason(qtbot, window, tmp_path):
+    import re
+
+    open_board_with_chi_bo(qtbot, window)
+    page = window.collect_page
+    hostile = hostile_files(tmp_path / "nhan")
+
+    with qtbot.waitSignal(window.collect.board_shown, timeout=30_000):
+        drop(page, sorted((tmp_path / "nhan").iterdir()))
+
+    assert page.refused.isVisible()
+    lines = page.refused.text().splitlines()
+    assert lines[0] == "Không nhận:" and len(lines) == 1 + len(hostile)
+    for name, words in hostile.items():
+        [line] = [ln for ln in lines if ln.startswith(f"• {name}: ")]
+        reason = line.removeprefix(f"• {name}: ")
+        assert words in reason, line
+        assert str(tmp_path) not in line and "/" not in reason, line
+        assert not re.findall(rf"\b({'|'.join(ENGLISH)})\b", reason, re.IGNORECASE), line
+    assert {page.board.item(r, COL_STATE).text() for r in range(13)} == {"Chưa gửi"}
