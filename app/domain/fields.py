@@ -15,6 +15,7 @@ import dataclasses
 import enum
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from app.domain.organisation import Organisation, Signature
@@ -339,8 +340,17 @@ def parse(path: str) -> FieldRef:
     """The field a dotted path names; raises UnknownField when no report has such a field.
 
     Indexes are checked for form only: whether a given report has sections.9 is FieldRef.exists_in(report).
+    The checks parse the same few thousand paths for every report (a sixth of checking a chi bộ's report), so the
+    answers are kept; a FieldRef is immutable.
     """
-    if not isinstance(path, str) or not path:
+    if not isinstance(path, str):
+        raise UnknownField(f"no field {path!r}")
+    return _parse(path)
+
+
+@lru_cache(maxsize=8192)
+def _parse(path: str) -> FieldRef:
+    if not path:
         raise UnknownField(f"no field {path!r}")
     head, *rest = path.split(".")
     if head == "stats":

@@ -12,6 +12,9 @@ alone and says why in words she can act on (report_files.refusal_reason).
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -31,6 +34,7 @@ from app.domain.consolidation import (
     unit_key,
 )
 from app.domain.errors import UserError
+from app.domain.findings import Finding
 from app.domain.organisation import Organisation
 from app.domain.ratings import Level
 from app.domain.report import REPORT_KIND_LABELS, Report, ReportKind, Statistics
@@ -132,19 +136,23 @@ def receive_files(sessions: Database, parent_id: int, kind: ReportKind, year: in
                 intake.unknown.append(Unknown(path, report.organisation))
     if not to_store:
         return intake
-    checked = [(path, report, unit_id, sum(1 for f in check_report(report) if f.is_error))
-               for path, report, unit_id in to_store]
     names = {c.id: c.name for c in children}
+    checked = []
+    for path, report, unit_id in to_store:
+        data = dumps_report(report, indent=None)  # kept in the database: one line, written by json's C encoder
+        name = names[unit_id] if unit_id is not None else report.organisation.name
+        errors = sum(1 for f in own_findings(data, _renamed(report, name)) if f.is_error)
+        checked.append((path, report, unit_id, data, errors))
     when = datetime.now(UTC)
     with sessions.begin() as session:
         parent = org_repo.get(session, parent_id)
-        for path, report, unit_id, errors in checked:
+        for path, report, unit_id, data, errors in checked:
             if unit_id is None:
                 unit = replace(report.organisation, id=None, parent_id=parent_id, is_sample=parent.is_sample)
                 unit_id = org_repo.add(session, unit)
                 names[unit_id] = unit.name
             received_repo.add(session, parent_id=parent_id, unit_id=unit_id, kind=kind.value, year=year,
-                              file_name=path.name, data=dumps_report(report), errors=errors, when=when)
+                              file_name=path.name, data=data, errors=errors, when=when)
             intake.stored.append((path.name, names[unit_id]))
     return intake
 
@@ -239,7 +247,7 @@ def roll_up(sessions: Database, report_id: int, report: Report) -> Consolidation
         before = previous.get(row.current.unit_id)
         units.append(SubUnitReport(sent, row.current.file_name,
                                    _as_unit(loads_report(before.data), row.unit) if before else None,
-                                   check_report(sent)))
+                                   own_findings(row.current.data, sent)))
     ratings = {row.unit.name: row.rating for row in rows}
     exemplary = [row.unit.name for row in rows if row.exemplary]
     last = roll_up_trace(sessions, report_id)
@@ -305,4 +313,50 @@ def consolidation_parts(sessions: Database, report_id: int) -> list[SubUnitPart]
 
 def _as_unit(report: Report, unit: Organisation) -> Report:
     """report as the sub-unit's, under the name the parent stores it by (a file may spell it otherwise)."""
-    return replace(report, organisation=replace(report.organisation, name=unit.name))
+    return _renamed(report, unit.name)
+
+
+def _renamed(report: Report, name: str) -> Report:
+    return replace(report, organisation=replace(report.organisation, name=name))
+
+
+# The findings of each sub-unit report checked in this process, by (SHA-256 of its stored data, the name it is
+# checked under): receiving a file checks it and the roll-up after it reuses the result. The oldest go first.
+_CHECKED_KEEP = 512
+_checked: OrderedDict[tuple[str, str], tuple[Finding, ...]] = OrderedDict()
+_checked_lock = threading.Lock()
+
+
+def own_findings(data: str, report: Report) -> list[Finding]:
+    """Every finding of a sub-unit's report on its own (check_report, as `tongket check` gives them).
+
+    data: the report as stored (its interchange text); report: the report data holds, under the sub-unit's name as
+    the parent stores it. A report checked before in this process under the same name is not checked again.
+    """
+    key = (hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest(), report.organisation.name)
+    with _checked_lock:
+        found = _checked.get(key)
+        if found is not None:
+            _checked.move_to_end(key)
+            return list(found)
+    findings = tuple(check_report(report))
+    with _checked_lock:
+        _checked[key] = findings
+        while len(_checked) > _CHECKED_KEEP:
+            _checked.popitem(last=False)
+    return list(findings)
+
+
+def forget_checks() -> None:
+    """Forget the findings kept by own_findings (for tests and measurements)."""
+    with _checked_lock:
+        _checked.clear()
+
+
+def prepare() -> None:
+    """Pay once, in the background, what the first file received would pay: the sentence templates compiled, the
+    schema's validator built, the checks' modules imported. Called when the board is shown."""
+    from app.domain.demo import demo_subunit_reports
+
+    report = demo_subunit_reports()[0]
+    check_report(loads_report(dumps_report(report)))

@@ -71,10 +71,11 @@ def schema_text() -> str:
     return schema_path().read_text(encoding="utf-8")
 
 
-def dumps_report(report: Report, *, exported_at: datetime | None = None) -> str:
+def dumps_report(report: Report, *, exported_at: datetime | None = None, indent: int | None = 2) -> str:
     """The interchange JSON of report: UTF-8 text unescaped, indented by 2, keys in the schema's order.
 
-    exported_at: a timezone-aware time to record; None records the current local time.
+    exported_at: a timezone-aware time to record; None records the current local time. indent=None writes it on
+    one line, several times faster (json's C encoder): for a copy kept in the database rather than a file to read.
     """
     moment = exported_at if exported_at is not None else datetime.now().astimezone()
     envelope = {
@@ -84,7 +85,7 @@ def dumps_report(report: Report, *, exported_at: datetime | None = None) -> str:
         "exported_at": moment.isoformat(timespec="seconds"),
         "report": to_dict(report),
     }
-    return json.dumps(envelope, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(envelope, ensure_ascii=False, indent=indent) + "\n"
 
 
 def export_report_file(report: Report, path: Path) -> None:

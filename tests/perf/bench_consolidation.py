@@ -3,7 +3,10 @@
 Run from the repository root: .venv/bin/python -m tests.perf.bench_consolidation
 Prints, in the same run: the baseline (json.load of each .json, every entry of each .docx read from its zip), the
 consolidation with the figure checks (read safely, schema-checked, rolled up, traced, cross-checked), their ratio,
-and the cost per report of the full checks (`tongket check`'s, drafting included) on a sample. Asserts nothing.
+and the cost per report of the full checks (`tongket check`'s, drafting included) on a sample.
+Then the board's intake: receiving the demo's 13 chi bộ files (7 .json, 6 .docx) into a SQLite file (read, matched,
+fully checked, stored) against json.load of the same files (the .docx: their entries read from the zip), cold (the
+first files of the process, before collect.prepare) and warm; and the roll-up after it. Asserts nothing.
 Target: the consolidation under 1 s.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 import io
 import json
 import statistics
+import sys
 import tempfile
 import time
 import zipfile
@@ -114,5 +118,94 @@ def main() -> None:
           f"x {REPORTS} = {per_check * REPORTS:5.1f} s more with the default check")
 
 
+def bench_intake() -> None:
+    """Receiving the demo's 13 chi bộ files on the board, against json.load of the same files, in the same run."""
+    from app.domain.demo import demo_organisation, demo_report, demo_subunit_reports
+    from app.domain.report import ReportKind
+    from app.services import collect, organisations
+    from app.services.reports import get_report, save_new_report
+    from app.services.sessions import open_sessions
+    from tests.services.test_consolidation import write_subunits
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = write_subunits(folder / "in")
+        counter = iter(range(1000))
+
+        def fresh_board() -> tuple:
+            sessions = open_sessions(f"sqlite:///{folder / f'board{next(counter)}.sqlite3'}")
+            parent_id = organisations.add_organisation(sessions, demo_organisation())
+            for report in demo_subunit_reports():
+                organisations.add_sub_unit(sessions, parent_id, report.organisation)
+            return sessions, parent_id
+
+        def receive(board: tuple) -> None:
+            sessions, parent_id = board
+            intake = collect.receive_files(sessions, parent_id, ReportKind.YEAR_END, demo_report().year, paths)
+            assert len(intake.stored) == 13, intake.refused
+
+        cold, prepared = (_first_intake(folder, paths, prepare) for prepare in (False, True))
+        boards = [fresh_board() for _run in range(RUNS + 1)]
+        receive(boards[0])  # this process's first: templates compiled, validator built
+        base = statistics.median(measure(RUNS * 4, lambda: bare_read(paths)))
+        warm = []
+        for board in boards[1:]:
+            collect.forget_checks()  # every file fully checked again, as a new file would be
+            start = time.perf_counter()
+            receive(board)
+            warm.append(time.perf_counter() - start)
+        sessions, parent_id = boards[-1]
+        report_id = save_new_report(sessions, replace(demo_report(),
+                                                      organisation=organisations.get_organisation(sessions,
+                                                                                                  parent_id)))
+        report = get_report(sessions, report_id)
+        roll = statistics.median(measure(RUNS, lambda: collect.roll_up(sessions, report_id, report)))
+        for sessions, _parent in boards:
+            sessions.close()
+    receiving = statistics.median(warm)
+    print("Board intake: the demo's 13 chi bộ files (7 .json, 6 .docx)")
+    print(f"  bare read (json.load, zip read)          {base * 1000:8.1f} ms")
+    print(f"  receive_files, first of a new process    {cold[1] * 1000:8.1f} ms   ratio {cold[1] / base:6.1f}x")
+    print(f"    the same after collect.prepare()       {prepared[1] * 1000:8.1f} ms   ratio {prepared[1] / base:6.1f}x"
+          f"   (prepare, in the background when the board opens: {prepared[0] * 1000:.0f} ms)")
+    print(f"  receive_files, warm (median of {RUNS})       {receiving * 1000:8.1f} ms   ratio {receiving / base:6.1f}x")
+    print(f"  roll_up after it (checks reused)         {roll * 1000:8.1f} ms   ratio {roll / base:6.1f}x")
+
+
+_FIRST_INTAKE = """
+import sys, time
+from pathlib import Path
+from app.domain.demo import demo_organisation, demo_report, demo_subunit_reports
+from app.domain.report import ReportKind
+from app.services import collect, organisations
+from app.services.sessions import open_sessions
+folder, prepare, paths = Path(sys.argv[1]), sys.argv[2] == "1", [Path(p) for p in sys.argv[3:]]
+sessions = open_sessions(f"sqlite:///{folder / ('first-prepared.sqlite3' if prepare else 'first.sqlite3')}")
+parent_id = organisations.add_organisation(sessions, demo_organisation())
+for report in demo_subunit_reports():
+    organisations.add_sub_unit(sessions, parent_id, report.organisation)
+start = time.perf_counter()
+if prepare:
+    collect.prepare()
+middle = time.perf_counter()
+intake = collect.receive_files(sessions, parent_id, ReportKind.YEAR_END, demo_report().year, paths)
+end = time.perf_counter()
+assert len(intake.stored) == 13
+sessions.close()
+print(middle - start, end - middle)
+"""
+
+
+def _first_intake(folder: Path, paths: list[Path], prepare: bool) -> tuple[float, float]:
+    """(collect.prepare(), receive_files) in a new Python process, as the window's first files; prepare 0 if not."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", _FIRST_INTAKE, str(folder), "1" if prepare else "0",
+                          *map(str, paths)], check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
 if __name__ == "__main__":
-    main()
+    if "--intake" not in sys.argv:
+        main()
+    bench_intake()

@@ -22,7 +22,7 @@ from app.domain.report import ReportKind
 from app.services import collect, organisations
 from app.services.export import export_docx
 from app.services.interchange import export_report_file
-from app.services.reports import get_report, save_new_report
+from app.services.reports import get_report, replace_report, save_new_report
 from app.services.sessions import open_sessions
 from app.storage.tables import ConsolidationRow, OrganisationRow, ReceivedReportRow
 from tests.services.test_consolidation import demo_docx, replaced_part, write_subunits  # noqa: F401
@@ -236,3 +236,36 @@ def test_migration_0009_creates_the_collecting_tables_and_takes_them_away_again(
             assert {fk["referred_table"] for fk in inspector.get_foreign_keys("received_reports")} == {"organisations"}
     finally:
         engine.dispose()
+
+
+def test_receiving_then_rolling_up_checks_each_file_once_and_finds_what_a_check_of_it_alone_finds(
+        sessions, parent_id, tmp_path, monkeypatch):
+    from app.services import drafting
+    from app.services.report_files import read_report_file
+
+    reports = demo_subunit_reports()
+    reports[3].stats.membership.closing_total += 1  # its own balance fails
+    reports[5].stats.ratings.members.total += 1
+    paths = write_subunits(tmp_path / "in", reports)
+    alone = {read_report_file(p).organisation.name: drafting.check_report(read_report_file(p)) for p in paths}
+    assert sum(1 for findings in alone.values() for f in findings if f.is_error) >= 2
+    calls = []
+    monkeypatch.setattr(collect, "check_report", lambda report: calls.append(report) or drafting.check_report(report))
+    collect.forget_checks()
+
+    collect.receive_files(sessions, parent_id, YEAR_END, YEAR, paths)
+    errors = {row.unit.name: row.current.errors for row in collect.board(sessions, parent_id, YEAR_END, YEAR)}
+    report_id = save_new_report(sessions, replace(demo_report(),
+                                                  organisation=organisations.get_organisation(sessions, parent_id)))
+    cached = collect.roll_up(sessions, report_id, get_report(sessions, report_id))
+
+    assert len(calls) == 13  # the roll-up reused the checks made when the files arrived
+    assert errors == {name: sum(1 for f in findings if f.is_error) for name, findings in alone.items()}
+    replace_report(sessions, report_id, cached.report)  # as the window saves the rolled-up figures
+    cached = collect.roll_up(sessions, report_id, get_report(sessions, report_id))
+    collect.forget_checks()
+    fresh = collect.roll_up(sessions, report_id, get_report(sessions, report_id))
+    assert len(calls) == 26
+    assert [(f.code, f.severity, f.fields, f.message) for f in cached.findings] == [
+        (f.code, f.severity, f.fields, f.message) for f in fresh.findings]
+    assert any(reports[3].organisation.name in f.message for f in fresh.findings if f.is_error)

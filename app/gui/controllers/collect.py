@@ -32,6 +32,7 @@ class CollectController(QObject):
 
     board_shown = Signal()
     rolled_up = Signal(object)
+    _prepared = False  # collect.prepare() ran in this process
 
     def __init__(self, runner: ServiceRunner, prompts: Prompts, editing: ReportEditing, page: CollectPage,
                  window: QWidget) -> None:
@@ -65,6 +66,13 @@ class CollectController(QObject):
         self.page.show_refused([])
         self.refresh()
         self._show_stored_trace()
+        if not CollectController._prepared:
+            # Compiling the sentence templates and the schema's validator costs the first file received a second
+            # or more; done now, in the background, while she looks at the board.
+            from app.services import collect
+
+            CollectController._prepared = True
+            self.runner.run(lambda _sessions: collect.prepare())
 
     def _show_stored_trace(self) -> None:
         """The trace of the open report's last roll-up, as stored (it outlives the session)."""
