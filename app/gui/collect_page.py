@@ -3,7 +3,8 @@
 Files are dropped on the page (many at once, or a folder) or chosen; the board shows each sub-unit, whether it
 sent its report, the errors of that report, when it arrived, and the đảng ủy's rating of it (editable here).
 "Tổng hợp vào báo cáo" rolls the current reports up into the open report; the trace panel then lists, for the
-figure chosen, each sub-unit's part.
+figure chosen, each sub-unit's part. The history panel beside it lists every file a sub-unit sent for the period,
+when each arrived and the figures where an earlier one differs from the one in use, which it can be made again.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -38,7 +40,7 @@ from app.domain.ratings import LEVELS, Level
 from app.i18n import _
 
 if TYPE_CHECKING:
-    from app.services.collect import BoardRow
+    from app.services.collect import BoardRow, Sent
 
 # A figure typed over the roll-up's sum, as the statistics form shades it.
 OVERRIDE_BACKGROUND = "#fff1c2"
@@ -55,6 +57,7 @@ class CollectPage(QWidget):
         choose_folder_requested()
         rating_changed(int, object, bool): a sub-unit's id, its Level (None: not rated), exemplary.
         history_requested(int): a sub-unit's id.
+        restore_requested(int): the id of a received report to use again instead of the current one.
         roll_up_requested()
         back_requested()
     """
@@ -64,6 +67,7 @@ class CollectPage(QWidget):
     choose_folder_requested = Signal()
     rating_changed = Signal(int, object, bool)
     history_requested = Signal(int)
+    restore_requested = Signal(int)
     roll_up_requested = Signal()
     back_requested = Signal()
 
@@ -120,20 +124,42 @@ class CollectPage(QWidget):
         self.trace.setHeaderLabels([_("Rolled-up figure / sub-unit"), _("Value")])
         self.trace.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.trace.header().setStretchLastSection(False)
-        trace_title = QLabel(_("Where each figure comes from"))
-        trace_title.setStyleSheet("font-weight: bold;")
         trace_box = QWidget()
         trace_layout = QVBoxLayout(trace_box)
         trace_layout.setContentsMargins(0, 0, 0, 0)
-        trace_layout.addWidget(trace_title)
         trace_layout.addWidget(self.trace, 1)
+
+        self.history_title = QLabel(_("Choose “View” on a sub-unit's row to see the files it sent."),
+                                    objectName="history_title")
+        self.history_title.setWordWrap(True)
+        self.history = QTreeWidget(objectName="history")
+        self.history.setHeaderLabels([_("Received at / figure"), _("File / this file → in use"), _("Errors")])
+        self.history.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.history.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.history.header().setStretchLastSection(False)
+        self.history.currentItemChanged.connect(lambda *_args: self._enable_restore())
+        self.restore_button = QPushButton(_("Use this file instead"), objectName="restore")
+        self.restore_button.setToolTip(_("Make the chosen earlier file this sub-unit's report again; the one in use "
+                                         "now stays in the history. Roll up again to use its figures."))
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self._on_restore_clicked)
+        history_box = QWidget()
+        history_layout = QVBoxLayout(history_box)
+        history_layout.setContentsMargins(0, 0, 0, 0)
+        history_layout.addWidget(self.history_title)
+        history_layout.addWidget(self.history, 1)
+        history_layout.addWidget(self.restore_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+        self.side = QTabWidget(objectName="side_panel")
+        self.side.addTab(trace_box, _("Where each figure comes from"))
+        self.side.addTab(history_box, _("Files sent"))
 
         splitter = QSplitter()
         splitter.addWidget(self.board)
-        splitter.addWidget(trace_box)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([900, 360])
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([820, 520])
 
         self.roll_up_button = QPushButton(_("Roll up into the report"), objectName="roll_up")
         self.roll_up_button.setMinimumHeight(34)
@@ -302,3 +328,49 @@ class CollectPage(QWidget):
                 child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
                 item.addChild(child)
             self.trace.addTopLevelItem(item)
+
+    # -- the files a sub-unit sent --------------------------------------------------------------------
+
+    def show_history(self, unit: str, files: list[Sent]) -> None:
+        """List the files unit sent for the period, newest first: when each arrived, its name, its errors, and under
+        an earlier one the figures it gives otherwise than the file in use (services.collect.Sent)."""
+        self.history.clear()
+        self.history_title.setText(_("Files sent by {unit} for this period: {count}").format(
+            unit=unit, count=len(files)))
+        for sent in files:
+            received = sent.received
+            when = numfmt.display_datetime(received.received_at.astimezone())
+            name = received.file_name + (_(" (in use)") if received.is_current else "")
+            item = QTreeWidgetItem([when, name, str(received.errors) if received.errors else "–"])
+            item.setData(0, Qt.ItemDataRole.UserRole, received.id)
+            item.setData(1, Qt.ItemDataRole.UserRole, received.is_current)
+            item.setToolTip(1, received.file_name)
+            if received.is_current:
+                font = item.font(1)
+                font.setBold(True)
+                for column in range(3):
+                    item.setFont(column, font)
+            elif not sent.differences:
+                item.addChild(QTreeWidgetItem([_("Same figures as the file in use"), ""]))
+            for path, then, now in sent.differences:
+                text = label(path)
+                item.addChild(QTreeWidgetItem([text[:1].upper() + text[1:], f"{then} → {now}"]))
+            self.history.addTopLevelItem(item)
+            item.setExpanded(not received.is_current)
+        self.side.setCurrentIndex(1)
+        self._enable_restore()
+
+    def _chosen_file(self) -> QTreeWidgetItem | None:
+        item = self.history.currentItem()
+        while item is not None and item.parent() is not None:
+            item = item.parent()
+        return item
+
+    def _enable_restore(self) -> None:
+        item = self._chosen_file()
+        self.restore_button.setEnabled(item is not None and not item.data(1, Qt.ItemDataRole.UserRole))
+
+    def _on_restore_clicked(self) -> None:
+        item = self._chosen_file()
+        if item is not None and not item.data(1, Qt.ItemDataRole.UserRole):
+            self.restore_requested.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))

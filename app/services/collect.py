@@ -195,9 +195,49 @@ def board(sessions: Database, parent_id: int, kind: ReportKind, year: int) -> li
 
 
 def history(sessions: Database, unit_id: int, kind: ReportKind, year: int) -> list[ReceivedReport]:
-    """Every report the sub-unit sent for the period, newest (the current one) first."""
+    """Every report the sub-unit sent for the period, newest first."""
     with sessions.begin() as session:
         return received_repo.history(session, unit_id, kind.value, year)
+
+
+@dataclass(slots=True)
+class Sent:
+    """One file a sub-unit sent for the period, as the board's history lists it.
+
+    differences: (figure path, its value in this file, its value in the current one) for each figure that differs
+    from the current file's, in the statistics' order; empty for the current file itself.
+    """
+
+    received: ReceivedReport
+    differences: list[tuple[str, int, int]]
+
+
+def sent_files(sessions: Database, unit_id: int, kind: ReportKind, year: int) -> list[Sent]:
+    """Every file the sub-unit sent for the period, newest first, each with the figures it gives otherwise than the
+    current file."""
+    files = history(sessions, unit_id, kind, year)
+    current = next((f for f in files if f.is_current), None)
+    now = figures_of(loads_report(current.data).stats) if current is not None else {}
+    out = []
+    for received in files:
+        if received.is_current or current is None:
+            out.append(Sent(received, []))
+            continue
+        then = figures_of(loads_report(received.data).stats)
+        out.append(Sent(received, [(path, then.get(path, 0), value) for path, value in now.items()
+                                   if then.get(path, 0) != value]
+                        + [(path, value, 0) for path, value in then.items() if path not in now and value]))
+    return out
+
+
+def restore(sessions: Database, received_id: int) -> ReceivedReport:
+    """Make an earlier file of a sub-unit its current report for the period again; the one in use until now stays in
+    the history. The next roll-up uses it."""
+    with sessions.begin() as session:
+        restored = received_repo.make_current(session, received_id)
+    if restored is None:
+        raise UserError(_("That file is no longer among the received reports; open the board again."))
+    return restored
 
 
 def set_rating(sessions: Database, unit_id: int, kind: ReportKind, year: int, level: Level | None,

@@ -45,6 +45,21 @@ def history(session: Session, unit_id: int, kind: str, year: int) -> list[Receiv
     return [_domain(row) for row in rows]
 
 
+def make_current(session: Session, received_id: int) -> ReceivedReport | None:
+    """Make the received report received_id its unit's current one for its period again (the others of that unit
+    and period become history); None when there is no such report."""
+    row = session.get(ReceivedReportRow, received_id)
+    if row is None:
+        return None
+    session.execute(update(ReceivedReportRow)
+                    .where(ReceivedReportRow.unit_id == row.unit_id, ReceivedReportRow.kind == row.kind,
+                           ReceivedReportRow.year == row.year, ReceivedReportRow.id != received_id)
+                    .values(is_current=False))
+    row.is_current = True
+    session.flush()
+    return _domain(row)
+
+
 def ratings(session: Session, unit_ids: list[int], kind: str, year: int) -> dict[int, tuple[str | None, bool]]:
     """The stored (level value or None, exemplary) of each of unit_ids for the period; unrated units are absent."""
     rows = session.scalars(select(SubUnitRatingRow).where(

@@ -314,3 +314,51 @@ def test_each_kind_of_hostile_file_is_refused_by_its_own_name_with_a_vietnamese_
         assert str(tmp_path) not in line and "/" not in reason, line
         assert not re.findall(rf"\b({'|'.join(ENGLISH)})\b", reason, re.IGNORECASE), line
     assert {page.board.item(r, COL_STATE).text() for r in range(13)} == {"Chưa gửi"}
+
+
+def test_the_files_a_chi_bo_sent_are_listed_beside_the_board_and_an_earlier_one_is_made_current_again(
+        qtbot, window, tmp_path):
+    from dataclasses import replace
+
+    from PySide6.QtWidgets import QPushButton
+
+    from app.gui.collect_page import COL_FILE, COL_HISTORY
+    from app.services.interchange import export_report_file
+
+    open_board_with_chi_bo(qtbot, window)
+    page = window.collect_page
+    first = demo_subunit_reports()[0]
+    export_report_file(first, tmp_path / "co-khi.json")
+    resent = replace(first, stats=replace(first.stats, membership=replace(
+        first.stats.membership, female=first.stats.membership.female + 2)))
+    export_report_file(resent, tmp_path / "co-khi-sua.json")
+    for name in ("co-khi.json", "co-khi-sua.json"):
+        with qtbot.waitSignal(window.collect.board_shown, timeout=30_000):
+            drop(page, [tmp_path / name])
+    row = next(r for r in range(13) if page.board.item(r, COL_UNIT).text() == first.organisation.name)
+    assert page.board.item(row, COL_STATE).text() == "Đã gửi lại (2 tệp)"
+    assert page.board.item(row, COL_FILE).text() == "co-khi-sua.json"
+
+    with qtbot.waitSignal(window.collect.history_shown, timeout=10_000):
+        click(qtbot, page.board.cellWidget(row, COL_HISTORY))
+
+    assert page.side.currentIndex() == 1 and first.organisation.name in page.history_title.text()
+    assert page.history.topLevelItemCount() == 2
+    current, earlier = page.history.topLevelItem(0), page.history.topLevelItem(1)
+    assert current.text(1) == "co-khi-sua.json (đang dùng)" and current.font(1).bold()
+    assert earlier.text(1) == "co-khi.json" and earlier.text(0) and earlier.childCount() == 1
+    female = first.stats.membership.female
+    assert (earlier.child(0).text(0), earlier.child(0).text(1)) == ("Số đảng viên nữ", f"{female} → {female + 2}")
+    assert not page.restore_button.isEnabled()
+    page.history.setCurrentItem(earlier.child(0))
+    assert isinstance(page.restore_button, QPushButton) and page.restore_button.isEnabled()
+
+    with qtbot.waitSignal(window.collect.history_shown, timeout=10_000):
+        click(qtbot, page.restore_button)
+
+    assert page.board.item(row, COL_FILE).text() == "co-khi.json"
+    assert page.history.topLevelItem(1).text(1) == "co-khi.json (đang dùng)"
+    assert page.history.topLevelItem(0).child(0).text(1) == f"{female + 2} → {female}"
+    with qtbot.waitSignal(window.collect.rolled_up, timeout=30_000) as rolled:
+        click(qtbot, page.roll_up_button)
+    assert rolled.args[0].trace["stats.membership.female"][0] == (first.organisation.name, female)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from app.domain import numfmt
 from app.domain.report import REPORT_KIND_LABELS
 from app.gui import ui_state
 from app.gui.collect_page import CollectPage
@@ -27,10 +26,12 @@ class CollectController(QObject):
 
     Signals:
         board_shown(): the board was filled (after opening, receiving or rating).
+        history_shown(): the files a sub-unit sent are listed in the side panel.
         rolled_up(object): the Consolidation applied to the open report.
     """
 
     board_shown = Signal()
+    history_shown = Signal()
     rolled_up = Signal(object)
     _prepared = False  # collect.prepare() ran in this process
 
@@ -43,12 +44,14 @@ class CollectController(QObject):
         page.choose_folder_requested.connect(self.choose_folder)
         page.rating_changed.connect(self.set_rating)
         page.history_requested.connect(self.show_history)
+        page.restore_requested.connect(self.restore)
         page.roll_up_requested.connect(self.roll_up)
         self.dialog: QWidget | None = None  # the question open about a received file, if any
         self._refused: list[tuple[str, str]] = []
         self._questions: list[Unsure | Unknown] = []
         self._choices: dict[Path, int] = {}
         self._new_units: list[Path] = []
+        self._history_unit: int | None = None  # the sub-unit whose files the side panel lists
 
     def _period(self) -> tuple[int, object, int] | None:
         report = self.editing.report
@@ -202,20 +205,33 @@ class CollectController(QObject):
             self.runner.run(collect.set_rating, unit_id, kind, year, level, exemplary)
 
     def show_history(self, unit_id: int) -> None:
+        """List in the side panel every file the sub-unit sent for the period, with what differs from the current."""
         from app.services import collect
 
         period = self._period()
         if period is None:
             return
         _parent, kind, year = period
+        row = next((r for r in range(self.page.board.rowCount()) if self.page.board.item(r, 0).data(
+            Qt.ItemDataRole.UserRole) == unit_id), None)
+        name = self.page.board.item(row, 0).text() if row is not None else ""
+        self._history_unit = unit_id
 
-        def shown(history: list[ReceivedReport]) -> None:
-            lines = [_("{when} – {file} – {errors} errors{current}").format(
-                when=numfmt.display_datetime(h.received_at.astimezone()), file=h.file_name, errors=h.errors,
-                current=_(" (in use)") if h.is_current else "") for h in history]
-            self.prompts.inform(_("Files received"), "\n".join(lines) or _("No file received yet."))
+        def shown(files) -> None:
+            self.page.show_history(name, files)
+            self.history_shown.emit()
 
-        self.runner.run(collect.history, unit_id, kind, year, done=shown)
+        self.runner.run(collect.sent_files, unit_id, kind, year, done=shown)
+
+    def restore(self, received_id: int) -> None:
+        """Make an earlier file the sub-unit's current report again; the board and its history follow."""
+        from app.services import collect
+
+        def restored(received: ReceivedReport) -> None:
+            self.refresh()
+            self.show_history(received.unit_id)
+
+        self.runner.run(collect.restore, received_id, done=restored)
 
     # -- rolling up --------------------------------------------------------------------------------
 
