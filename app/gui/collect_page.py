@@ -123,6 +123,7 @@ class CollectPage(QWidget):
         self.trace = QTreeWidget(objectName="trace")
         self.trace.setHeaderLabels([_("Rolled-up figure / sub-unit"), _("Value")])
         self.trace.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.trace.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.trace.header().setStretchLastSection(False)
         trace_box = QWidget()
         trace_layout = QVBoxLayout(trace_box)

@@ -48,6 +48,7 @@ class CollectController(QObject):
         page.roll_up_requested.connect(self.roll_up)
         self.dialog: QWidget | None = None  # the question open about a received file, if any
         self._refused: list[tuple[str, str]] = []
+        self._refused_for: int | None = None  # the report the refused files were dropped for
         self._questions: list[Unsure | Unknown] = []
         self._choices: dict[Path, int] = {}
         self._new_units: list[Path] = []
@@ -66,7 +67,9 @@ class CollectController(QObject):
             return
         period = _("{kind} {year}").format(kind=_(REPORT_KIND_LABELS[report.kind]), year=report.year)
         self.page.set_period(report.organisation.name, period, report.year)
-        self.page.show_refused([])
+        if self._refused_for != self.editing.report_id:  # the files refused for this report stay listed
+            self._refused, self._refused_for = [], self.editing.report_id
+        self.page.show_refused(self._refused)
         self.refresh()
         self._show_stored_trace()
         if not CollectController._prepared:

@@ -408,9 +408,10 @@ class StatsForm(QScrollArea):
             total = overridden.get(ref)
             button.setVisible(total is not None)
             if total is not None:
-                button.setText(_("✎ Typed by hand · ↺ use the sum {sum}").format(sum=numfmt.number(total)))
-                button.setToolTip(_("Click to put back the sum of the sub-units' reports, {sum}.").format(
-                    sum=numfmt.number(total)))
+                button.setText(_("↺ Sum {sum}").format(sum=numfmt.number(total)))
+                button.setToolTip(_("Typed by hand; the sub-units' reports add up to {sum}.").format(
+                    sum=numfmt.number(total)) + "\n" + _(
+                    "Click to put back the sum of the sub-units' reports, {sum}.").format(sum=numfmt.number(total)))
         self.show_findings(self._findings)
 
     def show_findings(self, findings: list[Finding]) -> None:
