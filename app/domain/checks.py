@@ -19,6 +19,7 @@ from app.domain.member_stats import BADGE_YEARS
 from app.domain.organisation import OrgKind
 from app.domain.ratings import EXCELLENT_QUOTA, RatingCounts
 from app.domain.report import Report, Statistics
+from app.domain.roster_stats import disagreements
 from app.i18n import N_, _
 
 # The labels of the fields (FIELD_LABELS before) live with the fields: app.domain.fields.STAT_LABELS.
@@ -310,6 +311,26 @@ def membership_parts(report: Report) -> Iterator[Finding]:
         yield Finding("membership.badge_years", Severity.ERROR, _paths(M("badges")), _(
             "Party badges are awarded for {allowed} years of membership, not for {years}."
         ).format(allowed=", ".join(map(str, BADGE_YEARS)), years=", ".join(map(str, unknown))))
+
+
+@check
+def unit_share(report: Report) -> Iterator[Finding]:
+    """The members are part of the staff (or the people) they are a share of: never more."""
+    m, unit = report.stats.membership, report.stats.unit
+    for whole in ("staff", "population"):
+        value = getattr(unit, whole)
+        if value:
+            yield from _not_above("unit.share", M("closing_total"), m.closing_total, stat(f"unit.{whole}"), value)
+
+
+@check
+def roster_counts(report: Report) -> Iterator[Finding]:
+    """A count entered by hand that the chi bộ's member list contradicts."""
+    for ref, entered, listed in disagreements(report):
+        yield Finding("roster.disagrees", Severity.WARNING, _paths(ref), _sentence(_(
+            "{field} is {entered}, but the list of members gives {listed}. Correct the figure, or the list, "
+            "or switch on “Compute the figures from the list”.").format(
+                field=label(ref), entered=numfmt.number(entered), listed=numfmt.number(listed))))
 
 
 # -- ratings -------------------------------------------------------------------------------------

@@ -19,7 +19,9 @@ from app.domain.party_life import PartyLife
 from app.domain.period import PeriodKind
 from app.domain.presets import Preset
 from app.domain.ratings import Level, RatingCounts, Ratings
-from app.domain.report import Entry, EntryKind, Report, ReportKind, Statistics, settings_for
+from app.domain.report import Entry, EntryKind, Report, ReportKind, Statistics, UnitFigures, settings_for
+from app.domain.roster import Member, MemberStatus, Roster, Sex
+from app.domain.roster_stats import apply_roster
 from app.domain.targets import Comparator, Target
 
 P, B, S = EntryKind.PARAGRAPH, EntryKind.BULLET, EntryKind.SUB_BULLET
@@ -192,14 +194,15 @@ def demo_statistics() -> Statistics:
 
 
 class DemoKind(enum.StrEnum):
-    """Which built-in demo report: the đảng bộ's year-end (the default), six-month or mid-term one, a chi bộ's, or
-    a school's chi bộ reporting on the school year."""
+    """Which built-in demo report: the đảng bộ's year-end (the default), six-month or mid-term one, a chi bộ's,
+    a school's chi bộ reporting on the school year, or the same chi bộ with its member roster driving the counts."""
 
     DANG_BO = "dang-bo"
     CHI_BO = "chi-bo"
     SIX_MONTH = "six-month"
     MID_TERM = "mid-term"
     SCHOOL = "school"
+    ROSTER = "roster"
 
 
 def demo_report(kind: str = DemoKind.DANG_BO, preset: str = Preset.PARTY) -> Report:
@@ -210,6 +213,7 @@ def demo_report(kind: str = DemoKind.DANG_BO, preset: str = Preset.PARTY) -> Rep
         DemoKind.SIX_MONTH: _six_month_report,
         DemoKind.MID_TERM: _mid_term_report,
         DemoKind.SCHOOL: _school_report,
+        DemoKind.ROSTER: _roster_report,
     }
     report = builders[DemoKind(kind)]()
     if Preset(preset) is not Preset.PARTY:
@@ -478,6 +482,56 @@ def _school_report() -> Report:
         ],
     )
     return _fill_texts(report, _SCHOOL_TEXTS)
+
+
+# The school's chi bộ keeping its 28 members in the roster: every count of the members comes from the list, and the
+# 35 cán bộ, giáo viên of the school give the members' share. Rated at the end of the school year 2025 - 2026.
+_ROSTER: list[tuple[str, str, str, date, str | None, int, str, int | None]] = [
+    # name, sex (F/M), status (CT/DB), admitted on, rating (X, T, H, K or None), birth year, theory, badge
+    ("Nguyễn Thị Lan", "F", "CT", date(1996, 5, 19), "X", 1972, "Trung cấp", None),
+    ("Trần Văn Hùng", "M", "CT", date(1994, 3, 26), "X", 1968, "Trung cấp", 30),
+    ("Lê Thị Thu Hà", "F", "CT", date(2005, 9, 2), "X", 1979, "Trung cấp", None),
+    ("Phạm Thị Mai", "F", "CT", date(2008, 11, 7), "X", 1982, "Sơ cấp", None),
+    ("Hoàng Văn Nam", "M", "CT", date(2003, 2, 3), "T", 1977, "Trung cấp", None),
+    ("Vũ Thị Hồng", "F", "CT", date(2010, 5, 19), "T", 1985, "Sơ cấp", None),
+    ("Đặng Thị Hương", "F", "CT", date(2011, 12, 22), "T", 1986, "Sơ cấp", None),
+    ("Bùi Văn Thắng", "M", "CT", date(2009, 8, 19), "T", 1983, "Sơ cấp", None),
+    ("Đỗ Thị Ngọc Anh", "F", "CT", date(2012, 3, 8), "T", 1988, "Sơ cấp", None),
+    ("Ngô Thị Thanh", "F", "CT", date(2013, 6, 15), "T", 1989, "Sơ cấp", None),
+    ("Dương Văn Minh", "M", "CT", date(2007, 1, 9), "T", 1980, "Trung cấp", None),
+    ("Lý Thị Kim Oanh", "F", "CT", date(2014, 10, 20), "T", 1990, "Sơ cấp", None),
+    ("Trịnh Thị Yến", "F", "CT", date(2015, 4, 30), "T", 1991, "Sơ cấp", None),
+    ("Phan Văn Tuấn", "M", "CT", date(2016, 9, 2), "T", 1992, "Sơ cấp", None),
+    ("Mai Thị Phương", "F", "CT", date(2016, 11, 20), "T", 1990, "Sơ cấp", None),
+    ("Tạ Thị Huyền", "F", "CT", date(2017, 5, 19), "T", 1993, "Sơ cấp", None),
+    ("Cao Thị Thúy", "F", "CT", date(2017, 12, 26), "T", 1992, "Sơ cấp", None),
+    ("Lưu Văn Đức", "M", "CT", date(2018, 3, 26), "T", 1994, "Sơ cấp", None),
+    ("Hồ Thị Nga", "F", "CT", date(2018, 9, 2), "T", 1993, "Sơ cấp", None),
+    ("Chu Thị Hạnh", "F", "CT", date(2019, 5, 19), "T", 1995, "Sơ cấp", None),
+    ("Kiều Thị Lụa", "F", "CT", date(2019, 11, 20), "T", 1994, "Sơ cấp", None),
+    ("Đinh Thị Quỳnh", "F", "CT", date(2020, 6, 10), "T", 1996, "Sơ cấp", None),
+    ("Nông Văn Tài", "M", "CT", date(2021, 2, 3), "T", 1995, "Sơ cấp", None),
+    ("La Thị Xuân", "F", "CT", date(2021, 10, 14), "T", 1997, "Sơ cấp", None),
+    ("Vi Thị Hoa", "F", "CT", date(2022, 5, 19), "H", 1996, "Sơ cấp", None),
+    ("Triệu Thị Dung", "F", "CT", date(2022, 12, 22), "H", 1997, "Sơ cấp", None),
+    ("Lâm Thị Bích", "F", "DB", date(2025, 3, 26), "T", 1998, "", None),
+    ("Quách Văn Long", "M", "DB", date(2026, 3, 26), None, 1999, "", None),
+]
+_RATING_CODES = {"X": Level.EXCELLENT, "T": Level.GOOD, "H": Level.COMPLETE, "K": Level.NOT_COMPLETE}
+
+
+def _roster_report() -> Report:
+    report = _school_report()
+    report.number = 14
+    report.stats.unit = UnitFigures(staff=35)
+    report.roster = Roster(members=[
+        Member(name, MemberStatus.PROBATIONARY if status == "DB" else MemberStatus.OFFICIAL,
+               Sex.FEMALE if sex == "F" else Sex.MALE, admitted, None if code is None else _RATING_CODES[code],
+               False, born, theory, badge)
+        for name, sex, status, admitted, code, born, theory, badge in _ROSTER
+    ], in_use=True, annex=True)
+    apply_roster(report)
+    return report
 
 
 # The year-end report of one chi bộ of the đảng bộ: its own members only, a self-rating, no Ủy ban Kiểm tra.

@@ -239,6 +239,8 @@ STAT_LABELS: dict[str, str] = {
     "inspection.dues": N_("Party cells checked on Party dues"),
     "inspection.denunciations": N_("denunciations settled"),
     "inspection.complaints": N_("disciplinary complaints settled"),
+    "unit.staff": N_("staff of the agency or school"),
+    "unit.population": N_("people of the locality"),
 }
 
 

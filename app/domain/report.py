@@ -14,6 +14,7 @@ from app.domain.party_life import PartyLife
 from app.domain.period import YEAR_PERIODS, Period, PeriodKind
 from app.domain.presets import conventions
 from app.domain.ratings import Ratings
+from app.domain.roster import Roster
 from app.domain.spelling import ToneStyle
 from app.domain.targets import Target
 from app.i18n import N_
@@ -114,6 +115,18 @@ class Section:
 
 
 @dataclass(slots=True)
+class UnitFigures:
+    """The unit the organisation leads, for the share of members in it; 0 where not entered.
+
+    staff: the cán bộ, giáo viên (công chức, viên chức, người lao động) of the agency, school or enterprise at the
+           end of the period. population: the people of the locality, where a commune's body reports it.
+    """
+
+    staff: int = 0
+    population: int = 0
+
+
+@dataclass(slots=True)
 class Statistics:
     """All figures of the period. units: chi bộ trực thuộc (0 for a chi bộ)."""
 
@@ -123,6 +136,7 @@ class Statistics:
     inspection: Inspection = field(default_factory=Inspection)
     discipline: Discipline = field(default_factory=Discipline)
     party_life: PartyLife = field(default_factory=PartyLife)
+    unit: UnitFigures = field(default_factory=UnitFigures)
 
 
 @dataclass(slots=True)
@@ -174,6 +188,7 @@ class Report:
              A save based on an older version is refused (EditConflict). Not compared, not written to files.
     period_kind: what a year-end report covers: a calendar year (the default) or a school year, starting
                  in year (see period); a six-month or mid-term report's kind fixes its period.
+    roster: the chi bộ's members at the end of the period (app.domain.roster); empty when she keeps none.
     """
 
     organisation: Organisation
@@ -198,6 +213,7 @@ class Report:
     updated_at: datetime | None = None
     version: int | None = field(default=None, compare=False)
     period_kind: PeriodKind = PeriodKind.CALENDAR_YEAR
+    roster: Roster = field(default_factory=Roster)
 
     @property
     def period(self) -> Period:

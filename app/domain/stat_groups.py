@@ -15,7 +15,7 @@ def _group(name: str, names: tuple[str, ...]) -> list[FieldRef]:
 
 # (group title, [fields]); every field is a count ≥ 0, labelled through app.domain.fields.STAT_LABELS.
 GROUPS: list[tuple[str, list[FieldRef]]] = [
-    (N_("Organisation"), [Field.UNITS]),
+    (N_("Organisation"), [Field.UNITS, F.stat("unit.staff"), F.stat("unit.population")]),
     (N_("Membership movement"), _group("membership", (
         "opening_total", "opening_probationary", "admitted", "transferred_in", "transferred_in_probationary",
         "transferred_out", "transferred_out_probationary", "deceased", "struck_off", "struck_off_probationary",

@@ -387,6 +387,12 @@ class Share:
 SHARES: tuple[tuple[str, str, str], ...] = (
     (rf"đảng\s+viên\s+nữ\s+(?:chiếm|đạt|là)\s+(?:tỷ\s+lệ\s+)?{_P}", M + "female", M + "closing_total"),
     (rf"(?:tỷ\s+lệ\s+)?đảng\s+viên\s+nữ\s*(?:=|:)\s*{_P}", M + "female", M + "closing_total"),
+    # "Tổng số đảng viên … chiếm 80% tổng số cán bộ, giáo viên": the members' share of the unit's staff.
+    (rf"đảng\s+viên(?!\s+nữ)[^;%]{{0,60}}?\bchiếm\s+(?:tỷ\s+lệ\s+)?{_P}\s+(?:tổng\s+)?(?:số\s+)?"
+     rf"(?:cán\s+bộ|công\s+chức|viên\s+chức|giáo\s+viên|người\s+lao\s+động)", M + "closing_total",
+     "stats.unit.staff"),
+    (rf"đảng\s+viên(?!\s+nữ)[^;%]{{0,60}}?\bchiếm\s+(?:tỷ\s+lệ\s+)?{_P}\s+(?:tổng\s+)?dân\s+số",
+     M + "closing_total", "stats.unit.population"),
 )
 _SHARES = tuple((re.compile(regex, _FLAGS), part, whole) for regex, part, whole in SHARES)
 

@@ -15,10 +15,13 @@ from app.domain.drafting import has_content, printed
 from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
 from app.domain.organisation import OrgKind
+from app.domain.period import PeriodKind
 from app.domain.outline import filled_title
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, Level, RatingCounts
 from app.domain.report import EntryKind, Report, ReportKind, Section
+from app.domain.roster import MemberStatus, Sex
+from app.domain.roster_stats import counted_members
 from app.domain.targets import Comparator, Target
 from app.domain.targets import summary as targets_summary
 from app.render.model import Table
@@ -359,6 +362,22 @@ def _sub_unit_annexes(report: Report, parts: Sequence[SubUnitPart], fmt: Formatt
     return annexes
 
 
+def _roster_annex(report: Report, labels: LabelSet) -> tuple[str, Table]:
+    """ "Danh sách xếp loại đảng viên": one row per member of the roster, with the level of the period."""
+    rows = []
+    for i, member in enumerate(counted_members(report.roster.members), start=1):
+        level = _sentence(labels.member_levels[member.rating]) if member.rating else "Chưa xếp loại"
+        if member.rating is Level.EXCELLENT and member.exemplary:
+            level += " (tiêu biểu)"
+        rows.append([str(i), member.name, "" if member.birth_year is None else str(member.birth_year),
+                     "Nữ" if member.sex is Sex.FEMALE else "Nam",
+                     "Dự bị" if member.status is MemberStatus.PROBATIONARY else "Chính thức",
+                     member.admitted_on.strftime("%d/%m/%Y") if member.admitted_on else "", level])
+    return (f"Danh sách xếp loại chất lượng đảng viên năm {report.period.rating_year}", Table(
+        header=["TT", "Họ và tên", "Năm sinh", "Giới tính", "Chính thức, dự bị", "Ngày vào Đảng", "Xếp loại"],
+        rows=rows, numeric=frozenset({0, 2}), widths=[1, 5.5, 1.6, 1.6, 2, 2.2, 5]))
+
+
 def _when(report: Report) -> str:
     """The period in a title: "năm 2026", "năm học 2025 - 2026", "từ đầu nhiệm kỳ 2025 - 2030 đến nay"."""
     return report.period.phrase
@@ -413,6 +432,10 @@ def build_context(report: Report, conv: Conventions | None = None,
         "sections": flatten_outline(report, conv),
         "units": stats.units,
         "m": to_dict(stats.membership),
+        # The unit the members are a share of: a school's staff are "cán bộ, giáo viên".
+        "unit": {"staff": stats.unit.staff, "population": stats.unit.population,
+                 "staff_word": "cán bộ, giáo viên" if period.kind is PeriodKind.SCHOOL_YEAR
+                 else "cán bộ, công chức, viên chức"},
         "ratings": {
             "organisations": _ratings(organisation_ratings, labels.organisation_levels, fmt),
             "members": _ratings(stats.ratings.members, labels.member_levels, fmt),
@@ -436,6 +459,10 @@ def build_context(report: Report, conv: Conventions | None = None,
     annexes = _annex_tables(report, ctx, labels) if report.settings.annexes else {}
     if sub_units:
         annexes |= _sub_unit_annexes(report, sub_units, fmt, report.kind is not ReportKind.SIX_MONTH)
+    # The chi bộ's members one by one, when she asks for that annex and the period rates.
+    if (report.roster.annex and counted_members(report.roster.members)
+            and report.kind is not ReportKind.SIX_MONTH):
+        annexes["roster"] = _roster_annex(report, labels)
     ctx["annexes"] = [
         {"name": name, "label": _annex_label(index, conv), "title": title, "table": table}
         for index, (name, (title, table)) in enumerate(annexes.items(), start=1)
