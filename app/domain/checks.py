@@ -320,7 +320,8 @@ def unit_share(report: Report) -> Iterator[Finding]:
     for whole in ("staff", "population"):
         value = getattr(unit, whole)
         if value:
-            yield from _not_above("unit.share", M("closing_total"), m.closing_total, stat(f"unit.{whole}"), value)
+            yield from _not_above("unit.share", M("closing_total"), m.closing_total, stat(f"unit.{whole}"), value,
+                                  Severity.WARNING)
 
 
 @check

@@ -61,7 +61,7 @@ def write_archive(sessions: Database, path: Path, *, made_at: datetime | None = 
         report_files = {s.id: f"reports/{n:04d}.json" for n, s in enumerate(summaries, 1)}
         for summary in summaries:
             report = _without_ids(report_repo.get(session, summary.id))
-            files[report_files[summary.id]] = dumps_report(report, exported_at=moment).encode("utf-8")
+            files[report_files[summary.id]] = dumps_report(report, exported_at=moment, roster=True).encode("utf-8")
         for organisation in organisations:
             assert organisation.id is not None
             profile = dataclasses.replace(organisation, id=None, parent_id=None)

@@ -71,19 +71,25 @@ def schema_text() -> str:
     return schema_path().read_text(encoding="utf-8")
 
 
-def dumps_report(report: Report, *, exported_at: datetime | None = None, indent: int | None = 2) -> str:
+def dumps_report(report: Report, *, exported_at: datetime | None = None, indent: int | None = 2,
+                 roster: bool | None = None) -> str:
     """The interchange JSON of report: UTF-8 text unescaped, indented by 2, keys in the schema's order.
 
     exported_at: a timezone-aware time to record; None records the current local time. indent=None writes it on
     one line, several times faster (json's C encoder): for a copy kept in the database rather than a file to read.
+    roster: whether the chi bộ's member list goes into the file; None as she chose (report.roster.export, off by
+            default: names stay on this computer). A backup of her own database passes True.
     """
     moment = exported_at if exported_at is not None else datetime.now().astimezone()
+    data = to_dict(report)
+    if not (report.roster.export if roster is None else roster) or report.roster.is_empty:
+        del data["roster"]
     envelope = {
         "format": FORMAT,
         "version": VERSION,
         "app_version": __version__,
         "exported_at": moment.isoformat(timespec="seconds"),
-        "report": to_dict(report),
+        "report": data,
     }
     return json.dumps(envelope, ensure_ascii=False, indent=indent) + "\n"
 

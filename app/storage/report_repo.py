@@ -34,6 +34,8 @@ from app.domain.report import (
     Section,
     Settings,
 )
+from app.domain.ratings import Level
+from app.domain.roster import Member, MemberStatus, Roster, Sex
 from app.domain.spelling import ToneStyle
 from app.domain.targets import Comparator, Target
 from app.i18n import _
@@ -43,6 +45,7 @@ from app.storage.tables import (
     FigureRow,
     OrganisationRow,
     ReportRow,
+    RosterMemberRow,
     SectionRow,
     StatisticTextRow,
     TargetRow,
@@ -59,6 +62,7 @@ _ENTRIES: Table = EntryRow.__table__  # type: ignore[assignment]
 _FIGURES: Table = FigureRow.__table__  # type: ignore[assignment]
 _TEXTS: Table = StatisticTextRow.__table__  # type: ignore[assignment]
 _TARGETS: Table = TargetRow.__table__  # type: ignore[assignment]
+_ROSTER: Table = RosterMemberRow.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +134,8 @@ def get(session: Session, report_id: int) -> Report:
         updated_at=row.updated_at,
         version=row.version,
         period_kind=PeriodKind(row.period_kind),
+        roster=Roster(_load_roster(session, report_id), in_use=row.roster_in_use, annex=row.roster_annex,
+                      export=row.roster_export),
     )
 
 
@@ -159,7 +165,7 @@ def replace(session: Session, report_id: int, report: Report) -> None:
     """
     version = _claim_version(session, report_id, report, report, updated_at=_now(), **_report_values(report))
     # Entries go with their sections (ON DELETE CASCADE).
-    for table in (_SECTIONS, _FIGURES, _TEXTS, _TARGETS):
+    for table in (_SECTIONS, _FIGURES, _TEXTS, _TARGETS, _ROSTER):
         session.execute(sql_delete(table).where(table.c.report_id == report_id))
     _add_contents(session, report_id, report)
     report.version = version
@@ -196,6 +202,10 @@ def save_changes(session: Session, report_id: int, before: Report, after: Report
     ):
         _save_targets(session, report_id, period, old_targets, new_targets)
     _save_sections(session, report_id, before.sections, after.sections)
+    if before.roster.members != after.roster.members:
+        # A list of a few dozen rows: rewritten whole, as the positions of the rows after an insertion all move.
+        session.execute(sql_delete(_ROSTER).where(_ROSTER.c.report_id == report_id))
+        _add_roster(session, report_id, after.roster.members)
     return updated_at
 
 
@@ -295,6 +305,9 @@ def _report_values(report: Report) -> dict[str, Any]:
         "signature_name": None if signature is None else signature.name,
         "recipients": None if report.recipients is None else list(report.recipients),
         "status": report.status.value,
+        "roster_in_use": report.roster.in_use,
+        "roster_annex": report.roster.annex,
+        "roster_export": report.roster.export,
     }
 
 
@@ -314,6 +327,23 @@ def _add_contents(session: Session, report_id: int, report: Report) -> None:
     for table, values in rows:
         if values:
             session.execute(insert(table), values)
+    _add_roster(session, report_id, report.roster.members)
+
+
+def _add_roster(session: Session, report_id: int, members: list[Member]) -> None:
+    values = [{"report_id": report_id, "position": position, "name": m.name, "status": m.status.value,
+               "sex": m.sex.value, "admitted_on": m.admitted_on, "rating": None if m.rating is None else m.rating.value,
+               "exemplary": m.exemplary, "birth_year": m.birth_year, "theory_level": m.theory_level, "badge": m.badge}
+              for position, m in enumerate(members)]
+    if values:
+        session.execute(insert(_ROSTER), values)
+
+
+def _load_roster(session: Session, report_id: int) -> list[Member]:
+    rows = session.execute(select(RosterMemberRow).where(RosterMemberRow.report_id == report_id)
+                           .order_by(RosterMemberRow.position)).scalars()
+    return [Member(r.name, MemberStatus(r.status), Sex(r.sex), r.admitted_on, None if r.rating is None else Level(r.rating),
+                   r.exemplary, r.birth_year, r.theory_level, r.badge) for r in rows]
 
 
 def _add_sections(session: Session, report_id: int, parent_id: int | None, sections: list[Section],

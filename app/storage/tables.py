@@ -22,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Text,
+    false,
     text,
 )
 from sqlalchemy.engine import Dialect
@@ -127,6 +128,29 @@ class ReportRow(Base):
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
     # Raised by every save: a save based on an older version is refused (EditConflict), never silently applied.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+    # app.domain.roster.Roster's choices: the counts from the member list, its annex, the list in exported files.
+    roster_in_use: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    roster_annex: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    roster_export: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class RosterMemberRow(Base):
+    """One member of a chi bộ's roster in a report, at its position in the list (app.domain.roster.Member)."""
+
+    __tablename__ = "roster_members"
+
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16))
+    sex: Mapped[str] = mapped_column(String(8))
+    admitted_on: Mapped[date | None] = mapped_column(Date)
+    # NULL: not rated in the report's period.
+    rating: Mapped[str | None] = mapped_column(String(16))
+    exemplary: Mapped[bool] = mapped_column(Boolean)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    theory_level: Mapped[str] = mapped_column(Text)
+    badge: Mapped[int | None] = mapped_column(Integer)
 
 
 class SectionRow(Base):
