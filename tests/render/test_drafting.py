@@ -12,7 +12,7 @@ from app.domain.inspection import Discipline, Inspection, MemberDiscipline, OrgM
 from app.domain.member_stats import Membership
 from app.domain.party_life import PartyLife
 from app.domain.ratings import Level
-from app.domain.report import Entry, EntryKind, EntryState
+from app.domain.report import Entry, EntryKind, EntryState, UnitFigures
 from app.paths import templates_dir
 from app.render.compose import FILL_LINE, compose
 from app.render.drafting import drafted, generate
@@ -48,8 +48,16 @@ def _life(r, **changes):
     return r
 
 
+def _staff(r, staff: int, population: int = 0):
+    r.stats.unit = UnitFigures(staff=staff, population=population)
+    return r
+
+
 CASES: dict[str, tuple] = {
     "dac_diem.size": (demo_report, [lambda: _membership(demo_report(), closing_total=0)]),
+    "dac_diem.share": (lambda: demo_report("roster"), [
+        lambda: _staff(demo_report("roster"), 0), lambda: _staff(demo_report("roster"), 20),
+        lambda: _membership(_staff(demo_report("roster"), 35), closing_total=0)]),
     "tu_tuong.study": (demo_report, [lambda: _life(demo_report(), resolutions_studied=0)]),
     "dao_duc.theme": (demo_report, [lambda: _life(demo_report(), annual_theme="")]),
     "chi_tieu.target_": (demo_report, [lambda: replace(demo_report(), next_targets=[])]),
@@ -102,6 +110,15 @@ def test_sentence_is_produced_by_its_figures_and_not_without_them(slot):
     assert has(produce()), f"{slot} missing where its figures are"
     for build in without:
         assert not has(build()), f"{slot} printed without the figure it rests on"
+
+
+def test_the_members_share_of_the_staff_is_worded_by_the_number_rules():
+    assert slots(demo_report("roster"))["dac_diem.share"] == (
+        "Tổng số đảng viên của Chi bộ chiếm 80% tổng số cán bộ, giáo viên (28/35).")
+    assert slots(_staff(demo_report("roster"), 36))["dac_diem.share"] == (
+        "Tổng số đảng viên của Chi bộ chiếm 77,8% tổng số cán bộ, giáo viên (28/36).")
+    assert slots(_staff(demo_report("roster"), 0, 4_120))["dac_diem.share"] == (
+        "Tổng số đảng viên của Chi bộ chiếm 0,7% dân số trên địa bàn (28/4.120).")
 
 
 def test_four_thematic_meetings_are_not_a_claim_about_every_quarter():
