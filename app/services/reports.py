@@ -21,6 +21,7 @@ from app.domain.demo import demo_report
 from app.domain.member_stats import Membership
 from app.domain.period import PeriodKind
 from app.domain.report import Entry, EntryState, Report, ReportKind, Section, Statistics
+from app.domain.roster_stats import apply_roster, carried_over
 from app.storage import org_repo, report_repo
 from app.storage.db import Database
 from app.storage.report_repo import ReportSummary
@@ -128,7 +129,8 @@ def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: Perio
     previous's closing one and previous's next targets become its targets. A year-end report
     following the six-month report of the same year starts where that one started instead:
     the same opening membership and the same targets. Results and other figures start empty,
-    except the number of chi bộ.
+    except the number of chi bộ and the unit's staff and population. A chi bộ's member roster is kept, without
+    the ratings and badges of the previous period; when it is in use, the counts follow it at once.
     """
     before = previous.stats.membership
     same_start = previous.kind is ReportKind.SIX_MONTH and kind is ReportKind.YEAR_END and previous.year == year
@@ -138,7 +140,7 @@ def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: Perio
     else:
         membership = Membership(opening_total=before.closing_total, opening_probationary=before.closing_probationary)
         targets, next_targets = previous.next_targets, []
-    return Report(
+    report = Report(
         organisation=previous.organisation,
         year=year,
         kind=kind,
@@ -147,13 +149,16 @@ def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: Perio
         place=previous.place,
         term=previous.term,
         sections=[_copy_section(section) for section in previous.sections],
-        stats=Statistics(units=previous.stats.units, membership=membership),
+        stats=Statistics(units=previous.stats.units, membership=membership, unit=replace(previous.stats.unit)),
         targets=[replace(target, result=None) for target in targets],
         next_targets=[replace(target) for target in next_targets],
         settings=replace(previous.settings),
         signature=None if previous.signature is None else replace(previous.signature),
         recipients=None if previous.recipients is None else list(previous.recipients),
+        roster=carried_over(previous.roster),
     )
+    apply_roster(report)
+    return report
 
 
 def _copy_section(section: Section) -> Section:
