@@ -13,8 +13,15 @@ from app.gui.drafting import DraftSync
 from app.gui.editing import ReportEditing
 from app.gui.widgets.document_fields import DocumentFields
 from app.gui.widgets.findings_panel import FindingsPanel
-from app.gui.widgets.outline_navigator import PAGE_DOCUMENT, PAGE_STATS, PAGE_TARGETS, OutlineNavigator
+from app.gui.widgets.outline_navigator import (
+    PAGE_DOCUMENT,
+    PAGE_ROSTER,
+    PAGE_STATS,
+    PAGE_TARGETS,
+    OutlineNavigator,
+)
 from app.gui.widgets.preview_pane import PreviewPane
+from app.gui.widgets.roster_page import RosterPage
 from app.gui.widgets.section_editor import SectionEditor, SectionTextEdit
 from app.gui.widgets.stats_form import StatsForm
 from app.gui.widgets.targets_editor import TargetsEditor
@@ -38,9 +45,11 @@ class ReportEditor(QWidget):
         self.document_fields = DocumentFields()
         self.stats_form = StatsForm()
         self.targets_editor = TargetsEditor()
+        self.roster_page = RosterPage()
         self.section_editor = SectionEditor()
         self.pages = QStackedWidget()
-        for widget in (self.document_fields, self.stats_form, self.targets_editor, self.section_editor):
+        for widget in (self.document_fields, self.stats_form, self.targets_editor, self.roster_page,
+                       self.section_editor):
             self.pages.addWidget(widget)
         self.preview = PreviewPane()
         self.findings = FindingsPanel()
@@ -75,6 +84,7 @@ class ReportEditor(QWidget):
         self.document_fields.edited.connect(lambda: editing.changed("document"))
         self.stats_form.edited.connect(lambda: editing.changed("stats"))
         self.targets_editor.edited.connect(lambda: editing.changed("targets"))
+        self.roster_page.edited.connect(self.on_roster_edited)
         self.section_editor.edited.connect(lambda: editing.changed("text"))
         self.findings.finding_activated.connect(self.on_finding_activated)
         self.findings.fix_requested.connect(self.on_fix_requested)
@@ -92,14 +102,19 @@ class ReportEditor(QWidget):
 
     def on_report_loaded(self, report: Report | None) -> None:
         self.section_editor.clear_documents()
-        for widget in (self.document_fields, self.stats_form, self.targets_editor):
+        for widget in (self.document_fields, self.stats_form, self.targets_editor, self.roster_page):
             widget.set_report(report)
         self.navigator.set_report(report)
 
     def on_page_selected(self, name: str) -> None:
         page = {PAGE_DOCUMENT: self.document_fields, PAGE_STATS: self.stats_form,
-                PAGE_TARGETS: self.targets_editor}[name]
+                PAGE_TARGETS: self.targets_editor, PAGE_ROSTER: self.roster_page}[name]
         self.pages.setCurrentWidget(page)
+
+    def on_roster_edited(self) -> None:
+        """The member list changed: the statistics page shows the counts it now gives; save and check follow."""
+        self.stats_form.show_figures()
+        self.editing.changed("stats")
 
     def on_section_selected(self, section: Section, heading: str) -> None:
         self.section_editor.show_section(section, heading)

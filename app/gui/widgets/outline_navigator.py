@@ -48,6 +48,7 @@ from app.i18n import _
 PAGE_DOCUMENT = "page:document"
 PAGE_STATS = "page:stats"
 PAGE_TARGETS = "page:targets"
+PAGE_ROSTER = "page:roster"  # a chi bộ's member list
 ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -197,8 +198,11 @@ class OutlineNavigator(QWidget):
         if report is None:
             self._filling = False
             return
-        for name, text in ((PAGE_DOCUMENT, _("Document details")), (PAGE_STATS, _("Statistics")),
-                           (PAGE_TARGETS, _("Targets"))):
+        pages = [(PAGE_DOCUMENT, _("Document details")), (PAGE_STATS, _("Statistics"))]
+        if report.organisation.kind.is_chi_bo:
+            pages.append((PAGE_ROSTER, _("Member list")))
+        pages.append((PAGE_TARGETS, _("Targets")))
+        for name, text in pages:
             item = QTreeWidgetItem([text])
             item.setData(0, ROLE, name)
             self.tree.addTopLevelItem(item)

@@ -39,6 +39,7 @@ from app.domain.labels import labels_for, rating_field_label
 from app.domain.organisation import OrgKind
 from app.domain.ratings import LEVELS, Level, RatingCounts
 from app.domain.report import Report
+from app.domain.roster_stats import ROSTER_FIELDS
 from app.domain.stat_groups import GROUPS, RATING_LEVELS
 from app.gui.widgets.wheel_guard import guard_wheel_under
 from app.i18n import N_, _
@@ -268,8 +269,39 @@ class StatsForm(QScrollArea):
             self._loading = False
         # Opening a report changes nothing in it: a figure already there counts as hers.
         self._own = {ref for ref in DERIVED_FIELDS if ref.get(report)}
+        self._show_roster_mode()
         self.refresh_computed()
         self._show_overrides(force=True)  # showing the rows (_show_kind) showed every button in them
+
+    def show_figures(self) -> None:
+        """Show the counts again after the member list changed them (or stopped giving them)."""
+        if self.report is None:
+            return
+        self._loading = True
+        try:
+            for path in ROSTER_FIELDS:
+                spin = self.fields.get(path)
+                if isinstance(spin, QSpinBox):
+                    spin.setValue(int(path.get(self.report)))
+        finally:
+            self._loading = False
+        self._show_roster_mode()
+        self.refresh_computed()
+        self.show_findings(self._findings)
+
+    def _from_roster(self) -> bool:
+        return self.report is not None and self.report.roster.in_use
+
+    def _show_roster_mode(self) -> None:
+        """The counts the member list gives are read-only while it is in use."""
+        computed = self._from_roster()
+        for path in ROSTER_FIELDS:
+            spin = self.fields.get(path)
+            if isinstance(spin, QSpinBox):
+                spin.setReadOnly(computed)
+                spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons if computed
+                                      else QSpinBox.ButtonSymbols.UpDownArrows)
+        self.fill_closing_button.setVisible(not computed)
 
     def _show_kind(self, kind: OrgKind) -> None:
         """Show the rows and groups a body of kind reports; the others keep their values, hidden."""
@@ -304,7 +336,7 @@ class StatsForm(QScrollArea):
         """Fill in each figure that follows from others and is not hers, in order (the split after the total)."""
         assert self.report is not None
         for path in DERIVED_FIELDS:
-            if path in self._own or not self.is_shown(path):
+            if path in self._own or not self.is_shown(path) or (self._from_roster() and path in ROSTER_FIELDS):
                 continue
             value = proposed_figure(self.report, path)
             self._set_figure(path, 0 if value is None else value)
@@ -444,6 +476,8 @@ class StatsForm(QScrollArea):
                 style += f" QSpinBox {{ background: {_OVERRIDE_BACKGROUND}; }}"
                 notes.insert(0, _("Typed by hand; the sub-units' reports add up to {sum}.").format(
                     sum=numfmt.number(overridden[path])))
+            if self._from_roster() and path in ROSTER_FIELDS:
+                notes.insert(0, _("Computed from the member list."))
             widget.setStyleSheet(style.strip())
             widget.setToolTip("\n".join(notes + ([self._trace[path]] if path in self._trace else [])))
         for title, note in self._group_notes.items():
