@@ -49,6 +49,8 @@ _LEVELS = RATING_LEVELS
 SELF_RATING = Field.SELF_RATING
 _STUDY_PARTICIPANTS = F.stat("party_life.study_participants")
 _FEMALE = F.stat("membership.female")
+_STAFF = F.stat("unit.staff")
+_POPULATION = F.stat("unit.population")
 # The group a chi bộ sees instead of the ratings of the chi bộ under a đảng bộ.
 SELF_RATING_GROUP = N_("Rating of the Party cell")
 
@@ -191,6 +193,10 @@ class StatsForm(QScrollArea):
         if ref == _FEMALE:
             return self._computed_label(lambda r: numfmt.percent_of(
                 r.stats.membership.female, r.stats.membership.closing_total))
+        if ref in (_STAFF, _POPULATION):
+            # The members' share of the staff (or of the people), as the report words it.
+            return self._computed_label(lambda r, whole=ref: _("members: {share}").format(share=numfmt.percent_of(
+                r.stats.membership.closing_total, int(whole.get(r)))) if whole.get(r) else "")
         return None
 
     def _computed_label(self, fn: Callable[[Report], str]) -> QLabel:
@@ -298,9 +304,8 @@ class StatsForm(QScrollArea):
         for path in ROSTER_FIELDS:
             spin = self.fields.get(path)
             if isinstance(spin, QSpinBox):
+                # Read-only keeps the box's size and its arrows (inactive): without them a marked box showed no value.
                 spin.setReadOnly(computed)
-                spin.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons if computed
-                                      else QSpinBox.ButtonSymbols.UpDownArrows)
         self.fill_closing_button.setVisible(not computed)
 
     def _show_kind(self, kind: OrgKind) -> None:
