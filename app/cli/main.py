@@ -183,8 +183,8 @@ def _add_demo_kind(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--demo-kind", choices=[k.value for k in DemoKind], help=_(
         "which demo report: the đảng bộ's year-end report (dang-bo, the default), a chi bộ's (chi-bo), "
-        "the six-month (six-month), the mid-term one (mid-term) or a school chi bộ's school-year report (school); "
-        "implies --demo"))
+        "the six-month (six-month), the mid-term one (mid-term), a school chi bộ's school-year report (school) or "
+        "the same chi bộ with its member list (roster); implies --demo"))
 
 
 def _add_preset(parser: argparse.ArgumentParser, help_text: str) -> None:
