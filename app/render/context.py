@@ -15,8 +15,8 @@ from app.domain.drafting import has_content, printed
 from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
 from app.domain.organisation import OrgKind
-from app.domain.period import PeriodKind
 from app.domain.outline import filled_title
+from app.domain.period import PeriodKind
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, Level, RatingCounts
 from app.domain.report import EntryKind, Report, ReportKind, Section

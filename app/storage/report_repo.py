@@ -24,6 +24,7 @@ from app.domain.conflicts import EditConflict, report_conflicts
 from app.domain.errors import UserError
 from app.domain.organisation import Signature
 from app.domain.period import PeriodKind
+from app.domain.ratings import Level
 from app.domain.report import (
     Entry,
     EntryKind,
@@ -34,7 +35,6 @@ from app.domain.report import (
     Section,
     Settings,
 )
-from app.domain.ratings import Level
 from app.domain.roster import Member, MemberStatus, Roster, Sex
 from app.domain.spelling import ToneStyle
 from app.domain.targets import Comparator, Target
@@ -342,8 +342,9 @@ def _add_roster(session: Session, report_id: int, members: list[Member]) -> None
 def _load_roster(session: Session, report_id: int) -> list[Member]:
     rows = session.execute(select(RosterMemberRow).where(RosterMemberRow.report_id == report_id)
                            .order_by(RosterMemberRow.position)).scalars()
-    return [Member(r.name, MemberStatus(r.status), Sex(r.sex), r.admitted_on, None if r.rating is None else Level(r.rating),
-                   r.exemplary, r.birth_year, r.theory_level, r.badge) for r in rows]
+    return [Member(r.name, MemberStatus(r.status), Sex(r.sex), r.admitted_on,
+                   None if r.rating is None else Level(r.rating), r.exemplary, r.birth_year, r.theory_level, r.badge)
+            for r in rows]
 
 
 def _add_sections(session: Session, report_id: int, parent_id: int | None, sections: list[Section],

@@ -275,7 +275,7 @@ class RosterPage(QWidget):
         return out
 
     def _cell(self, row: int, column: int) -> QTableWidgetItem:
-        item = self.table.item(row, column)
+        item: QTableWidgetItem | None = self.table.item(row, column)
         if item is None:
             item = QTableWidgetItem("")
             self.table.setItem(row, column, item)

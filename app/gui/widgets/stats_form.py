@@ -195,8 +195,12 @@ class StatsForm(QScrollArea):
                 r.stats.membership.female, r.stats.membership.closing_total))
         if ref in (_STAFF, _POPULATION):
             # The members' share of the staff (or of the people), as the report words it.
-            return self._computed_label(lambda r, whole=ref: _("members: {share}").format(share=numfmt.percent_of(
-                r.stats.membership.closing_total, int(whole.get(r)))) if whole.get(r) else "")
+            def members_share(report: Report, whole: FieldRef = ref) -> str:
+                value = int(whole.get(report))
+                return _("members: {share}").format(share=numfmt.percent_of(
+                    report.stats.membership.closing_total, value)) if value else ""
+
+            return self._computed_label(members_share)
         return None
 
     def _computed_label(self, fn: Callable[[Report], str]) -> QLabel:
