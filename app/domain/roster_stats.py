@@ -75,10 +75,19 @@ def roster_figures(members: list[Member], period: Period) -> dict[FieldRef, int]
     return values
 
 
+def gives_counts(roster: Roster) -> bool:
+    """True when the counts come from the roster: it is in use and holds at least one member.
+
+    An empty list in use gives nothing yet: ticking the switch before typing a name changes no figure.
+    """
+    return roster.in_use and bool(counted_members(roster.members))
+
+
 def apply_roster(report: Report) -> bool:
-    """Put the counts the roster gives into report's statistics when the roster is in use; True when one changed."""
+    """Put the counts the roster gives into report's statistics when it gives them (gives_counts); True when one
+    changed."""
     roster = report.roster
-    if not roster.in_use:
+    if not gives_counts(roster):
         return False
     changed = False
     for ref, value in roster_figures(roster.members, report.period).items():

@@ -52,6 +52,14 @@ def test_a_roster_not_in_use_changes_no_figure():
     assert report.stats.membership.closing_total == before == 28
 
 
+def test_an_empty_list_in_use_changes_no_figure_until_it_holds_a_member():
+    report = school([Member("  ")])
+    assert not roster_stats.apply_roster(report)
+    assert report.stats.membership.closing_total == 28
+    report.roster.members.append(Member("Lê Văn An"))
+    assert roster_stats.apply_roster(report) and report.stats.membership.closing_total == 1
+
+
 def test_a_hand_entered_count_that_the_roster_contradicts_is_a_warning_naming_the_field():
     report = school(MEMBERS, in_use=False)  # the school demo says 28 members, 19 of them women
     findings = [f for f in run_checks(report) if f.code == "roster.disagrees"]

@@ -39,7 +39,7 @@ from app.domain.labels import labels_for, rating_field_label
 from app.domain.organisation import OrgKind
 from app.domain.ratings import LEVELS, Level, RatingCounts
 from app.domain.report import Report
-from app.domain.roster_stats import ROSTER_FIELDS
+from app.domain.roster_stats import ROSTER_FIELDS, gives_counts
 from app.domain.stat_groups import GROUPS, RATING_LEVELS
 from app.gui.widgets.wheel_guard import guard_wheel_under
 from app.i18n import N_, _
@@ -300,7 +300,7 @@ class StatsForm(QScrollArea):
         self.show_findings(self._findings)
 
     def _from_roster(self) -> bool:
-        return self.report is not None and self.report.roster.in_use
+        return self.report is not None and gives_counts(self.report.roster)
 
     def _show_roster_mode(self) -> None:
         """The counts the member list gives are read-only while it is in use."""

@@ -88,9 +88,11 @@ def test_two_members_typed_into_the_list_become_the_counts_of_the_statistics(qtb
     report_id = open_school(editor, sessions)
     page, form = editor.roster_page, editor.stats_form
     assert editor.pages.currentWidget() is page
-    assert "Include the list when exporting a data file" in page.privacy_note.text()
+    assert page.export_box.text() in page.privacy_note.text()  # the note names the tick that exports the list
     page.use_box.click()
     assert editor.editing.report.roster.in_use
+    closing = form.widget_for(M + "closing_total")
+    assert closing.value() == 28 and not closing.isReadOnly()  # an empty list gives nothing yet
 
     type_new_member(qtbot, page, "Nguyễn Thị Lan")
     choose_in_cell(qtbot, page, 0, COL_SEX, page._sex.choices[1][0])  # Nữ
@@ -103,7 +105,6 @@ def test_two_members_typed_into_the_list_become_the_counts_of_the_statistics(qtb
     m = report.stats.membership
     assert report.roster.members[1].admitted_on == date(2025, 10, 2), page.table.item(1, COL_ADMITTED).text()
     assert (m.closing_total, m.closing_official, m.closing_probationary, m.female, m.admitted) == (2, 1, 1, 1, 1)
-    closing = form.widget_for(M + "closing_total")
     assert closing.value() == 2 and closing.isReadOnly()
     assert form.widget_for(M + "female").value() == 1
     assert form.widget_for("stats.ratings.members.not_rated").value() == 2
