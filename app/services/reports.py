@@ -21,7 +21,8 @@ from app.domain.demo import demo_report
 from app.domain.member_stats import Membership
 from app.domain.period import PeriodKind
 from app.domain.report import Entry, EntryState, Report, ReportKind, Section, Statistics
-from app.domain.roster_stats import apply_roster, carried_over
+from app.domain.roster import MemberStatus
+from app.domain.roster_stats import apply_roster, carried_over, counted_members
 from app.storage import org_repo, report_repo
 from app.storage.db import Database
 from app.storage.report_repo import ReportSummary
@@ -157,8 +158,25 @@ def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: Perio
         recipients=None if previous.recipients is None else list(previous.recipients),
         roster=carried_over(previous.roster),
     )
-    apply_roster(report)
+    if apply_roster(report):
+        _opening_from_roster(report)
     return report
+
+
+def _opening_from_roster(report: Report) -> None:
+    """The opening membership that, with the admissions the list dates in the new period, gives the list's closing one.
+
+    After a period that ended before the new one starts, no carried member was admitted in it: the opening is the
+    previous closing, as without a list. Periods that overlap (a school year, then the six months of a calendar
+    year) would otherwise count an admission twice.
+    """
+    m, members = report.stats.membership, counted_members(report.roster.members)
+    period = report.period
+    new = [x for x in members if x.admitted_on and period.start <= x.admitted_on <= period.end]
+    still_probationary = sum(1 for x in new if x.status is MemberStatus.PROBATIONARY)
+    m.opening_total = m.closing_total - len(new)
+    m.opening_probationary = m.closing_probationary - still_probationary
+    m.recognised_official = len(new) - still_probationary
 
 
 def _copy_section(section: Section) -> Section:

@@ -60,7 +60,7 @@ def test_a_blank_sheet_filled_with_the_reports_figures_imports_as_the_reports_st
     empty = replace(report, stats=Statistics())
     reading = excel.read_stats_sheet(filled, empty)
     assert figures(reading.report.stats, layout) == wanted
-    assert len(layout.rows) == 69 and sum(1 for v in wanted.values() if v) > 30
+    assert len(layout.rows) == 71 and sum(1 for v in wanted.values() if v) > 30
     defaults = figures(Statistics(), layout)
     assert {c.field.path for c in reading.changes} == {k for k, v in wanted.items() if v != defaults[k]}
     assert reading.findings == figure_findings(reading.report)
