@@ -111,8 +111,11 @@ class RosterPage(QWidget):
             _("Exemplary"), _("Year of birth"), _("Political theory"), _("Badge (years)")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COL_NAME, 190)
-        header.resizeSection(COL_RATING, 200)
+        # The five columns every chi bộ fills fit the middle pane at 1366×768; the optional ones follow, reached by
+        # scrolling sideways.
+        for column, width in ((COL_NAME, 150), (COL_STATUS, 108), (COL_ADMITTED, 92), (COL_SEX, 58),
+                              (COL_RATING, 185)):
+            header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.verticalHeader().setDefaultSectionSize(26)
         triggers = QAbstractItemView.EditTrigger
