@@ -306,3 +306,19 @@ class ConsolidationRow(Base):
     parts: Mapped[Any] = mapped_column(JSON, nullable=False)
     trace: Mapped[Any] = mapped_column(JSON, nullable=True)
     sums: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class PresenceRow(Base):
+    """One window that has a report open: who (her user name and computer), and when it last said so.
+
+    seen_at is the database server's clock (never the PC's), refreshed by a heartbeat; a row older than the timeout
+    is a window that was killed or lost its network, and counts for nobody.
+    """
+
+    __tablename__ = "presence"
+
+    session_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    user_name: Mapped[str] = mapped_column(Text)
+    machine: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime)
