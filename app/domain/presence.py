@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import getpass
+import platform
+import socket
+import uuid
 from dataclasses import dataclass
 
 from app.i18n import _
@@ -38,3 +42,21 @@ def presence_line(others: list[Presence]) -> str:
         return ""
     # Translators: shown above the report when other people have it open too; a list of names follows.
     return _("Open at the same time: {people}").format(people=", ".join(p.label for p in others))
+
+
+def new_session_id() -> str:
+    """A new id for one window's presence."""
+    return uuid.uuid4().hex
+
+
+def this_user() -> str:
+    """The name of the user logged in to this computer; empty when the system does not say."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+def this_computer() -> str:
+    """The name of this computer on the network (PC-02); empty when the system does not say."""
+    return platform.node() or socket.gethostname()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app import APP_DISPLAY_NAME
 from app.domain.organisation import Organisation
 from app.domain.period import PeriodKind
+from app.domain.presence import Presence
 from app.domain.report import Report
 from app.gui import ui_state
 from app.gui.controllers.organisations import OrganisationsController
@@ -31,6 +32,7 @@ from app.gui.controllers.reports import ReportsController
 from app.gui.controllers.runner import ServiceRunner, user_message
 from app.gui.controllers.transfer import TransferController
 from app.gui.editing import ReportEditing
+from app.gui.presence import PresenceWatcher
 from app.gui.tasks import Tasks
 
 if TYPE_CHECKING:
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.runner = ServiceRunner(self.tasks, self)
         self.prompts = Prompts(self)
         self.editing = ReportEditing(self.tasks, lambda: self.runner.sessions, self)
+        self.presence = PresenceWatcher(self.tasks, lambda: self.runner.sessions, self.editing, self)
         self.organisations = OrganisationsController(self.runner, self.prompts, self)
         self.reports = ReportsController(self.runner, self.prompts, self.editing, self)
         self.transfer = TransferController(self.runner, self.prompts, self.editing, self)
@@ -317,6 +320,7 @@ class MainWindow(QMainWindow):
         self.editing.report_saved.connect(self.on_report_saved)
         self.editing.save_failed.connect(self.on_save_failed)
         self.editing.save_conflict.connect(self.on_save_conflict)
+        self.presence.others_changed.connect(self.on_presence_changed)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
         self.organisations.organisations_listed.connect(self.on_organisations_listed)
         self.organisations.organisation_updated.connect(self.on_organisation_updated)
@@ -571,6 +575,11 @@ class MainWindow(QMainWindow):
         self.conflict_dialog = dialog
         dialog.open()
 
+    def on_presence_changed(self, others: list[Presence]) -> None:
+        """Show in the editor who else has the open report."""
+        if self._editor is not None:
+            self._editor.show_presence(others)
+
     # -- misc ---------------------------------------------------------------------------------
 
     def show_about(self) -> None:
@@ -582,6 +591,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.editing.flush()
+        self.presence.stop()
         ui_state.put(ui_state.GEOMETRY, self.saveGeometry())
         if self._editor is not None:
             ui_state.put(ui_state.SPLITTER, self._editor.splitter.saveState())

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSplitter, QStackedWidget,
 from app.domain import fields
 from app.domain.fields import FieldKind, FieldRef
 from app.domain.findings import Finding, Fix, apply_fix
+from app.domain.presence import Presence, presence_line
 from app.domain.report import Report, Section
 from app.gui.drafting import DraftSync
 from app.gui.editing import ReportEditing
@@ -73,9 +74,20 @@ class ReportEditor(QWidget):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([250, 680, 520])
+        # A quiet row, shown only while someone else has the report open (office mode).
+        self.presence_label = QLabel(objectName="presence_label")
+        self.presence_label.setStyleSheet("color: palette(dark); padding: 2px 4px;")
+        self.presence_label.hide()
+        # Shown while the shared database cannot be reached: her edits are kept on this computer meanwhile.
+        self.connection_banner = QLabel(objectName="connection_banner", wordWrap=True)
+        self.connection_banner.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px 8px;")
+        self.connection_banner.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.splitter)
+        layout.setSpacing(2)
+        layout.addWidget(self.connection_banner)
+        layout.addWidget(self.presence_label)
+        layout.addWidget(self.splitter, 1)
 
         self.navigator.page_selected.connect(self.on_page_selected)
         self.navigator.section_selected.connect(self.on_section_selected)
@@ -105,6 +117,19 @@ class ReportEditor(QWidget):
         for widget in (self.document_fields, self.stats_form, self.targets_editor, self.roster_page):
             widget.set_report(report)
         self.navigator.set_report(report)
+
+    def show_presence(self, others: list[Presence]) -> None:
+        """Show who else has the report open ("Đang mở cùng lúc: …"); hidden when nobody has."""
+        line = presence_line(others)
+        self.presence_label.setText(line)
+        self.presence_label.setVisible(bool(line))
+
+    def show_connection_lost(self, lost: bool) -> None:
+        """Show or hide the banner saying the shared database cannot be reached and her edits are kept here."""
+        self.connection_banner.setText(_(
+            "Lost the connection to the shared database. What you type is kept on this computer and will be "
+            "saved when the connection is back."))
+        self.connection_banner.setVisible(lost)
 
     def on_page_selected(self, name: str) -> None:
         page = {PAGE_DOCUMENT: self.document_fields, PAGE_STATS: self.stats_form,

@@ -29,6 +29,8 @@ LAST_REPORT_ID = Key("state/last_report_id", int, 0)
 LANGUAGE = Key("preferences/language", str, "vi")
 PREVIEW_VISIBLE = Key("preferences/preview_visible", bool, True)
 PREVIEW_ZOOM = Key("preferences/preview_zoom", int, 100)  # per cent, one of preview_pane.ZOOM_STEPS
+# The name other clerks see when she has a report open (office mode); empty: her user name on this computer.
+PRESENCE_NAME = Key("preferences/presence_name", str, "")
 
 
 def settings() -> QSettings:

@@ -8,12 +8,7 @@ server's, so the clocks of the PCs never matter. On a single-user SQLite file no
 
 from __future__ import annotations
 
-import getpass
-import platform
-import socket
-import uuid
-
-from app.domain.presence import HEARTBEAT, TIMEOUT, Presence
+from app.domain.presence import HEARTBEAT, TIMEOUT, Presence, new_session_id, this_computer, this_user
 from app.storage import presence_repo
 from app.storage.db import Database
 
@@ -21,24 +16,6 @@ __all__ = ["HEARTBEAT", "TIMEOUT", "Presence", "beat", "leave", "new_session_id"
 
 # Rows this old are deleted when a window beats: a killed window's row, long after it stopped counting.
 FORGET_AFTER = 24 * 3600.0
-
-
-def new_session_id() -> str:
-    """A new id for one window's presence."""
-    return uuid.uuid4().hex
-
-
-def this_user() -> str:
-    """The name of the user logged in to this computer; empty when the system does not say."""
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError, ImportError):
-        return ""
-
-
-def this_computer() -> str:
-    """The name of this computer on the network (PC-02); empty when the system does not say."""
-    return platform.node() or socket.gethostname()
 
 
 def beat(sessions: Database, session_id: str, report_id: int, user_name: str, machine: str,
