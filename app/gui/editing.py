@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.domain.conflicts import EditConflict
-from app.domain.errors import UserError
+from app.domain.errors import ConnectionLost, UserError
 from app.domain.findings import Finding
 from app.domain.report import Entry, Report, Section
 from app.domain.targets import Target
@@ -125,6 +125,8 @@ class ReportEditing(QObject):
         report_changed(str): an edit happened; the argument names the area ("text", "stats", …).
         report_saved(object): the local datetime of the save that landed.
         save_failed(str): a translated message; the edits stay in memory and are retried.
+        connection_changed(bool): True when a save found the database server out of reach (her edits stay in memory
+            and in the local journal, and saving is retried with a growing delay), False when a save landed again.
         save_conflict(object): someone else saved the report since it was opened or last saved (an EditConflict);
             saving pauses, her edits stay in memory, until keep_mine() or keep_theirs() settles it.
         findings_updated(object): the current list of Finding.
@@ -136,6 +138,7 @@ class ReportEditing(QObject):
     report_saved = Signal(object)
     save_failed = Signal(str)
     save_conflict = Signal(object)
+    connection_changed = Signal(bool)
     findings_updated = Signal(object)
     preview_updated = Signal(str)
 
@@ -146,6 +149,7 @@ class ReportEditing(QObject):
     PREVIEW_DELAY_MS = REFRESH_DELAY_MS  # the name the preview benchmark reads
     PREVIEW_SLOW_MS = 16  # a frame: beyond it, showing the preview mid-typing would be felt
     PREVIEW_PAUSE_MS = 500  # then the preview waits for this long a pause: she stopped typing, not between keys
+    RETRY_MS = (1000, 2000, 4000, 8000, 15000, 30000)  # waits between saves while the server is out of reach
 
     def __init__(self, tasks: Tasks, sessions: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +165,8 @@ class ReportEditing(QObject):
         self._dirty = False
         self._in_flight: _Save | None = None
         self.conflict: EditConflict | None = None  # a save refused as based on an outdated version, not yet settled
+        self.connection_lost = False  # the last save found the database server out of reach
+        self._retries = 0
         self._preview_seq = 0
         # Called in the render thread with each preview's HTML before it is emitted (the preview pane parses
         # it there: PreviewPane.prepare).
@@ -239,7 +245,7 @@ class ReportEditing(QObject):
         if self._in_flight is not None:
             self._save.poke()  # this one follows the running one
             return
-        from app.services import reports
+        from app.services import journal
 
         assert self._saved is not None and self.report_id is not None
         before, after, report_id = self._saved, self.snapshot(), self.report_id
@@ -248,7 +254,8 @@ class ReportEditing(QObject):
         self._dirty = False
 
         def save() -> datetime:
-            when = reports.save_changes(sessions, report_id, before, after)
+            # Journaled on this computer first: a lost connection or a kill never loses what was typed.
+            when = journal.save_changes(sessions, report_id, before, after)
             flight.landed = True
             return when
 
@@ -256,13 +263,43 @@ class ReportEditing(QObject):
                           lambda exc: self._on_save_failed(flight, exc))
 
     def flush(self) -> None:
-        """Save pending edits and wait until they are written (before closing or switching)."""
+        """Save pending edits and wait until they are written (before closing or switching).
+
+        Edits the database did not take (the server out of reach, a conflict not answered) stay in the local
+        journal, offered back at the next start.
+        """
         for _attempt in range(2):  # the save under way, then the edits made while it ran
             self.save_now()
             self.tasks.wait()
             if self._in_flight is not None:
                 # Its outcome is still queued for the event loop, which may not run again: settle it here.
                 self._settle(self._in_flight, self._in_flight.landed)
+        if self.conflict is not None and self._dirty and self.report is not None:
+            self._journal_unsaved()
+
+    def _journal_unsaved(self) -> None:
+        """Put the edits held back by an unanswered conflict in the journal (save_now sends nothing meanwhile)."""
+        from app.services import journal
+
+        assert self._saved is not None and self.report_id is not None
+        before, after, report_id = self._saved, self.snapshot(), self.report_id
+        location = getattr(self._sessions(), "location", None)
+        if location is None:
+            return
+        self.tasks.run_db(lambda: journal.record(location, report_id, before, after), None,
+                          lambda exc: log.error("the journal could not be written", exc_info=exc))
+        self.tasks.wait()
+
+    def resume(self, base: Report) -> None:
+        """Take up edits journaled by an earlier run: the open report is hers, base the stored copy it started from.
+
+        The save that follows goes through the version check: a newer save by someone else shows as a conflict.
+        """
+        if self.report is None:
+            return
+        self._saved = base
+        self.changed("restored")
+        self.save_now()
 
     def _settle(self, flight: _Save, landed: bool) -> bool:
         """Record the outcome of flight; False when it was settled already (by flush)."""
@@ -277,6 +314,10 @@ class ReportEditing(QObject):
 
     def _on_saved(self, flight: _Save, when: datetime) -> None:
         self._settle(flight, True)
+        self._retries = 0
+        if self.connection_lost:
+            self.connection_lost = False
+            self.connection_changed.emit(False)
         self.report_saved.emit(when.astimezone())
 
     def _on_save_failed(self, flight: _Save, exc: BaseException) -> None:
@@ -285,6 +326,15 @@ class ReportEditing(QObject):
         if isinstance(exc, EditConflict):
             self.conflict = exc
             self.save_conflict.emit(exc)
+            return
+        if isinstance(exc, ConnectionLost):
+            log.info("autosave: the database server is out of reach: %s", exc)
+            wait = self.RETRY_MS[min(self._retries, len(self.RETRY_MS) - 1)]
+            self._retries += 1
+            if not self.connection_lost:
+                self.connection_lost = True
+                self.connection_changed.emit(True)
+            self._save.delay(wait)
             return
         if isinstance(exc, UserError):
             message = exc.message
@@ -310,7 +360,17 @@ class ReportEditing(QObject):
         theirs = self.conflict.theirs
         assert isinstance(theirs, Report)
         self.conflict, self._dirty = None, False
+        self._forget_journaled(self.report_id)
         self.open(self.report_id, copy_report(theirs))
+
+    def _forget_journaled(self, report_id: int) -> None:
+        """She gave up her unsaved edits of report_id: they leave the journal too."""
+        from app.services import journal
+
+        location = getattr(self._sessions(), "location", None)
+        if location is not None:
+            self.tasks.run_db(lambda: journal.clear(location, report_id), None,
+                              lambda exc: log.warning("the journal could not be cleared: %s", exc))
 
     def _refresh_views(self) -> None:
         self.refresh_findings()

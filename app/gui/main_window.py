@@ -26,6 +26,7 @@ from app.domain.period import PeriodKind
 from app.domain.presence import Presence
 from app.domain.report import Report
 from app.gui import ui_state
+from app.gui.controllers.journal import JournalController
 from app.gui.controllers.organisations import OrganisationsController
 from app.gui.controllers.prompts import Prompts
 from app.gui.controllers.reports import ReportsController
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.prompts = Prompts(self)
         self.editing = ReportEditing(self.tasks, lambda: self.runner.sessions, self)
         self.presence = PresenceWatcher(self.tasks, lambda: self.runner.sessions, self.editing, self)
+        self.journal = JournalController(self.runner, self.prompts, self.editing, self.on_report_fetched, self)
         self.organisations = OrganisationsController(self.runner, self.prompts, self)
         self.reports = ReportsController(self.runner, self.prompts, self.editing, self)
         self.transfer = TransferController(self.runner, self.prompts, self.editing, self)
@@ -321,6 +323,7 @@ class MainWindow(QMainWindow):
         self.editing.save_failed.connect(self.on_save_failed)
         self.editing.save_conflict.connect(self.on_save_conflict)
         self.presence.others_changed.connect(self.on_presence_changed)
+        self.editing.connection_changed.connect(self.on_connection_changed)
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
         self.organisations.organisations_listed.connect(self.on_organisations_listed)
         self.organisations.organisation_updated.connect(self.on_organisation_updated)
@@ -436,6 +439,7 @@ class MainWindow(QMainWindow):
         self.refresh_home()
         if sessions.notices:  # a damaged file was set aside
             self.prompts.show_error("\n\n".join(sessions.notices))
+        self.journal.check()  # edits a killed or disconnected run never saved
 
     def _on_database_failed(self, exc: BaseException) -> None:
         from app.services.sessions import DamagedDatabaseError
@@ -574,6 +578,13 @@ class MainWindow(QMainWindow):
         dialog.theirs_chosen.connect(self.editing.keep_theirs)  # reopens theirs: the editor follows report_loaded
         self.conflict_dialog = dialog
         dialog.open()
+
+    def on_connection_changed(self, lost: bool) -> None:
+        """The shared database went out of reach (her edits are kept and retried) or answers again."""
+        if lost:
+            self.saved_label.setText(_("Not saved"))
+        if self._editor is not None:
+            self._editor.show_connection_lost(lost)
 
     def on_presence_changed(self, others: list[Presence]) -> None:
         """Show in the editor who else has the open report."""

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -33,7 +34,7 @@ from sqlalchemy.orm import Session as Session
 from sqlalchemy.orm import sessionmaker
 
 from app import APP_DISPLAY_NAME, paths
-from app.domain.errors import UserError
+from app.domain.errors import ConnectionLost, UserError
 from app.i18n import _
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ SQLITE_HEADER = b"SQLite format 3\0"
 
 
 DATABASE_URL_VARIABLE = "TONGKET_DATABASE_URL"
+# Seconds to wait for a database server that does not answer (unreachable, not refusing) before saying so.
+SERVER_TIMEOUT = 10
 
 
 def default_url() -> str | URL:
@@ -70,7 +73,14 @@ def make_engine(url: str | None = None, *, busy_timeout: float | None = None) ->
     if target.drivername in ("postgresql", "postgres"):
         # A plain postgresql:// URL means psycopg 3, the driver the app ships (SQLAlchemy would look for psycopg2).
         target = target.set(drivername="postgresql+psycopg")
-    engine = create_engine(target, json_serializer=functools.partial(json.dumps, ensure_ascii=False))
+    options: dict[str, Any] = {}
+    if target.get_backend_name() == "postgresql":
+        # A server restarted leaves dead connections in the pool: each is tested (and replaced) before use. A cable
+        # pulled out would leave a query waiting for minutes: libpq gives up after SERVER_TIMEOUT seconds instead.
+        options = {"pool_pre_ping": True, "connect_args": {
+            "connect_timeout": SERVER_TIMEOUT, "keepalives": 1, "keepalives_idle": SERVER_TIMEOUT,
+            "keepalives_interval": 2, "keepalives_count": 3, "tcp_user_timeout": SERVER_TIMEOUT * 1000}}
+    engine = create_engine(target, json_serializer=functools.partial(json.dumps, ensure_ascii=False), **options)
     if engine.dialect.name == "sqlite":
         read_only = engine.url.query.get("mode") == "ro"
         _configure_sqlite(engine, BUSY_TIMEOUT if busy_timeout is None else busy_timeout, read_only)
@@ -607,8 +617,9 @@ def _server_error(error: BaseException | None, location: str) -> UserError | Non
             "The database server {database} refused the change: this user may only read. Ask whoever runs the "
             "server for write access."
         ).format(database=location))
-    if isinstance(error, psycopg.OperationalError):
-        return UserError(_(
+    if isinstance(error, (psycopg.OperationalError, psycopg.InterfaceError)):
+        # Not a refusal by the server but the server out of reach: the window keeps her edits and retries.
+        return ConnectionLost(_(
             "Cannot reach the database server {database}. Check that the server is running, that this computer is "
             "connected to the network, and the address, user name and password; then try again."
         ).format(database=location), detail=str(error).strip())
