@@ -1,12 +1,12 @@
 """The local journal: each edit waiting to be saved, kept on this computer until the database has it.
 
-Before an autosave is attempted, the report as she has it (mine) and as last saved (base, with the version it was
-based on) are written to <user data folder>/journal/, one file per database, report and run of the program, replaced
-whole each time: written to a temporary file, flushed to the disk (fsync), then renamed over the old one, so a file
-there is always complete (a crash mid-write leaves the previous one, and a stray temporary file is ignored). The file is removed
-once the save is confirmed. A file still there at the next start is an edit the database never got (the connection
-was lost, a conflict was left unanswered, the program was killed): the window offers it back, and restoring it saves
-it through the usual version check, so someone else's newer save is shown as a conflict, never overwritten.
+Before an autosave is attempted, the report as she has it (mine) and as last saved (base, with the version it was based
+on) are written to <user data folder>/journal/, one file per database, report and run of the program, replaced whole
+each time: written to a temporary file, flushed to the disk (fsync), then renamed over the old one, so a file there is
+always complete (a crash mid-write leaves the previous one, and a stray temporary file is ignored). The file is removed
+once the save is confirmed. A file still there at the next start is an edit the database never got (the connection was
+lost, a conflict was left unanswered, the program was killed): the window offers it back, and restoring it saves it
+through the usual version check, so someone else's newer save is shown as a conflict, never overwritten.
 """
 
 from __future__ import annotations
