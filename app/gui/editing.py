@@ -166,6 +166,7 @@ class ReportEditing(QObject):
         self._in_flight: _Save | None = None
         self.conflict: EditConflict | None = None  # a save refused as based on an outdated version, not yet settled
         self.connection_lost = False  # the last save found the database server out of reach
+        self._journaled: Report | None = None  # the snapshot last journaled while a save was under way
         self._retries = 0
         self._preview_seq = 0
         # Called in the render thread with each preview's HTML before it is emitted (the preview pane parses
@@ -244,6 +245,7 @@ class ReportEditing(QObject):
             return
         if self._in_flight is not None:
             self._save.poke()  # this one follows the running one
+            self._journal_meanwhile()
             return
         from app.services import journal
 
@@ -276,6 +278,18 @@ class ReportEditing(QObject):
                 self._settle(self._in_flight, self._in_flight.landed)
         if self.conflict is not None and self._dirty and self.report is not None:
             self._journal_unsaved()
+
+    def _journal_meanwhile(self) -> None:
+        """While a save is under way (a server slow to answer may hold it for SERVER_TIMEOUT s), journal the edits
+        made since, in the journal's own thread, so a kill meanwhile loses none of them."""
+        from app.services import journal
+
+        snapshot, location = self.snapshot(), getattr(self._sessions(), "location", None)
+        if snapshot is self._journaled or location is None or self.report_id is None:
+            return
+        assert self._saved is not None
+        self._journaled = snapshot
+        journal.record_soon(location, self.report_id, self._saved, snapshot)
 
     def _journal_unsaved(self) -> None:
         """Put the edits held back by an unanswered conflict in the journal (save_now sends nothing meanwhile)."""

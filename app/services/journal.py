@@ -11,6 +11,7 @@ through the usual version check, so someone else's newer save is shown as a conf
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
 import hashlib
 import json
@@ -70,16 +71,30 @@ _RUN = uuid.uuid4().hex[:12]
 
 
 _lock = threading.Lock()
-_seq = 0
+_seq = 0  # edits are numbered as they are handed over: a later number is a later state of the report
+_written: dict[Path, int] = {}  # the number each of this run's files holds
+_cleared: dict[Path, int] = {}  # each file's edits up to this number are in the database
 
 
-def record(database: str, report_id: int, base: Report, mine: Report) -> int:
-    """Write the pending edit durably (replacing the report's previous one); its sequence number, for clear()."""
+def _next_seq() -> int:
     global _seq
-    changed = [c.path for c in report_conflicts(base, base, mine)]
     with _lock:
         _seq += 1
-        seq = _seq
+        return _seq
+
+
+def record(database: str, report_id: int, base: Report, mine: Report, seq: int | None = None) -> int:
+    """Write the pending edit durably (replacing the report's previous one); its sequence number, for clear().
+
+    seq (from record_soon) is the number it was handed over with: an edit older than the one the file holds, or
+    than one the database already has, is not written.
+    """
+    seq = _next_seq() if seq is None else seq
+    target = _file(database, report_id)
+    changed = [c.path for c in report_conflicts(base, base, mine)]
+    with _lock:
+        if seq <= max(_written.get(target, 0), _cleared.get(target, 0)):
+            return seq
         data = {
             "format": FORMAT, "database": database, "report_id": report_id, "seq": seq,
             "written_at": datetime.now(UTC).isoformat(), "changed": changed,
@@ -87,8 +102,27 @@ def record(database: str, report_id: int, base: Report, mine: Report) -> int:
             "mine_org_version": mine.organisation.version,
             "base": to_dict(base), "mine": to_dict(mine),
         }
-        _write_durably(_file(database, report_id), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        _write_durably(target, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        _written[target] = seq
     return seq
+
+
+_writer: concurrent.futures.ThreadPoolExecutor | None = None
+
+
+def record_soon(database: str, report_id: int, base: Report, mine: Report) -> concurrent.futures.Future[int]:
+    """record() in the journal's own thread, in the order of the calls, while the database thread is busy."""
+    global _writer
+    if _writer is None:
+        _writer = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
+    future = _writer.submit(record, database, report_id, base, mine, _next_seq())
+    future.add_done_callback(_log_failure)
+    return future
+
+
+def _log_failure(future: concurrent.futures.Future[int]) -> None:
+    if future.exception() is not None:
+        log.error("the journal could not be written", exc_info=future.exception())
 
 
 def _write_durably(target: Path, content: bytes) -> None:
@@ -113,20 +147,19 @@ def _write_durably(target: Path, content: bytes) -> None:
 
 
 def clear(database: str, report_id: int, upto: int | None = None) -> None:
-    """Forget the report's pending edit once the database has it; one journaled after seq upto (newer) is kept."""
+    """Forget the report's pending edit once the database has every edit up to seq upto; a newer one is kept.
+
+    upto None: forget it whatever it holds (she gave her edits up), and any handed over before now.
+    """
     target = _file(database, report_id)
+    upto = _next_seq() if upto is None else upto
     with _lock:
-        if upto is not None:
-            try:
-                data = json.loads(target.read_bytes())
-            except FileNotFoundError:
-                return
-            except (OSError, ValueError):
-                data = {}
-            if int(data.get("seq", 0)) > upto:
-                return
+        _cleared[target] = max(_cleared.get(target, 0), upto)
+        if _written.get(target, 0) > upto:
+            return
         with contextlib.suppress(FileNotFoundError):
             target.unlink()
+        _written.pop(target, None)
 
 
 def pending(database: str) -> list[PendingEdit]:

@@ -155,3 +155,18 @@ def test_a_save_while_the_server_is_stopped_raises_connection_lost_keeps_the_edi
     finally:
         sessions.close()
         postgresql_cluster.drop(url)
+
+
+def test_an_edit_handed_over_earlier_never_overwrites_a_later_one_nor_returns_after_the_save(sessions, report_id):
+    before, after = edited(sessions, report_id)
+    older = copy.deepcopy(after)
+    older.title = "Bản cũ hơn"
+    handed_over = journal._next_seq()  # handed to the journal's thread first, written last
+    newer = journal.record(sessions.location, report_id, before, after)
+
+    journal.record(sessions.location, report_id, before, older, handed_over)
+    assert [e.mine.title for e in journal.pending(sessions.location)] == [after.title]
+
+    journal.clear(sessions.location, report_id, newer)
+    journal.record(sessions.location, report_id, before, older, handed_over)
+    assert journal.pending(sessions.location) == []
