@@ -76,11 +76,12 @@ class ReportEditor(QWidget):
         self.splitter.setSizes([250, 680, 520])
         # A quiet row, shown only while someone else has the report open (office mode).
         self.presence_label = QLabel(objectName="presence_label")
-        self.presence_label.setStyleSheet("color: palette(dark); padding: 2px 4px;")
+        self.presence_label.setStyleSheet("color: #555; padding: 2px 4px;")
         self.presence_label.hide()
         # Shown while the shared database cannot be reached: her edits are kept on this computer meanwhile.
         self.connection_banner = QLabel(objectName="connection_banner", wordWrap=True)
-        self.connection_banner.setStyleSheet("background: #fff4ce; color: #5c4400; padding: 6px 8px;")
+        self.connection_banner.setStyleSheet(
+            "background: #fde7e9; color: #8a1f11; border: 1px solid #e8a5a0; padding: 6px 8px;")
         self.connection_banner.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
