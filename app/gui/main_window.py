@@ -435,11 +435,14 @@ class MainWindow(QMainWindow):
 
     def _on_database_opened(self, sessions) -> None:
         self.runner.sessions = sessions
-        self._reopen_last = True
+        # Edits a killed or disconnected run never saved are offered first; restoring opens their report, so the
+        # last report is not reopened meanwhile (its older copy would be saved over them, or conflict with them).
+        pending = self.journal.check()
+        self._reopen_last = not pending
         self.refresh_home()
         if sessions.notices:  # a damaged file was set aside
             self.prompts.show_error("\n\n".join(sessions.notices))
-        self.journal.check()  # edits a killed or disconnected run never saved
+        self.journal.offer(pending)
 
     def _on_database_failed(self, exc: BaseException) -> None:
         from app.services.sessions import DamagedDatabaseError

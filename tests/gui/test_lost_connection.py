@@ -65,3 +65,37 @@ def test_a_stopped_server_shows_the_banner_keeps_typing_and_saves_it_all_when_ba
     stored = reports.get_report(window.sessions, window.editing.report_id)
     assert stored.section("bai_hoc").entries[-1].text.endswith(" Câu thứ nhất khi mất mạng. Câu thứ hai, vẫn gõ tiếp.")
     assert journal.pending(window.sessions.location) == []
+
+
+def test_closing_the_window_while_the_server_is_away_keeps_the_edits_for_the_next_start(qtbot, office_window,
+                                                                                     postgresql_cluster):
+    window = office_window
+    open_demo(qtbot, window)
+    report_id = window.editing.report_id
+    window.editor.navigator.select_section("bai_hoc")
+    text = window.editor.section_editor.editor
+    text.moveCursor(text.textCursor().MoveOperation.End)
+    postgresql_cluster.stop("fast")
+    try:
+        with qtbot.waitSignal(window.editing.connection_changed, timeout=30_000):
+            type_text(text, " Gõ lúc máy chủ tắt, rồi đóng cửa sổ.")
+            window.editing.save_now()
+        window.close()  # her save still pending
+    finally:
+        postgresql_cluster.start()
+
+    again = MainWindow(tasks=Tasks(inline=True))
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitSignal(again.database_opened, timeout=10_000):
+        again.start()
+    try:
+        assert again.journal.box is not None and again.journal.box.isVisible()
+        with qtbot.waitSignal(again.journal.restored, timeout=10_000):
+            again.journal.restore_button.click()
+        stored = reports.get_report(again.sessions, report_id)
+        assert stored.section("bai_hoc").entries[-1].text.endswith("Gõ lúc máy chủ tắt, rồi đóng cửa sổ.")
+        assert journal.pending(again.sessions.location) == []
+        assert again.editing.report_id == report_id and not again.editing.dirty
+    finally:
+        again.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,8 @@ from app.gui.controllers.prompts import Prompts
 from app.gui.controllers.runner import ServiceRunner
 from app.gui.editing import ReportEditing
 from app.i18n import _, ngettext
+
+log = logging.getLogger(__name__)
 
 
 class JournalController(QObject):
@@ -40,12 +43,18 @@ class JournalController(QObject):
         self.box: QMessageBox | None = None
         self.entries: list[Any] = []
 
-    def check(self) -> None:
-        """Look for pending edits of the open database in the journal; offer them back when there are any."""
+    def check(self) -> list[Any]:
+        """The pending edits of the open database in the journal (services.journal.PendingEdit), newest first.
+
+        Read here, on the GUI thread: a few small local files, and the window must know before it reopens a report.
+        """
         from app.services import journal
 
-        location = self.runner.sessions.location
-        self.runner.run_db(lambda: journal.pending(location), self.offer)
+        try:
+            return journal.pending(self.runner.sessions.location)
+        except OSError as exc:  # the data folder cannot be read: nothing to offer, and the window still opens
+            log.error("the journal cannot be read: %s", exc)
+            return []
 
     def offer(self, entries: list[Any]) -> None:
         """Ask whether to restore entries (services.journal.PendingEdit, newest first), to discard them, or later."""
