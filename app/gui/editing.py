@@ -110,7 +110,10 @@ class ReportEditing(QObject):
     Saving is debounced (SAVE_DELAY_MS after the last edit, and at most SAVE_MAX_DELAY_MS after the
     first unsaved one), so a killed process loses at most the last second of typing. It keeps the report
     as last saved and writes, in the database thread and one transaction, only what differs between that
-    and a snapshot of the report now (services.reports.save_changes).
+    and a snapshot of the report now (services.reports.save_changes). Each save is first written to the local
+    journal (services.journal), and removed from it once it landed: when the database server is out of reach
+    (connection_changed) the edits stay there and in memory, saving is retried after RETRY_MS, and whatever the
+    database never got (a kill, a close with a conflict unanswered) is offered back at the next start.
 
     The checks (lint) and the preview run on the same snapshot in the render thread, debounced
     (REFRESH_DELAY_MS, at most REFRESH_MAX_DELAY_MS); only the newest result is shown, so typing never
