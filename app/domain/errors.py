@@ -62,6 +62,8 @@ class FormatMismatch(UserError):
                  paths: list[tuple[str | int, ...]] | None = None) -> None:
         super().__init__(message, detail=detail)
         self.paths = paths or []
+
+
 class ConnectionLost(UserError):
     """The database server could not be reached (stopped, restarting, network gone): nothing was written.
 
