@@ -22,8 +22,7 @@ from app.storage.tables import Base
 from tests.storage.mounts import make_read_only, small_disk
 
 TABLES = {"alembic_version", "organisations", "reports", "sections", "entries", "figures", "statistic_texts", "targets",
-          "terms", "issued_numbers", "received_reports", "sub_unit_ratings", "consolidations", "roster_members"}
-          "terms", "issued_numbers", "received_reports", "sub_unit_ratings", "consolidations",
+          "terms", "issued_numbers", "received_reports", "sub_unit_ratings", "consolidations", "roster_members",
           "presence"}
 
 
