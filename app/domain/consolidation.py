@@ -321,6 +321,27 @@ def _own_errors(unit: SubUnitReport) -> list[Finding]:
         for f in unit.own_findings if f.is_error]
 
 
+def typed_over_findings(report: Report, trace: Trace, sums: Mapping[str, int]) -> list[Finding]:
+    """A warning for each figure of report she typed over that differs from what its last roll-up gave (sums, as
+    stored with the roll-up), naming the sum and its parts; the badges are the roll-up's alone."""
+    figures = to_dict(report.stats)
+    found = []
+    for path, rolled in sums.items():
+        if ".badges." in path:
+            continue
+        value = _get(figures, path)  # None for a figure a later version of the statistics no longer has
+        if isinstance(value, int) and not isinstance(value, bool) and value != rolled:
+            found.append(_override_finding(path, value, rolled, trace))
+    return found
+
+
+def _override_finding(path: str, value: int, rolled: int, trace: Trace) -> Finding:
+    parts = ", ".join(f"{name}: {v}" for name, v in trace.get(path, [])) or "—"
+    return Finding("consolidation.override", Severity.WARNING, (path,), _(
+        "{field} is {value} as typed, but the sub-units' reports give {rolled} ({parts}).").format(
+        field=label(path)[:1].upper() + label(path)[1:], value=value, rolled=rolled, parts=parts))
+
+
 def _apply_overrides(stats: Statistics, overrides: Mapping[str, int], trace: Trace,
                      findings: list[Finding]) -> dict[str, int]:
     """Keep the secretary's figures; a finding for each that differs from the roll-up. Returns path → rolled value."""
@@ -335,10 +356,7 @@ def _apply_overrides(stats: Statistics, overrides: Mapping[str, int], trace: Tra
         overridden[path] = rolled
         _set(data, path, value)
         if value != rolled:
-            parts = ", ".join(f"{name}: {v}" for name, v in trace.get(path, [])) or "—"
-            findings.append(Finding("consolidation.override", Severity.WARNING, (path,), _(
-                "{field} is {value} as typed, but the sub-units' reports give {rolled} ({parts}).").format(
-                field=label(path)[:1].upper() + label(path)[1:], value=value, rolled=rolled, parts=parts)))
+            findings.append(_override_finding(path, value, rolled, trace))
     self_rating = stats.ratings.self_rating
     new = from_dict(data, Statistics)
     stats.units, stats.membership, stats.ratings = new.units, new.membership, new.ratings

@@ -22,6 +22,8 @@ from app.domain.targets import Target
 from app.gui.tasks import Tasks
 from app.i18n import _
 
+RolledUp = tuple[dict[str, list[tuple[str, int]]], dict[str, int]]  # a roll-up's trace and sums (services.collect)
+
 log = logging.getLogger(__name__)
 
 _T = TypeVar("_T")
@@ -59,11 +61,18 @@ def copy_report(report: Report) -> Report:
     return copy.deepcopy(report, memo)
 
 
-def lint(report: Report) -> list[Finding]:
-    """Every finding the findings panel lists for report: arithmetic, profile, conventions and the drafting."""
+def lint(report: Report, rolled_up: RolledUp | None = None) -> list[Finding]:
+    """Every finding the findings panel lists for report: arithmetic, profile, conventions and the drafting; and, for
+    a report rolled up from its sub-units' (rolled_up: the trace and sums of its last roll-up), each figure she
+    typed over that the sum no longer supports."""
     from app.services.drafting import check_report
 
-    return check_report(report)
+    findings = check_report(report)
+    if rolled_up is not None:
+        from app.domain.consolidation import typed_over_findings
+
+        findings += typed_over_findings(report, *rolled_up)
+    return findings
 
 
 class Debouncer(QObject):
@@ -163,6 +172,7 @@ class ReportEditing(QObject):
         self._findings: list[Finding] = []
         self._findings_of: Report | None = None  # the snapshot _findings were computed on
         self.extra_findings: list[Finding] = []  # shown before the checks' own (a roll-up's cross-checks)
+        self.rolled_up: RolledUp | None = None  # the trace and sums of the open report's last roll-up
         self._snapshot: Report | None = None  # a copy of report since the last edit; None: take a new one
         self._saved: Report | None = None  # the report as stored: the snapshot of the last save that landed
         self._dirty = False
@@ -196,7 +206,7 @@ class ReportEditing(QObject):
         if self.report is not None and self._findings_of is not self.snapshot():
             snapshot = self.snapshot()
             self._findings_seq += 1  # a check still running in the background is older than this one
-            self._show_findings(lint(snapshot), snapshot)
+            self._show_findings(lint(snapshot, self.rolled_up), snapshot)
         return self._findings
 
     def snapshot(self) -> Report:
@@ -214,7 +224,7 @@ class ReportEditing(QObject):
         """Start editing report, as just loaded from the database under report_id: the first save compares with it."""
         self.flush()
         self.report_id, self.report, self._dirty = report_id, report, False
-        self.extra_findings = []
+        self.extra_findings, self.rolled_up = [], None
         self._snapshot, self._findings, self._findings_of = None, [], None
         self._saved = self.snapshot()
         self.report_loaded.emit(report)
@@ -411,7 +421,7 @@ class ReportEditing(QObject):
         def failed(exc: BaseException) -> None:
             log.error("checks failed", exc_info=exc)
 
-        self.tasks.run_render(lambda: lint(snapshot), done, failed)
+        self.tasks.run_render(lambda: lint(snapshot, self.rolled_up), done, failed)
 
     def set_extra_findings(self, findings: list[Finding]) -> None:
         """Show findings (a roll-up's cross-checks) before the checks' own until another report opens."""
@@ -419,8 +429,17 @@ class ReportEditing(QObject):
         self._findings_of = None
         self.refresh_findings()
 
+    def set_rolled_up(self, trace: dict[str, list[tuple[str, int]]], sums: dict[str, int]) -> None:
+        """Check each figure she types over against its roll-up from now on (until another report opens); the
+        roll-up's own findings about typed-over figures give way to these, which follow her typing."""
+        self.rolled_up = (trace, sums)
+        self._findings_of = None
+        self.refresh_findings()
+
     def _show_findings(self, findings: list[Finding], of: Report) -> None:
-        findings = self.extra_findings + [f for f in findings if f not in self.extra_findings]
+        extra = [f for f in self.extra_findings
+                 if self.rolled_up is None or f.code != "consolidation.override"]
+        findings = extra + [f for f in findings if f not in extra]
         unchanged = findings == self._findings and self._findings_of is not None
         self._findings, self._findings_of = findings, of
         if not unchanged:  # typing mostly leaves them as they were: no need to redraw the panel

@@ -296,7 +296,9 @@ class MainWindow(QMainWindow):
         from app.services.collect import rolled_sums
 
         self.editor.stats_form.set_report(self.editing.report)
-        self.editor.stats_form.set_trace(result.trace, rolled_sums(result))
+        sums = rolled_sums(result)
+        self.editor.stats_form.set_trace(result.trace, sums)
+        self.editing.set_rolled_up(result.trace, sums)
 
     def _show_stored_trace(self, report_id: int, report: Report) -> None:
         """Bring back the last roll-up's trace of a đảng bộ's report just opened: the parts in each figure's tooltip,
@@ -309,6 +311,7 @@ class MainWindow(QMainWindow):
         def shown(stored) -> None:
             if stored is not None and self.editing.report is report:
                 self.editor.stats_form.set_trace(stored.trace, stored.sums)
+                self.editing.set_rolled_up(stored.trace, stored.sums)
 
         self.runner.run(roll_up_trace, report_id, done=shown)
 

@@ -206,6 +206,8 @@ def test_a_figure_typed_over_the_sum_is_marked_kept_after_a_restart_flagged_and_
     assert not revert.isHidden() and "41" in revert.text()
     assert "background" in female.styleSheet()
     assert "Đã sửa tay; tổng từ báo cáo của các đơn vị trực thuộc là 41" in female.toolTip() and "Chi bộ Khoa Cơ khí: 8" in female.toolTip()
+    [live] = [f for f in window.editing.findings if f.code == "consolidation.override"]
+    assert "45" in live.message and "41" in live.message  # in the checks panel as soon as she types, not at roll-up
     window.editing.save_now()
     window.close()
 
@@ -219,6 +221,7 @@ def test_a_figure_typed_over_the_sum_is_marked_kept_after_a_restart_flagged_and_
     female, revert = form.widget_for(FEMALE), form.revert_buttons[F.parse(FEMALE)]
     qtbot.waitUntil(lambda: "Chi bộ Khoa Cơ khí: 8" in female.toolTip(), timeout=10_000)
     assert female.value() == 45 and not revert.isHidden() and "background" in female.styleSheet()
+    qtbot.waitUntil(lambda: any(f.code == "consolidation.override" for f in again.editing.findings), timeout=10_000)
     closing = form.widget_for("stats.membership.closing_total")
     assert closing.toolTip().count("Chi bộ ") == 13 and "background" not in closing.styleSheet()
 
@@ -242,6 +245,7 @@ def test_a_figure_typed_over_the_sum_is_marked_kept_after_a_restart_flagged_and_
 
     assert female.value() == 41 and again.editing.report.stats.membership.female == 41
     assert revert.isHidden() and "background" not in female.styleSheet()
+    assert not [f for f in again.editing.findings if f.code == "consolidation.override"]
     again.close()
 
 
