@@ -96,7 +96,7 @@ def test_the_checks_run_once_after_typing_stops_not_at_each_key(qtbot, window, m
     open_demo(qtbot, window)
     checked: list[Report] = []
     real = editing_module.lint
-    monkeypatch.setattr(editing_module, "lint", lambda report: checked.append(report) or real(report))
+    monkeypatch.setattr(editing_module, "lint", lambda report, *rest: checked.append(report) or real(report, *rest))
     window.editor.navigator.select_section("bai_hoc")
     text = window.editor.section_editor.editor
     text.moveCursor(text.textCursor().MoveOperation.End)
