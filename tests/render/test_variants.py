@@ -42,7 +42,7 @@ def test_six_month_report_has_its_title_parts_and_no_classification():
 def test_six_month_report_measures_against_the_whole_years_targets():
     text = body(compose(demo_report(DemoKind.SIX_MONTH)))
     assert "Đảng bộ kết nạp 02 đảng viên mới, đạt 50% chỉ tiêu cả năm" in text
-    assert "Trong 6 tháng đầu năm, Đảng bộ đã đạt 1/3 chỉ tiêu cả năm" in text
+    assert "Trong 6 tháng đầu năm 2026, Đảng bộ đã đạt 1/3 chỉ tiêu cả năm" in text
     assert "Trong 6 tháng đầu năm, không có đảng viên bị thi hành kỷ luật." in text
     assert "Tổng số đảng viên cuối kỳ là 97 đồng chí" in text
 
@@ -65,7 +65,8 @@ def test_mid_term_title_names_the_congress_and_the_term():
 def test_mid_term_report_compares_with_the_congress_resolutions_targets():
     model = compose(demo_report(DemoKind.MID_TERM))
     text = body(model)
-    assert ("Sau hơn nửa nhiệm kỳ, 2/5 chỉ tiêu Nghị quyết Đại hội đạt và vượt; 03 chỉ tiêu chưa đạt, cần tập trung "
+    assert ("Trong nửa đầu nhiệm kỳ 2025 - 2030, 2/5 chỉ tiêu Nghị quyết Đại hội đạt và vượt; 03 chỉ tiêu chưa đạt, "
+            "cần tập trung "
             "thực hiện trong nửa nhiệm kỳ còn lại (chi tiết tại Phụ lục 3).") in text
     [targets] = [a for a in model.annexes if "chỉ tiêu" in a.title]
     assert targets.title == "Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội từ đầu nhiệm kỳ 2025 - 2030 đến nay"
