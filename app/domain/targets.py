@@ -5,12 +5,12 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import numbers
-from app.domain.period import Period
+from app.domain.period import YEAR_PERIODS, Period
 
 
 class Comparator(enum.StrEnum):
@@ -68,7 +68,8 @@ def summary(targets: list[Target]) -> tuple[int, int, int]:
 
 
 # Words a target of the term or of a year may carry that do not change what it counts.
-_SPAN_WORDS = re.compile(r"\s*(?:,\s*)?\b(?:trong|cả|của|suốt)\s+(?:nhiệm kỳ|năm học|năm)\b|\s*\b(?:hằng|hàng|mỗi)\s+năm\b")
+_SPAN_WORDS = re.compile(
+    r"\s*(?:,\s*)?\b(?:trong|cả|của|suốt)\s+(?:nhiệm kỳ|năm học|năm)\b|\s*\b(?:hằng|hàng|mỗi)\s+năm\b")
 
 
 def same_target_key(label: str) -> str:
@@ -109,6 +110,12 @@ class TermTable:
     @property
     def has_yearly_figures(self) -> bool:
         return any(figure is not None for row in self.rows for figure in row.yearly)
+
+
+def years_of_term(term: Period, yearly: Iterable[tuple[Period, list[Target]]]) -> dict[Period, list[Target]]:
+    """The yearly reports' targets that belong to a report of term: those of a calendar or school year inside it, by
+    period; of two reports for the same year the later one in yearly counts (the most recently changed)."""
+    return {period: targets for period, targets in yearly if period.kind in YEAR_PERIODS and period.within(term)}
 
 
 def term_table(targets: Sequence[Target], yearly: Mapping[Period, Sequence[Target]]) -> TermTable:

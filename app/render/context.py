@@ -284,10 +284,12 @@ def _year_header(period: Period) -> str:
     return _sentence(period.phrase)
 
 
-def _plain(target: Target, figure: Decimal | None) -> str:
-    if figure is None:
-        return ""
-    return numfmt.percent(figure) if target.is_percent else numfmt.number(figure)
+def _yearly_cells(target: Target, figures: Sequence[Decimal | None]) -> list[str]:
+    """A target's figure of each year: rates of one row alike ("96,0%" beside "92,6%"); "" for a year without one."""
+    if not target.is_percent:
+        return ["" if f is None else numfmt.number(f) for f in figures]
+    decimals = any(f is not None and f != f.to_integral_value() for f in figures)
+    return ["" if f is None else numfmt.percent_value(round(f, 1), decimals=decimals) for f in figures]
 
 
 def _assessment(target: dict[str, Any], period: Period) -> str:
@@ -446,7 +448,8 @@ def _title_in_text(title: str, conv: Conventions) -> str:
 
 
 def _name_in_text(report: Report, conv: Conventions) -> str:
-    """The report as a sentence names it: "báo cáo tổng kết …", "báo cáo chính trị của Ban Chấp hành … trình Đại hội …"."""
+    """The report as a sentence names it: "báo cáo tổng kết …", "báo cáo chính trị của Ban Chấp hành … trình
+    Đại hội …"."""
     parts = [report.doc_type_name.lower(), _title_in_text(report.effective_title, conv), report.congress_line]
     return " ".join(part for part in parts if part)
 
@@ -522,7 +525,7 @@ def build_context(report: Report, conv: Conventions | None = None,
         "inspection": to_dict(stats.inspection),
         "discipline": to_dict(stats.discipline),
         "life": to_dict(stats.party_life),
-        "targets": [_target(t, fmt) | {"yearly": [_plain(t, f) for f in row.yearly]}
+        "targets": [_target(t, fmt) | {"yearly": _yearly_cells(t, row.yearly)}
                     for t, row in zip(report.targets, term.rows, strict=True)],
         "term": {"periods": [_year_header(p) for p in term.periods],
                  "years": [p.phrase for p in term.periods]},
