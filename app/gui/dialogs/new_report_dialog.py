@@ -131,7 +131,8 @@ class NewReportDialog(QDialog):
         self.period_combo = QComboBox()
         for period in YEAR_PERIODS:
             self.period_combo.addItem(_(PERIOD_KIND_LABELS[period]), period.value)
-        self.period_combo.setCurrentIndex(YEAR_PERIODS.index(proposed_period(previous)))
+        self._year_period = YEAR_PERIODS.index(proposed_period(previous))
+        self.period_combo.setCurrentIndex(self._year_period)
         self.period_combo.setToolTip(_("A school's chi bộ reports on the school year: its title, part titles "
                                        "and sentences then say \"năm học\"."))
         first, last = proposed_term(previous, this_year)
@@ -224,7 +225,8 @@ class NewReportDialog(QDialog):
 
     def period_kind(self) -> PeriodKind:
         """The period the report covers: the one chosen for a year-end report, the kind's own otherwise."""
-        return period_kind_of(self.kind(), PeriodKind(self.period_combo.currentData()))
+        chosen = self.period_combo.currentData()  # None while another kind of report names its own period
+        return period_kind_of(self.kind(), PeriodKind(chosen) if chosen else PeriodKind.CALENDAR_YEAR)
 
     def term(self) -> str:
         """ "2020 - 2025" for a report whose period is a term; "" for the others."""
@@ -249,6 +251,15 @@ class NewReportDialog(QDialog):
         """Offer the latest report before the period, and warn when the period already has one."""
         kind = self.kind()
         self.period_combo.setEnabled(kind is ReportKind.YEAR_END)
+        # Another kind fixes its period: the box names it ("Cả nhiệm kỳ") and keeps the year-end choice for later.
+        if kind is ReportKind.YEAR_END:
+            if self.period_combo.currentIndex() < 0:
+                self.period_combo.setCurrentIndex(self._year_period)
+        else:
+            if self.period_combo.currentIndex() >= 0:
+                self._year_period = self.period_combo.currentIndex()
+            self.period_combo.setPlaceholderText(_(PERIOD_KIND_LABELS[period_kind_of(kind)]))
+            self.period_combo.setCurrentIndex(-1)
         self.term_label.setVisible(kind in _TERM_KINDS)
         self.term_row.setVisible(kind in _TERM_KINDS)
         # The term ends after it starts; a report to the congress is of the term's last year.

@@ -208,3 +208,14 @@ def test_the_self_review_is_offered_with_the_term_after_the_last_congress_report
         ok_button(dialog).click()
     assert signal.args[1] == "committee_self_review"
     assert signal.args[3:] == ["whole_term", "2020 - 2025"]
+
+
+def test_a_congress_report_names_its_period_and_the_year_end_choice_comes_back(qtbot):
+    dialog = make(qtbot)
+    dialog.period_combo.setCurrentIndex(dialog.period_combo.findData(PeriodKind.SCHOOL_YEAR.value))
+    _choose_kind(qtbot, dialog, ReportKind.COMMITTEE_SELF_REVIEW)
+    assert dialog.period_combo.currentIndex() == -1
+    assert dialog.period_combo.placeholderText() == "Cả nhiệm kỳ"
+    assert dialog.period_kind() is PeriodKind.WHOLE_TERM
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(ReportKind.YEAR_END.value))
+    assert dialog.period_kind() is PeriodKind.SCHOOL_YEAR
