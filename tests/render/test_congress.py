@@ -209,3 +209,22 @@ def test_page_one_of_the_political_report_prints_the_title_lines_under_the_heade
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
                        check=True, capture_output=True)
         assert (tmp_path / "page-1.png").stat().st_size > 0
+
+
+def test_the_preview_shows_the_congress_line_under_the_title():
+    from app.services.export import preview_html
+
+    html = preview_html(demo_report(DemoKind.CONGRESS))
+    genre, title = html.index("BÁO CÁO CHÍNH TRỊ"), html.index("của Ban Chấp hành Chi bộ")
+    line = html.index("trình Đại hội Chi bộ Công ty Cổ phần Cơ khí Hòa Bình, nhiệm kỳ 2025")
+    assert genre < title < line < html.index("-----")
+
+
+def test_an_exported_congress_docx_imports_back_as_the_same_kind_and_term(tmp_path):
+    from app.services.interchange import import_report_file
+
+    path = tmp_path / "congress.docx"
+    export_docx(demo_report(DemoKind.CONGRESS), path)
+    report = import_report_file(path)  # the report's data travels inside the .docx
+    assert (report.kind, report.term, report.effective_title) == (
+        ReportKind.CONGRESS_POLITICAL, "2020 - 2025", f"của Ban Chấp hành {NAME}, nhiệm kỳ 2020 - 2025")
