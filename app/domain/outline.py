@@ -99,7 +99,7 @@ _PART_TITLES = {
     ReportKind.MID_TERM: ("KẾT QUẢ NỬA ĐẦU NHIỆM KỲ {term}", "NHIỆM VỤ, GIẢI PHÁP NỬA NHIỆM KỲ CÒN LẠI"),
     ReportKind.CONGRESS_POLITICAL: ("KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI {PERIOD}",
                                     "PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ {NEXT_PERIOD}"),
-    ReportKind.COMMITTEE_SELF_REVIEW: ("KIỂM ĐIỂM SỰ LÃNH ĐẠO, CHỈ ĐẠO CỦA BAN CHẤP HÀNH {PERIOD}",
+    ReportKind.COMMITTEE_SELF_REVIEW: ("KIỂM ĐIỂM SỰ LÃNH ĐẠO, CHỈ ĐẠO {PERIOD}",
                                        "PHƯƠNG HƯỚNG KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM"),
 }
 

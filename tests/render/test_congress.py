@@ -108,7 +108,7 @@ def test_the_political_reports_outline_runs_from_the_terms_results_to_the_next_t
 def test_the_self_reviews_outline_examines_the_committee():
     model = compose(demo_report(DemoKind.CONGRESS_REVIEW))
     assert [b.text for b in model.body if b.kind is BlockKind.PART_TITLE][0] == \
-        "KIỂM ĐIỂM SỰ LÃNH ĐẠO, CHỈ ĐẠO CỦA BAN CHẤP HÀNH NHIỆM KỲ 2020 - 2025"
+        "KIỂM ĐIỂM SỰ LÃNH ĐẠO, CHỈ ĐẠO NHIỆM KỲ 2020 - 2025"
     headings = [b.text for b in model.body if b.kind is BlockKind.HEADING1]
     for heading in ("ƯU ĐIỂM, KHUYẾT ĐIỂM CỦA BAN CHẤP HÀNH", "NGUYÊN NHÂN", "BÀI HỌC KINH NGHIỆM",
                     "NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC"):
