@@ -52,6 +52,7 @@ DOC_TYPE_NAMES: dict[ReportKind, str] = {
     ReportKind.COMMITTEE_SELF_REVIEW: "BÁO CÁO KIỂM ĐIỂM",
 }
 DOC_TYPE_NAME = "BÁO CÁO"
+_NAMES_CONGRESS = re.compile(r"(?<!\w)trình\s+Đại\s+hội(?!\w)", re.IGNORECASE)
 
 
 class ReportStatus(enum.StrEnum):
@@ -268,8 +269,8 @@ class Report:
     @property
     def congress_line(self) -> str:
         """The line under the trích yếu of a report to a congress, "trình Đại hội Chi bộ …, nhiệm kỳ 2025 - 2030";
-        "" for the other kinds."""
-        if not self.kind.is_congress:
+        "" for the other kinds, and when the title she typed names the congress itself ("… lần thứ XXI …")."""
+        if not self.kind.is_congress or _NAMES_CONGRESS.search(self.title):
             return ""
         return f"trình {congress_name(self.organisation, self.period.following().term)}"
 

@@ -228,3 +228,33 @@ def test_an_exported_congress_docx_imports_back_as_the_same_kind_and_term(tmp_pa
     report = import_report_file(path)  # the report's data travels inside the .docx
     assert (report.kind, report.term, report.effective_title) == (
         ReportKind.CONGRESS_POLITICAL, "2020 - 2025", f"của Ban Chấp hành {NAME}, nhiệm kỳ 2020 - 2025")
+
+
+def test_a_congress_report_typed_in_word_is_read_as_one_with_its_term(tmp_path):
+    from app.importers.word_report import read_word_report
+
+    path = tmp_path / "typed.docx"
+    export_docx(demo_report(DemoKind.CONGRESS), path)
+    document = docx.Document(str(path))
+    # As typed by hand: no data part, only the text (the exporter's data part would be read first).
+    for rel in [r for r in document.part.rels.values() if "customXml" in r.reltype]:
+        document.part.drop_rel(rel.rId)
+    document.save(str(path))
+    reading = read_word_report(path)
+    report = reading.report
+    assert (report.kind, report.year, report.term) == (ReportKind.CONGRESS_POLITICAL, 2025, "2020 - 2025")
+    # The profile read from the header has no name to word the lines from: the typed ones are kept, both.
+    assert report.title.replace("\u00a0", " ") == (
+        f"của Ban Chấp hành {NAME}, nhiệm kỳ 2020 - 2025 trình Đại hội {NAME}, nhiệm kỳ 2025 - 2030")
+    assert report.congress_line == ""
+    assert report.section("ket_qua_chi_tieu") is not None
+
+
+def test_a_title_she_typed_naming_the_congress_takes_the_place_of_both_lines():
+    report = demo_report(DemoKind.CONGRESS)
+    report.title = (f"của Ban Chấp hành {NAME} khóa III, nhiệm kỳ 2020 - 2025 trình Đại hội {NAME} lần thứ IV, "
+                    "nhiệm kỳ 2025 - 2030")
+    model = compose(report)
+    assert (model.title, model.congress_line) == (report.title, "")
+    closing = next(b.text for b in model.body if b.kind is BlockKind.CLOSING)
+    assert closing == f"Trên đây là báo cáo chính trị {report.title}."
