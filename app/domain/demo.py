@@ -759,14 +759,14 @@ def demo_subunit_reports() -> list[Report]:
 def _congress_organisation() -> Organisation:
     return Organisation(
         name="Chi bộ Công ty Cổ phần Cơ khí Hòa Bình",
-        upper_body="ĐẢNG BỘ KHỐI DOANH NGHIỆP TỈNH",
+        upper_body="ĐẢNG BỘ XÃ HÒA BÌNH",
         issuer_name="CHI BỘ CÔNG TY CỔ PHẦN CƠ KHÍ HÒA BÌNH",
         kind=OrgKind.CHI_BO_CO_SO,
         issuer_code="CB",
         place="Thái Nguyên",
         short_name="Chi bộ",
         signature=Signature(authority="T/M CHI BỘ", position="BÍ THƯ", name="Phạm Văn Hải"),
-        recipients=["- Ban Thường vụ Đảng ủy Khối (để báo cáo),", "- Đại biểu dự Đại hội,", "- Lưu Chi bộ."],
+        recipients=["- Ban Thường vụ Đảng ủy xã (để báo cáo),", "- Đại biểu dự Đại hội,", "- Lưu Chi bộ."],
     )
 
 
@@ -786,7 +786,7 @@ _CONGRESS_TEXTS: dict[str, list[tuple[EntryKind, str]]] = {
     "dac_diem": [
         (P, "Công ty Cổ phần Cơ khí Hòa Bình có 186 người lao động; sản xuất kết cấu thép và phụ tùng máy nông "
             "nghiệp. Ban Chấp hành Chi bộ nhiệm kỳ 2020 - 2025 có 03 đồng chí."),
-        (P, "Thuận lợi: được Đảng ủy Khối quan tâm chỉ đạo; nội bộ đoàn kết. Khó khăn: hai năm đầu nhiệm kỳ, dịch "
+        (P, "Thuận lợi: được cấp ủy cấp trên quan tâm chỉ đạo; nội bộ đoàn kết. Khó khăn: hai năm đầu nhiệm kỳ, dịch "
             "COVID-19 làm đơn hàng giảm mạnh, nhiều đảng viên đi làm theo ca."),
     ],
     "nhiem_vu_chinh_tri": [
