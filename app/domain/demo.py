@@ -885,6 +885,8 @@ def _congress_report() -> Report:
                    is_percent=True),
         ],
     )
+    # The committee presents it: it signs on the committee's behalf.
+    report.signature = Signature(authority="T/M BAN CHẤP HÀNH", position="BÍ THƯ", name="Phạm Văn Hải")
     # As read from a database holding the five yearly reports (services.reports.yearly_targets).
     report.yearly_targets = {r.period: r.targets for r in demo_congress_yearly_reports()}
     return _fill_texts(report, _CONGRESS_TEXTS)
