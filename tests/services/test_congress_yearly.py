@@ -33,7 +33,7 @@ def stored(sessions) -> dict[str, int]:
 
 def test_the_database_is_a_real_sqlite_file_holding_the_five_yearly_reports(sessions, stored, engine_url):
     if not engine_url.startswith("sqlite"):
-        pytest.skip("the file is the SQLite one")
+        pytest.skip("a PostgreSQL database is no file to look at")
     path = Path(engine_url.removeprefix("sqlite:///"))
     assert path.is_file() and path.stat().st_size > 0
     years = sorted(s.year for s in reports.list_reports(sessions) if s.kind is ReportKind.YEAR_END)
