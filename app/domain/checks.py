@@ -17,9 +17,11 @@ from app.domain.fields import Field, FieldRef, label, parse, stat
 from app.domain.findings import Finding, Severity
 from app.domain.member_stats import BADGE_YEARS
 from app.domain.organisation import OrgKind
+from app.domain.period import term_years
 from app.domain.ratings import EXCELLENT_QUOTA, RatingCounts
 from app.domain.report import Report, Statistics
 from app.domain.roster_stats import disagreements
+from app.domain.targets import term_table
 from app.i18n import N_, _
 
 # The labels of the fields (FIELD_LABELS before) live with the fields: app.domain.fields.STAT_LABELS.
@@ -473,3 +475,27 @@ def targets(report: Report) -> Iterator[Finding]:
             yield Finding("targets.percent", Severity.ERROR, _paths(fields.target(index, "result")), _(
                 "The result of target {number} (“{label}”) is a rate and cannot exceed 100%."
             ).format(number=index + 1, label=target.label))
+
+
+@check
+def congress_term(report: Report) -> Iterator[Finding]:
+    """A report to a congress covers the committee's whole term and names the next: both come from its term."""
+    if report.kind.is_congress and term_years(report.term) is None:
+        yield Finding("congress.term", Severity.WARNING, (Field.TERM.path,), _(
+            "A report to the congress covers the committee's whole term: type the term as “2020 - 2025” in the "
+            "document details, and the title and the next term follow from it."))
+
+
+@check
+def term_targets_by_year(report: Report) -> Iterator[Finding]:
+    """The result of a count target over the term is the sum of the yearly reports' figures, when every year has one."""
+    if not report.kind.is_congress:
+        return
+    table = term_table(report.targets, report.yearly_targets)
+    for index, row in enumerate(table.rows):
+        if row.disagrees and row.years_total is not None and row.target.result is not None:
+            yield Finding("targets.term_sum", Severity.WARNING, _paths(fields.target(index, "result")), _(
+                "Target {number} (“{label}”): the term's result is {result}, but the yearly reports add up to "
+                "{total}. Check the result, or the yearly reports."
+            ).format(number=index + 1, label=row.target.label, result=numfmt.number(row.target.result),
+                     total=numfmt.number(row.years_total)))

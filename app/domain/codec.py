@@ -38,10 +38,16 @@ def _converter() -> cattrs.Converter:
     from app.domain.organisation import Organisation
     from app.domain.report import Report
 
-    for cls in (Organisation, Report):
-        conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv, version=override(omit=True)))
-        conv.register_structure_hook(cls, make_dict_structure_fn(
-            cls, conv, _cattrs_forbid_extra_keys=True, version=override(omit=True)))
+    conv.register_unstructure_hook(Organisation, make_dict_unstructure_fn(
+        Organisation, conv, version=override(omit=True)))
+    conv.register_structure_hook(Organisation, make_dict_structure_fn(
+        Organisation, conv, _cattrs_forbid_extra_keys=True, version=override(omit=True)))
+    # The yearly reports' targets a term report is read with are those reports' own: not this report's data.
+    conv.register_unstructure_hook(Report, make_dict_unstructure_fn(
+        Report, conv, version=override(omit=True), yearly_targets=override(omit=True)))
+    conv.register_structure_hook(Report, make_dict_structure_fn(
+        Report, conv, _cattrs_forbid_extra_keys=True, version=override(omit=True),
+        yearly_targets=override(omit=True)))
     return conv
 
 

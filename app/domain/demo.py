@@ -195,7 +195,9 @@ def demo_statistics() -> Statistics:
 
 class DemoKind(enum.StrEnum):
     """Which built-in demo report: the đảng bộ's year-end (the default), six-month or mid-term one, a chi bộ's,
-    a school's chi bộ reporting on the school year, or the same chi bộ with its member roster driving the counts."""
+    a school's chi bộ reporting on the school year, the same chi bộ with its member roster driving the counts,
+    or a chi bộ's political report to its congress at the end of the 2020 - 2025 term and its committee's
+    self-review."""
 
     DANG_BO = "dang-bo"
     CHI_BO = "chi-bo"
@@ -203,6 +205,8 @@ class DemoKind(enum.StrEnum):
     MID_TERM = "mid-term"
     SCHOOL = "school"
     ROSTER = "roster"
+    CONGRESS = "congress"
+    CONGRESS_REVIEW = "congress-review"
 
 
 def demo_report(kind: str = DemoKind.DANG_BO, preset: str = Preset.PARTY) -> Report:
@@ -214,6 +218,8 @@ def demo_report(kind: str = DemoKind.DANG_BO, preset: str = Preset.PARTY) -> Rep
         DemoKind.MID_TERM: _mid_term_report,
         DemoKind.SCHOOL: _school_report,
         DemoKind.ROSTER: _roster_report,
+        DemoKind.CONGRESS: _congress_report,
+        DemoKind.CONGRESS_REVIEW: _congress_review,
     }
     report = builders[DemoKind(kind)]()
     if Preset(preset) is not Preset.PARTY:
@@ -746,3 +752,155 @@ def demo_subunit_reports() -> list[Report]:
                     "\0", name)
         reports.append(report)
     return reports
+
+
+# A chi bộ cơ sở at the end of its 2020 - 2025 term: its political report to the congress of 2025 - 2030, with the
+# term's targets beside the figures of its five yearly reports (2020 to 2024).
+def _congress_organisation() -> Organisation:
+    return Organisation(
+        name="Chi bộ Công ty Cổ phần Cơ khí Hòa Bình",
+        upper_body="ĐẢNG BỘ XÃ HÒA BÌNH",
+        issuer_name="CHI BỘ CÔNG TY CỔ PHẦN CƠ KHÍ HÒA BÌNH",
+        kind=OrgKind.CHI_BO_CO_SO,
+        issuer_code="CB",
+        place="Thái Nguyên",
+        short_name="Chi bộ",
+        signature=Signature(authority="T/M CHI BỘ", position="BÍ THƯ", name="Phạm Văn Hải"),
+        recipients=["- Ban Thường vụ Đảng ủy xã (để báo cáo),", "- Đại biểu dự Đại hội,", "- Lưu Chi bộ."],
+    )
+
+
+# Per target of the term: label, value, unit, is a rate, result over the term, each year's result 2020-2024.
+_TERM_TARGETS: tuple[tuple[str, int, str, bool, str, tuple[str, ...]], ...] = (
+    ("kết nạp đảng viên mới trong nhiệm kỳ", 5, "đảng viên", False, "6", ("1", "1", "2", "1", "1")),
+    ("quần chúng ưu tú được học lớp bồi dưỡng nhận thức về Đảng trong nhiệm kỳ", 10, "người", False, "8",
+     ("2", "1", "2", "2", "1")),
+    ("đảng viên hoàn thành tốt nhiệm vụ trở lên hằng năm", 90, "đảng viên", True, "93.3",
+     ("91.7", "92.3", "92.6", "96.0", "93.3")),
+    ("đảng viên được học tập, quán triệt nghị quyết hằng năm", 100, "đảng viên", True, "100",
+     ("100", "100", "100", "100", "100")),
+)
+_CONGRESS_YEARS = (2020, 2021, 2022, 2023, 2024)
+
+_CONGRESS_TEXTS: dict[str, list[tuple[EntryKind, str]]] = {
+    "dac_diem": [
+        (P, "Công ty Cổ phần Cơ khí Hòa Bình có 186 người lao động; sản xuất kết cấu thép và phụ tùng máy nông "
+            "nghiệp. Ban Chấp hành Chi bộ nhiệm kỳ 2020 - 2025 có 03 đồng chí."),
+        (P, "Thuận lợi: được cấp ủy cấp trên quan tâm chỉ đạo; nội bộ đoàn kết. Khó khăn: hai năm đầu nhiệm kỳ, dịch "
+            "COVID-19 làm đơn hàng giảm mạnh, nhiều đảng viên đi làm theo ca."),
+    ],
+    "nhiem_vu_chinh_tri": [
+        (P, "Chi bộ lãnh đạo Công ty vượt qua khó khăn, doanh thu năm 2024 đạt 142 tỷ đồng, tăng 38% so với năm "
+            "2020; thu nhập bình quân của người lao động đạt 9,8 triệu đồng/tháng; nộp ngân sách đầy đủ."),
+        (P, "Công ty đầu tư dây chuyền hàn tự động, mở thêm thị trường phụ tùng xuất khẩu."),
+    ],
+    "tu_tuong": [
+        (P, "Chi bộ tổ chức cho đảng viên học tập, quán triệt Nghị quyết Đại hội XIII của Đảng và các nghị quyết, "
+            "chỉ thị của cấp trên; tư tưởng của đảng viên, người lao động ổn định."),
+    ],
+    "dao_duc": [
+        (B, "Mỗi năm, mỗi đảng viên đăng ký ít nhất 01 việc làm cụ thể làm theo tư tưởng, đạo đức, phong cách "
+            "Hồ Chí Minh gắn với nhiệm vụ sản xuất."),
+    ],
+    "to_chuc_can_bo": [
+        (P, "Chi bộ duy trì sinh hoạt định kỳ vào ngày 05 hằng tháng; nội dung sinh hoạt gắn với kế hoạch sản xuất, "
+            "kinh doanh của Công ty."),
+    ],
+    "kiem_tra": [(P, "Chi bộ giám sát việc thực hiện nhiệm vụ được giao của đảng viên giữ chức vụ quản lý.")],
+    "doan_the": [
+        (P, "Chi bộ lãnh đạo Công đoàn và Chi đoàn Công ty hoạt động đúng điều lệ; Công đoàn được Liên đoàn Lao "
+            "động tỉnh tặng Bằng khen năm 2023."),
+    ],
+    "uu_diem": [(P, "Ban Chấp hành Chi bộ đoàn kết, lãnh đạo Công ty giữ vững sản xuất trong những năm khó khăn "
+                    "và phát triển trong những năm sau.")],
+    "han_che": [(B, "Công tác tạo nguồn phát triển đảng viên trong công nhân trực tiếp sản xuất còn chậm; chỉ tiêu "
+                    "bồi dưỡng quần chúng ưu tú chưa đạt.")],
+    "nguyen_nhan_khach_quan": [(P, "Công nhân làm việc theo ca, khó bố trí thời gian học lớp bồi dưỡng.")],
+    "nguyen_nhan_chu_quan": [(P, "Chi bộ chưa phân công đảng viên theo dõi, giúp đỡ từng quần chúng ưu tú.")],
+    "bai_hoc": [
+        (B, "Giữ vững đoàn kết trong Ban Chấp hành; nghị quyết của Chi bộ gắn với kế hoạch sản xuất, kinh doanh."),
+        (B, "Người đứng đầu nêu gương; việc gì đã nghị quyết thì kiểm tra đến cùng."),
+    ],
+    "phuong_huong": [
+        (P, "Nâng cao năng lực lãnh đạo và sức chiến đấu của Chi bộ; lãnh đạo Công ty phát triển bền vững, chăm lo "
+            "việc làm và thu nhập của người lao động."),
+    ],
+    "nhiem_vu_giai_phap": [
+        (B, "Phân công mỗi chi ủy viên theo dõi, giúp đỡ quần chúng ưu tú ở từng phân xưởng."),
+        (B, "Nâng cao chất lượng sinh hoạt chi bộ, mỗi quý ít nhất 01 lần sinh hoạt chuyên đề."),
+    ],
+}
+
+
+def _target_of(label: str, value: int, unit: str, is_percent: bool, result: str | None) -> Target:
+    return Target(label, Decimal(value), unit, is_percent=is_percent,
+                  result=Decimal(result) if result is not None else None)
+
+
+def demo_congress_yearly_reports() -> list[Report]:
+    """The congress demo chi bộ's year-end reports for 2020 to 2024: their targets and results, year by year."""
+    reports = []
+    for i, year in enumerate(_CONGRESS_YEARS):
+        targets = []
+        for label, value, unit, is_percent, _term, years in _TERM_TARGETS:
+            # A year's target is a fifth of the term's count (a rate stays the rate).
+            yearly_value = value if is_percent else max(1, value // 5)
+            targets.append(_target_of(label.replace(" trong nhiệm kỳ", "").replace(" hằng năm", ""), yearly_value,
+                                      unit, is_percent, years[i]))
+        reports.append(Report(
+            organisation=_congress_organisation(), year=year, number=10 + i, issued_on=date(year, 12, 10),
+            term="2020 - 2025", sections=default_outline(ReportKind.YEAR_END, OrgKind.CHI_BO_CO_SO), targets=targets,
+        ))
+    return reports
+
+
+def _congress_report() -> Report:
+    report = Report(
+        organisation=_congress_organisation(),
+        year=2025,
+        kind=ReportKind.CONGRESS_POLITICAL,
+        number=8,
+        issued_on=date(2025, 5, 20),
+        term="2020 - 2025",
+        sections=default_outline(ReportKind.CONGRESS_POLITICAL, OrgKind.CHI_BO_CO_SO),
+        stats=Statistics(
+            units=0,
+            membership=Membership(
+                opening_total=20, opening_probationary=1, admitted=6, transferred_in=2, transferred_out=3, deceased=1,
+                recognised_official=6, closing_total=24, closing_official=23, closing_probationary=1, female=11,
+                candidates_trained=8, candidates=2,
+            ),
+            inspection=Inspection(scheduled=OrgMemberCount(0, 6), topical_supervision=OrgMemberCount(0, 4)),
+            party_life=PartyLife(
+                resolutions_studied=18, study_participants=24, study_members=24, meetings_held=60,
+                meetings_required=60, thematic_meetings=20,
+            ),
+        ),
+        targets=[_target_of(label, value, unit, is_percent, term)
+                 for label, value, unit, is_percent, term, _years in _TERM_TARGETS],
+        next_targets=[
+            Target("kết nạp đảng viên mới trong nhiệm kỳ", Decimal(6), "đảng viên"),
+            Target("đảng viên hoàn thành tốt nhiệm vụ trở lên hằng năm", Decimal(90), "đảng viên", is_percent=True),
+            Target("đảng viên được học tập, quán triệt các nghị quyết, chỉ thị của Đảng", Decimal(100), "đảng viên",
+                   is_percent=True),
+        ],
+    )
+    # The committee presents it: it signs on the committee's behalf.
+    report.signature = Signature(authority="T/M BAN CHẤP HÀNH", position="BÍ THƯ", name="Phạm Văn Hải")
+    # As read from a database holding the five yearly reports (services.reports.yearly_targets).
+    report.yearly_targets = {r.period: r.targets for r in demo_congress_yearly_reports()}
+    return _fill_texts(report, _CONGRESS_TEXTS)
+
+
+def _congress_review() -> Report:
+    report = _congress_report()
+    report.kind = ReportKind.COMMITTEE_SELF_REVIEW
+    report.number = 9
+    report.sections = default_outline(ReportKind.COMMITTEE_SELF_REVIEW, OrgKind.CHI_BO_CO_SO)
+    report.next_targets = []
+    texts = dict(_CONGRESS_TEXTS)
+    texts["nhiem_vu_giai_phap"] = [
+        (B, "Khắc phục hạn chế trong tạo nguồn phát triển đảng viên: phân công chi ủy viên phụ trách từng phân "
+            "xưởng."),
+    ]
+    return _fill_texts(report, texts)

@@ -97,7 +97,58 @@ _PART_TITLES = {
     ReportKind.YEAR_END: ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ {PERIOD}", "PHƯƠNG HƯỚNG, NHIỆM VỤ {NEXT_PERIOD}"),
     ReportKind.SIX_MONTH: ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ {PERIOD}", "NHIỆM VỤ TRỌNG TÂM {NEXT_PERIOD}"),
     ReportKind.MID_TERM: ("KẾT QUẢ NỬA ĐẦU NHIỆM KỲ {term}", "NHIỆM VỤ, GIẢI PHÁP NỬA NHIỆM KỲ CÒN LẠI"),
+    ReportKind.CONGRESS_POLITICAL: ("KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT ĐẠI HỘI {PERIOD}",
+                                    "PHƯƠNG HƯỚNG, MỤC TIÊU, NHIỆM VỤ {NEXT_PERIOD}"),
+    ReportKind.COMMITTEE_SELF_REVIEW: ("KIỂM ĐIỂM SỰ LÃNH ĐẠO, CHỈ ĐẠO {PERIOD}",
+                                       "PHƯƠNG HƯỚNG KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM"),
 }
+
+# The term's targets set against their results (templates/sections/ket_qua_chi_tieu.j2 prints the table).
+_TERM_TARGETS = ("ket_qua_chi_tieu", "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT ĐẠI HỘI", ())
+
+
+def _congress_part_one(kind: ReportKind, org_kind: OrgKind) -> Spec:
+    """Part one of a report to a congress: the term's results by area, its targets, then the assessment.
+
+    The political report assesses the term and draws its lessons; the committee's self-review examines its own
+    leadership: strengths and weaknesses, their causes, lessons.
+    """
+    building = _CHI_BO_BUILDING if org_kind.is_chi_bo else _BUILDING
+    mass = "LÃNH ĐẠO CÁC ĐOÀN THỂ" if org_kind.is_chi_bo else "LÃNH ĐẠO CHÍNH QUYỀN, MẶT TRẬN VÀ CÁC ĐOÀN THỂ"
+    if kind is ReportKind.COMMITTEE_SELF_REVIEW:
+        return (
+            ("nhiem_vu_chinh_tri", "SỰ LÃNH ĐẠO, CHỈ ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ", ()),
+            ("xay_dung_dang", "SỰ LÃNH ĐẠO, CHỈ ĐẠO CÔNG TÁC XÂY DỰNG ĐẢNG", building),
+            ("doan_the", mass, ()),
+            _TERM_TARGETS,
+            ("danh_gia", "ƯU ĐIỂM, KHUYẾT ĐIỂM CỦA BAN CHẤP HÀNH", (
+                ("uu_diem", "Ưu điểm", ()),
+                ("han_che", "Hạn chế, khuyết điểm", ()),
+            )),
+            ("nguyen_nhan", "NGUYÊN NHÂN", (
+                ("nguyen_nhan_khach_quan", "Nguyên nhân khách quan", ()),
+                ("nguyen_nhan_chu_quan", "Nguyên nhân chủ quan", ()),
+            )),
+            ("bai_hoc", "BÀI HỌC KINH NGHIỆM", ()),
+        )
+    return (
+        ("dac_diem", "ĐẶC ĐIỂM TÌNH HÌNH", ()),
+        ("nhiem_vu_chinh_tri", "KẾT QUẢ LÃNH ĐẠO THỰC HIỆN NHIỆM VỤ CHÍNH TRỊ", ()),
+        ("xay_dung_dang", "CÔNG TÁC XÂY DỰNG ĐẢNG", building),
+        ("doan_the", mass, ()),
+        _TERM_TARGETS,
+        ("danh_gia", "ĐÁNH GIÁ CHUNG", _ASSESSMENT),
+    )
+
+
+def _congress_part_two(kind: ReportKind) -> Spec:
+    if kind is ReportKind.COMMITTEE_SELF_REVIEW:
+        return (("nhiem_vu_giai_phap", "NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC", ()),)
+    return (
+        ("phuong_huong", "PHƯƠNG HƯỚNG, MỤC TIÊU CHUNG", ()),
+        ("chi_tieu", "CÁC CHỈ TIÊU CHỦ YẾU", ()),
+        ("nhiem_vu_giai_phap", "NHIỆM VỤ VÀ GIẢI PHÁP", ()),
+    )
 
 
 def _part_one(org_kind: OrgKind) -> Spec:
@@ -138,9 +189,13 @@ def _build(spec: Spec) -> list[Section]:
 def default_outline(kind: ReportKind = ReportKind.YEAR_END, org_kind: OrgKind = OrgKind.DANG_BO_CO_SO) -> list[Section]:
     """A fresh outline with no text: the two parts and their sections, for a report of kind by a body of org_kind."""
     first, second = _PART_TITLES[kind]
+    if kind.is_congress:
+        one, two = _congress_part_one(kind, org_kind), _congress_part_two(kind)
+    else:
+        one, two = _part_one(org_kind), _part_two(kind, org_kind)
     return [
-        Section(key="phan_1", title=first, children=_build(_part_one(org_kind))),
-        Section(key="phan_2", title=second, children=_build(_part_two(kind, org_kind))),
+        Section(key="phan_1", title=first, children=_build(one)),
+        Section(key="phan_2", title=second, children=_build(two)),
     ]
 
 

@@ -113,6 +113,18 @@ class Period:
         return f"năm {self.year}"
 
     @property
+    def span(self) -> str:
+        """The stretch of time a sentence says the results were reached in, after "Trong": "năm 2026",
+        "6 tháng đầu năm 2026", "nửa đầu nhiệm kỳ 2025 - 2030", "nhiệm kỳ 2020 - 2025"."""
+        if self.kind is PeriodKind.TERM_SO_FAR:
+            return f"nửa đầu nhiệm kỳ {self.term}" if self.term else "nửa đầu nhiệm kỳ"
+        return self.phrase
+
+    def within(self, other: Period) -> bool:
+        """True when every day of this period falls in other (a year of a term, a school year of it)."""
+        return other.start <= self.start and self.end <= other.end
+
+    @property
     def next_phrase(self) -> str:
         """What part two plans for: "năm 2027", "năm học 2026 - 2027", "6 tháng cuối năm 2026",
         "nửa nhiệm kỳ còn lại", "nhiệm kỳ 2025 - 2030"."""

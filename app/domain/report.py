@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,18 +22,37 @@ from app.i18n import N_
 
 
 class ReportKind(enum.StrEnum):
-    """Year-end (tổng kết năm), six-month (sơ kết 6 tháng) or mid-term (sơ kết giữa nhiệm kỳ)."""
+    """Year-end (tổng kết năm), six-month (sơ kết 6 tháng), mid-term (sơ kết giữa nhiệm kỳ), or one of the two
+    reports of a whole term that a committee presents to its congress: the political report (báo cáo chính trị)
+    and the committee's self-review (báo cáo kiểm điểm của Ban Chấp hành)."""
 
     YEAR_END = "year_end"
     SIX_MONTH = "six_month"
     MID_TERM = "mid_term"
+    CONGRESS_POLITICAL = "congress_political"
+    COMMITTEE_SELF_REVIEW = "committee_self_review"
+
+    @property
+    def is_congress(self) -> bool:
+        """True for the reports presented to a congress, which cover the whole term."""
+        return self in (ReportKind.CONGRESS_POLITICAL, ReportKind.COMMITTEE_SELF_REVIEW)
 
 
 REPORT_KIND_LABELS: dict[ReportKind, str] = {
     ReportKind.YEAR_END: N_("Year-end review"),
     ReportKind.SIX_MONTH: N_("Six-month review"),
     ReportKind.MID_TERM: N_("Mid-term review"),
+    ReportKind.CONGRESS_POLITICAL: N_("Political report to the congress"),
+    ReportKind.COMMITTEE_SELF_REVIEW: N_("Committee's self-review for the congress"),
 }
+
+# The document-type line over the trích yếu (report-content.md §1a): a report to a congress names its genre there.
+DOC_TYPE_NAMES: dict[ReportKind, str] = {
+    ReportKind.CONGRESS_POLITICAL: "BÁO CÁO CHÍNH TRỊ",
+    ReportKind.COMMITTEE_SELF_REVIEW: "BÁO CÁO KIỂM ĐIỂM",
+}
+DOC_TYPE_NAME = "BÁO CÁO"
+_NAMES_CONGRESS = re.compile(r"(?<!\w)trình\s+Đại\s+hội(?!\w)", re.IGNORECASE)
 
 
 class ReportStatus(enum.StrEnum):
@@ -187,8 +207,12 @@ class Report:
     version: the stored report's version when it was read (raised by each save); None when not from a database.
              A save based on an older version is refused (EditConflict). Not compared, not written to files.
     period_kind: what a year-end report covers: a calendar year (the default) or a school year, starting
-                 in year (see period); a six-month or mid-term report's kind fixes its period.
+                 in year (see period); a six-month, mid-term or congress report's kind fixes its period.
     roster: the chi bộ's members at the end of the period (app.domain.roster); empty when she keeps none.
+    yearly_targets: for a report of the whole term, the targets (with results) of the organisation's yearly reports
+                 inside the term, by their period; the targets table then gives each year's figure. Filled when the
+                 report is read (services.reports.yearly_targets); like version, neither stored, compared nor written
+                 to files.
     """
 
     organisation: Organisation
@@ -214,6 +238,7 @@ class Report:
     version: int | None = field(default=None, compare=False)
     period_kind: PeriodKind = PeriodKind.CALENDAR_YEAR
     roster: Roster = field(default_factory=Roster)
+    yearly_targets: dict[Period, list[Target]] = field(default_factory=dict, compare=False)
 
     @property
     def period(self) -> Period:
@@ -237,6 +262,28 @@ class Report:
         return self.title or default_title(self.kind, self.period, self.organisation.name)
 
     @property
+    def doc_type_name(self) -> str:
+        """The line over the trích yếu: "BÁO CÁO", "BÁO CÁO CHÍNH TRỊ", "BÁO CÁO KIỂM ĐIỂM"."""
+        return DOC_TYPE_NAMES.get(self.kind, DOC_TYPE_NAME)
+
+    @property
+    def congress_line(self) -> str:
+        """The line under the trích yếu of a report to a congress, "trình Đại hội Chi bộ …, nhiệm kỳ 2025 - 2030";
+        "" for the other kinds, and when the title she typed names the congress itself ("… lần thứ XXI …")."""
+        if not self.kind.is_congress or _NAMES_CONGRESS.search(self.title):
+            return ""
+        return f"trình {congress_name(self.organisation, self.period.following().term)}"
+
+    @property
+    def names_its_author(self) -> bool:
+        """True when the title already says whose report it is ("… của Ban Chấp hành …"), so that a sentence does
+        not add a second "của …"."""
+        org = self.organisation
+        authors = {"Ban Chấp hành", "Chi ủy", "Ban Thường vụ", org.issuer_subject, org.body_subject}
+        pattern = r"(?<!\w)của (?:" + "|".join(re.escape(a) for a in sorted(authors) if a) + r")(?!\w)"
+        return re.search(pattern, f"{self.effective_title} {self.congress_line}") is not None
+
+    @property
     def period_end(self) -> date:
         """The last day the report covers: 30/6 for a six-month report, 31/8 for a school year, else 31/12."""
         return self.period.end
@@ -255,12 +302,14 @@ class Report:
 
 
 def period_kind_of(kind: ReportKind, chosen: PeriodKind = PeriodKind.CALENDAR_YEAR) -> PeriodKind:
-    """The period a report of kind covers: a six-month or mid-term report's is fixed; a year-end report covers
-    the chosen calendar or school year (or a whole term); anything else falls back to the calendar year."""
+    """The period a report of kind covers: a six-month, mid-term or congress report's is fixed; a year-end report
+    covers the chosen calendar or school year (or a whole term); anything else falls back to the calendar year."""
     if kind is ReportKind.SIX_MONTH:
         return PeriodKind.SIX_MONTHS
     if kind is ReportKind.MID_TERM:
         return PeriodKind.TERM_SO_FAR
+    if kind.is_congress:
+        return PeriodKind.WHOLE_TERM
     return chosen if chosen in (*YEAR_PERIODS, PeriodKind.WHOLE_TERM) else PeriodKind.CALENDAR_YEAR
 
 
@@ -272,8 +321,27 @@ def default_title(kind: ReportKind, period: Period, organisation_name: str = "")
     """
     if kind is ReportKind.SIX_MONTH:
         return f"sơ kết công tác xây dựng Đảng {period.phrase}, nhiệm vụ trọng tâm {period.next_phrase}"
+    if kind.is_congress:
+        # Under "BÁO CÁO CHÍNH TRỊ" / "BÁO CÁO KIỂM ĐIỂM": whose report, for which term; the congress follows.
+        body = organisation_name if organisation_name.startswith(("Đảng bộ", "Chi bộ")) else "Đảng bộ"
+        suffix = f", nhiệm kỳ {period.term}" if period.term else ""
+        return f"của Ban Chấp hành {body}{suffix}"
     if kind is ReportKind.MID_TERM:
         body = organisation_name if organisation_name.startswith(("Đảng bộ", "Chi bộ")) else "Đảng bộ"
         suffix = f", nhiệm kỳ {period.term}" if period.term else ""
         return f"sơ kết giữa nhiệm kỳ thực hiện Nghị quyết Đại hội {body}{suffix}"
     return f"tổng kết công tác xây dựng Đảng {period.phrase}, phương hướng, nhiệm vụ {period.next_phrase}"
+
+
+def congress_name(organisation: Organisation, term: str) -> str:
+    """The congress a report of the whole term goes to: "Đại hội Chi bộ …, nhiệm kỳ 2025 - 2030" (all its members
+    meet), "Đại hội đại biểu Đảng bộ …, nhiệm kỳ 2025 - 2030" (a đảng bộ meets by delegates).
+
+    term: the next term; "" leaves it out.
+    """
+    name = organisation.name
+    if not name.startswith(("Đảng bộ", "Chi bộ")):
+        name = "Chi bộ" if organisation.kind.is_chi_bo else "Đảng bộ"
+    congress = "Đại hội" if organisation.kind.is_chi_bo else "Đại hội đại biểu"
+    suffix = f", nhiệm kỳ {term}" if term else ""
+    return f"{congress} {name}{suffix}"

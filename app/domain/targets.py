@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain import numbers
+from app.domain.period import YEAR_PERIODS, Period
 
 
 class Comparator(enum.StrEnum):
@@ -61,3 +65,73 @@ def summary(targets: list[Target]) -> tuple[int, int, int]:
     judged = [t for t in targets if t.met is not None]
     met = sum(1 for t in judged if t.met)
     return met, len(judged) - met, len(judged)
+
+
+# Words a target of the term or of a year may carry that do not change what it counts.
+_SPAN_WORDS = re.compile(
+    r"\s*(?:,\s*)?\b(?:trong|cả|của|suốt)\s+(?:nhiệm kỳ|năm học|năm)\b|\s*\b(?:hằng|hàng|mỗi)\s+năm\b")
+
+
+def same_target_key(label: str) -> str:
+    """What two targets' labels name in common: "Kết nạp đảng viên mới trong nhiệm kỳ" and "kết nạp đảng viên mới"
+    give the same key (case, spaces and the words naming the span set aside)."""
+    text = " ".join(unicodedata.normalize("NFC", label).casefold().split())
+    return " ".join(_SPAN_WORDS.sub("", text).split())
+
+
+@dataclass(frozen=True, slots=True)
+class TermRow:
+    """One target of the term set against the figure each year's report gave for the same target.
+
+    yearly: one figure per period of TermTable.periods, None where that year's report has no result for it.
+    years_total: for a count target, the sum of the yearly figures when every year has one; None otherwise (a rate
+                 is not summed, and a sum with a year missing would claim what no figure says).
+    """
+
+    target: Target
+    yearly: tuple[Decimal | None, ...]
+    years_total: Decimal | None
+
+    @property
+    def disagrees(self) -> bool:
+        """True when the term's result and the sum of the years are both known and differ."""
+        return (self.years_total is not None and self.target.result is not None
+                and self.years_total != self.target.result)
+
+
+@dataclass(frozen=True, slots=True)
+class TermTable:
+    """The term's targets with each year's figure: periods are the years (or school years) of the term that have a
+    yearly report, in order."""
+
+    periods: tuple[Period, ...]
+    rows: tuple[TermRow, ...]
+
+    @property
+    def has_yearly_figures(self) -> bool:
+        return any(figure is not None for row in self.rows for figure in row.yearly)
+
+
+def years_of_term(term: Period, yearly: Iterable[tuple[Period, list[Target]]]) -> dict[Period, list[Target]]:
+    """The yearly reports' targets that belong to a report of term: those of a calendar or school year inside it, by
+    period; of two reports for the same year the later one in yearly counts (the most recently changed)."""
+    return {period: targets for period, targets in yearly if period.kind in YEAR_PERIODS and period.within(term)}
+
+
+def term_table(targets: Sequence[Target], yearly: Mapping[Period, Sequence[Target]]) -> TermTable:
+    """The term's targets set against the yearly reports' targets (yearly: each year's period → that year's targets
+    with their results).
+
+    A yearly target counts for a term target when their labels name the same thing (same_target_key) and both are
+    rates or both are counts.
+    """
+    periods = tuple(sorted(yearly, key=lambda p: (p.start, p.end)))
+    index = {p: {(same_target_key(t.label), t.is_percent): t.result for t in yearly[p]} for p in periods}
+    rows = []
+    for target in targets:
+        key = (same_target_key(target.label), target.is_percent)
+        figures = tuple(index[p].get(key) for p in periods)
+        complete = bool(periods) and all(figure is not None for figure in figures)
+        total = sum((f for f in figures if f is not None), Decimal(0)) if complete and not target.is_percent else None
+        rows.append(TermRow(target, figures, total))
+    return TermTable(periods, tuple(rows))

@@ -26,6 +26,7 @@ from app.domain.fields import Field, FieldKind
 from app.domain.fields import label as stat_label
 from app.domain.findings import Finding, Fix, Severity
 from app.domain.labels import labels_for
+from app.domain.period import PeriodKind
 from app.domain.ratings import LEVELS, RatingCounts
 from app.domain.report import Entry, EntryKind, EntryState, Report, ReportKind, Section
 from app.i18n import _
@@ -627,8 +628,9 @@ def check_report(report: Report, describe: Describe) -> Iterator[Finding]:
 
 
 def _previous_period(report: Report, describe: Describe, path: str, text: str) -> Iterator[Finding]:
-    """A mid-term report covers the years since the congress: earlier years of the term are its own."""
-    phrases = previous_period(text, report.year) if report.kind is not ReportKind.MID_TERM else []
+    """A mid-term or congress report covers the years since the congress: earlier years of the term are its own."""
+    term = report.period.kind in (PeriodKind.TERM_SO_FAR, PeriodKind.WHOLE_TERM)
+    phrases = previous_period(text, report.year) if not term else []
     if phrases:
         yield _finding("text.previous_period", Severity.INFO, report, describe, path, _(
             "{phrases} names the previous period: this text may have been copied from last year's report. "

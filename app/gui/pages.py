@@ -202,7 +202,9 @@ class HomePage(QWidget):
             self.table.insertRow(row)
             # A school year reads "2025 - 2026", as the report names it.
             school = period_kind_of(ReportKind(summary.kind), summary.period_kind) is PeriodKind.SCHOOL_YEAR
-            year = QTableWidgetItem(f"{summary.year} - {summary.year + 1}" if school else str(summary.year))
+            # A report to the congress reads by its term, "2020 - 2025".
+            span = summary.term if ReportKind(summary.kind).is_congress and summary.term else str(summary.year)
+            year = QTableWidgetItem(f"{summary.year} - {summary.year + 1}" if school else span)
             year.setData(Qt.ItemDataRole.UserRole, summary.id)
             self.table.setItem(row, 0, year)
             self.table.setItem(row, 1, QTableWidgetItem(_(REPORT_KIND_LABELS[ReportKind(summary.kind)])))

@@ -376,7 +376,8 @@ class _Reader:
         body, tail = self._split_closing(rest)
         tail, annex = _split_annex(tail)
         signature, recipients = self._closing(tail)
-        kind, year = _kind_and_year(title_text, header)
+        doc_type_line = " ".join(line.text for line in self.blocks[title_at]).strip() if title_at is not None else ""
+        kind, year = _kind_and_year(title_text, header, doc_type_line)
         org_kind = _org_kind(header.issuer)
         lines = self._body_lines(body)
         closing = ""
@@ -395,6 +396,16 @@ class _Reader:
             self.not_understood.append(_("{count} lines after the signature (annexes), kept in a section that is "
                                          "switched off").format(count=len(annex_lines)))
         report.title = _title_for_report(title_text)
+        if kind.is_congress:
+            # "của Ban Chấp hành …, nhiệm kỳ 2020 - 2025 trình Đại hội …, nhiệm kỳ 2025 - 2030": the term is the
+            # first one named. The title is kept as typed, "trình Đại hội …" included (the report then adds no line
+            # of its own), unless it is what the app would print.
+            term = _TERM_IN_TITLE.search(title_text)
+            report.term = f"{term.group(1)} - {term.group(2)}" if term else ""
+            typed = report.title
+            report.title = ""
+            if typed != f"{report.effective_title} {report.congress_line}":
+                report.title = typed
         report.signature = signature
         report.recipients = recipients or None
         proposals = _proposals(report, org_kind)
@@ -755,8 +766,19 @@ def _with_year_fields(title: str, year: int) -> str:
     return re.sub(rf"\b{year + 1}\b", "{next_year}", re.sub(rf"\b{year}\b", "{year}", title))
 
 
-def _kind_and_year(title: str, header: Header) -> tuple[ReportKind, int]:
+_TERM_IN_TITLE = re.compile(r"nhiệm\s+kỳ\s+(\d{4})\s*[-–]\s*(\d{4})", re.IGNORECASE)
+
+
+def _kind_and_year(title: str, header: Header, doc_type_line: str = "") -> tuple[ReportKind, int]:
     lower = plain(title)
+    genre = plain(doc_type_line)
+    if genre.startswith(("bao cao chinh tri", "bao cao kiem diem")):
+        # A report to the congress: of the last year of the term it covers (the first term its title names).
+        kind = ReportKind.CONGRESS_POLITICAL if "chinh tri" in genre else ReportKind.COMMITTEE_SELF_REVIEW
+        term = _TERM_IN_TITLE.search(title)
+        if term:
+            return kind, int(term.group(2))
+        return kind, header.issued_on.year if header.issued_on is not None else header.year_hint or date.today().year
     if "giua nhiem ky" in lower:
         kind = ReportKind.MID_TERM
     elif "6 thang" in lower or "sau thang" in lower:

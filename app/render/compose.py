@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     import jinja2
 
 BODY_TEMPLATE = "report.j2"
-DOC_TYPE_NAME = "BÁO CÁO"
 
 TAGS: dict[str, BlockKind] = {
     "part_label": BlockKind.PART_LABEL,
@@ -262,8 +261,9 @@ def compose(report: Report, layout: Layout | None = None,
         issuer_name=org.issuer_name.upper(),
         number_line=conv.document_number(report.number, report.doc_type, org.issuer_code),
         place_date=place_date(report),
-        doc_type_name=DOC_TYPE_NAME,
+        doc_type_name=report.doc_type_name,
         title=context["report"]["title"],
+        congress_line=context["report"]["congress_line"],
         body=render_body(report, context),
         authority=signature.authority.upper(),
         position=signature.position.upper(),

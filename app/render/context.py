@@ -16,13 +16,13 @@ from app.domain.labels import LabelSet, labels_for
 from app.domain.numbers import roman
 from app.domain.organisation import OrgKind
 from app.domain.outline import filled_title
-from app.domain.period import PeriodKind
+from app.domain.period import Period, PeriodKind
 from app.domain.presets import Conventions, conventions
 from app.domain.ratings import LEVELS, Level, RatingCounts
 from app.domain.report import EntryKind, Report, ReportKind, Section
 from app.domain.roster import MemberStatus, Sex
 from app.domain.roster_stats import counted_members
-from app.domain.targets import Comparator, Target
+from app.domain.targets import Comparator, Target, term_table
 from app.domain.targets import summary as targets_summary
 from app.render.model import Table
 
@@ -247,7 +247,28 @@ def _tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict[str, 
     )
     titles = {ReportKind.YEAR_END: "Kết quả thực hiện các chỉ tiêu",
               ReportKind.SIX_MONTH: "Tiến độ thực hiện các chỉ tiêu cả năm",
-              ReportKind.MID_TERM: "Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội"}
+              ReportKind.MID_TERM: "Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội",
+              ReportKind.CONGRESS_POLITICAL: "Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội",
+              ReportKind.COMMITTEE_SELF_REVIEW: "Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội"}
+    if report.kind.is_congress:
+        # The term's targets: the congress resolution's figure, the term's result, attained, assessed.
+        tables["targets"] = Table(
+            title=titles[report.kind],
+            header=["TT", "Chỉ tiêu", "Nghị quyết", "Thực hiện", "Tỷ lệ đạt", "Đánh giá"],
+            rows=[[str(i), _sentence(t["label"]), t["value_plain"], t["result_plain"], t["attained"],
+                   _assessment(t, report.period)] for i, t in enumerate(ctx["targets"], start=1)],
+            numeric=frozenset({0, 2, 3, 4}), widths=[0.9, 7, 1.9, 1.9, 1.7, 2],
+        )
+        years = ctx["term"]["periods"]
+        if years:
+            # Beside it, each year's figure from the yearly reports: a table of its own, so that both fit the page.
+            tables["targets_by_year"] = Table(
+                title="Kết quả thực hiện các chỉ tiêu qua từng năm",
+                header=["TT", "Chỉ tiêu", *years],
+                rows=[[str(i), _sentence(t["label"]), *t["yearly"]] for i, t in enumerate(ctx["targets"], start=1)],
+                numeric=frozenset({0, *range(2, 2 + len(years))}), widths=[0.9, 5.6, *[1.8] * len(years)],
+            )
+        return tables
     tables["targets"] = Table(
         title=titles[report.kind],
         header=["TT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Kết quả"],
@@ -256,6 +277,29 @@ def _tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict[str, 
         numeric=frozenset({0, 2, 3, 4}), widths=[1, 6, 1.6, 1.6, 1.6],
     )
     return tables
+
+
+def _year_header(period: Period) -> str:
+    """A year's column in the term's targets table: "Năm 2021", "Năm học 2021 - 2022"."""
+    return _sentence(period.phrase)
+
+
+def _yearly_cells(target: Target, figures: Sequence[Decimal | None]) -> list[str]:
+    """A target's figure of each year: rates of one row alike ("96,0%" beside "92,6%"); "" for a year without one."""
+    if not target.is_percent:
+        return ["" if f is None else numfmt.number(f) for f in figures]
+    decimals = any(f is not None and f != f.to_integral_value() for f in figures)
+    return ["" if f is None else numfmt.percent_value(round(f, 1), decimals=decimals) for f in figures]
+
+
+def _assessment(target: dict[str, Any], period: Period) -> str:
+    """ "Vượt", "Đạt", "Chưa đạt" ("Không đạt" once the whole term is over) from the result; "" without one:
+    nothing is claimed without a figure."""
+    if target["met"] is None:
+        return ""
+    if target["met"]:
+        return "Vượt" if target["exceeded"] else "Đạt"
+    return "Không đạt" if period.kind is PeriodKind.WHOLE_TERM else "Chưa đạt"
 
 
 def _verdict(target: dict[str, Any]) -> str:
@@ -308,12 +352,25 @@ def _annex_tables(report: Report, ctx: dict[str, Any], labels: LabelSet) -> dict
     if ctx["targets"]:
         titles = {ReportKind.YEAR_END: f"Kết quả thực hiện các chỉ tiêu {when}",
                   ReportKind.SIX_MONTH: f"Tiến độ thực hiện các chỉ tiêu năm {report.year} ({when})",
-                  ReportKind.MID_TERM: f"Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội {when}"}
+                  ReportKind.MID_TERM: f"Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội {when}",
+                  ReportKind.CONGRESS_POLITICAL: f"Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội {when}",
+                  ReportKind.COMMITTEE_SELF_REVIEW: f"Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội {when}"}
+        years = ctx["term"]["periods"]
+        if years:
+            annexes["targets"] = (titles[report.kind], Table(
+                header=["TT", "Chỉ tiêu", "Đơn vị tính", "Nghị quyết", *years, "Cả nhiệm kỳ", "Tỷ lệ đạt",
+                        "Đánh giá"],
+                rows=[[str(i), _sentence(t["label"]), "%" if t["is_percent"] else t["unit"], t["value_plain"],
+                       *t["yearly"], t["result_plain"], t["attained"], _assessment(t, report.period)]
+                      for i, t in enumerate(ctx["targets"], start=1)],
+                numeric=frozenset({0, *range(3, 7 + len(years))}),
+                widths=[1, 7, 1.8, 1.8, *[1.6] * len(years), 1.8, 1.8, 1.8],
+            ))
+            return annexes
         annexes["targets"] = (titles[report.kind], Table(
             header=["TT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Thực hiện", "Tỷ lệ đạt", "Đánh giá"],
             rows=[[str(i), _sentence(t["label"]), "%" if t["is_percent"] else t["unit"], t["value_plain"],
-                   t["result_plain"], t["attained"],
-                   "" if t["met"] is None else ("Vượt" if t["exceeded"] else "Đạt") if t["met"] else "Chưa đạt"]
+                   t["result_plain"], t["attained"], _assessment(t, report.period)]
                   for i, t in enumerate(ctx["targets"], start=1)],
             numeric=frozenset({0, 3, 4, 5}), widths=[1, 9, 2, 1.8, 1.8, 1.8, 1.8],
         ))
@@ -390,6 +447,20 @@ def _title_in_text(title: str, conv: Conventions) -> str:
     return title
 
 
+def _name_in_text(report: Report, conv: Conventions) -> str:
+    """The report as a sentence names it: "báo cáo tổng kết …", "báo cáo chính trị của Ban Chấp hành … trình
+    Đại hội …"."""
+    parts = [report.doc_type_name.lower(), _title_in_text(report.effective_title, conv), report.congress_line]
+    return " ".join(part for part in parts if part)
+
+
+def _prints(report: Report, key: str) -> bool:
+    """True when the outline holds the section key switched on (and every section above it)."""
+    def visit(sections: list[Section]) -> bool:
+        return any(s.enabled and (s.key == key or visit(s.children)) for s in sections)
+    return visit(report.sections)
+
+
 def _annex_label(index: int, conv: Conventions) -> str:
     return roman(index) if conv.annex_numerals == "roman" else str(index)
 
@@ -401,6 +472,8 @@ def build_context(report: Report, conv: Conventions | None = None,
     conv: the conventions of the preset the report is printed in (default: its organisation's).
     sub_units: the sub-units' figures when the report was rolled up from them; they print as two annexes of their
     own (figures, ratings), after the others, whether or not the report moves its tables to appendices.
+    A report of the whole term read with its yearly reports' targets (Report.yearly_targets) gives each year's
+    figure in its targets table.
     """
     org = report.organisation
     conv = conv or conventions(org.preset)
@@ -412,6 +485,7 @@ def build_context(report: Report, conv: Conventions | None = None,
     stats = reported(report.stats, org.kind)
     from app.domain.codec import to_dict
 
+    term = term_table(report.targets, report.yearly_targets if report.kind.is_congress else {})
     # A chi bộ rates only its members (and proposes a level for itself); its cấp ủy rates the chi bộ.
     organisation_ratings = RatingCounts() if org.kind.is_chi_bo else stats.ratings.organisations
     ctx: dict[str, Any] = {
@@ -420,11 +494,15 @@ def build_context(report: Report, conv: Conventions | None = None,
         "report": {"year": report.year, "next_year": report.year + 1, "kind": report.kind.value,
                    "term": report.term, "title": conv.apply_title_initial(report.effective_title),
                    "title_in_text": _title_in_text(report.effective_title, conv), "basis": report.basis,
+                   "doc_type": report.doc_type_name, "congress_line": report.congress_line,
+                   "next_term": period.following().term if report.kind.is_congress else "",
+                   "name_in_text": _name_in_text(report, conv), "names_its_author": report.names_its_author,
                    "shows_ratings": report.kind is not ReportKind.SIX_MONTH,
                    # Kept for templates written before periods; new ones use period.* below.
                    "during": period.during, "opening": period.start_word, "closing": period.end_word,
                    "targets": period.targets_word},
         "period": {"kind": period.kind.value, "phrase": period.phrase, "next_phrase": period.next_phrase,
+                   "span": period.span,
                    "during": period.during, "start_word": period.start_word, "end_word": period.end_word,
                    "targets_word": period.targets_word, "rating_year": period.rating_year,
                    "theme_year": period.theme_year, "start": period.start.isoformat(),
@@ -447,7 +525,12 @@ def build_context(report: Report, conv: Conventions | None = None,
         "inspection": to_dict(stats.inspection),
         "discipline": to_dict(stats.discipline),
         "life": to_dict(stats.party_life),
-        "targets": [_target(t, fmt) for t in report.targets],
+        "targets": [_target(t, fmt) | {"yearly": _yearly_cells(t, row.yearly)}
+                    for t, row in zip(report.targets, term.rows, strict=True)],
+        "term": {"periods": [_year_header(p) for p in term.periods],
+                 "years": [p.phrase for p in term.periods]},
+        # The section whose sentences say how the targets were met: the term's own section where the outline has it.
+        "targets_section": "ket_qua_chi_tieu" if _prints(report, "ket_qua_chi_tieu") else "danh_gia",
         "next_targets": [_target(t, fmt) for t in report.next_targets],
         "fmt": fmt,
         "c": fmt.count, "n": fmt.number, "pct": fmt.pct, "frac": fmt.frac,

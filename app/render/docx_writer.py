@@ -288,9 +288,12 @@ class _Writer:
                    for line in lines)
 
     def _title_block(self, body: etree._Element, model: DocumentModel) -> None:
-        """ "BÁO CÁO", the trích yếu in balanced lines, and under it the separator and/or the preset's line."""
+        """ "BÁO CÁO", the trích yếu in balanced lines (then a congress report's "trình Đại hội …" line), and under
+        them the separator and/or the preset's line."""
         self._paragraph(body, "doc_type", model.doc_type_name)
         line = self._balanced_paragraph(body, "title", model.title, self.text_width)
+        if model.congress_line:
+            line = max(line, self._balanced_paragraph(body, "title", model.congress_line, self.text_width))
         if model.title_separator:
             self._paragraph(body, "title_separator", model.title_separator)
         if self.layout.title.rule_pct:

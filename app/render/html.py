@@ -138,6 +138,8 @@ def to_html(model: DocumentModel, layout: Layout | None = None) -> str:
     w.out.append("</td></tr></table>")
     w.p("doc_type", model.doc_type_name)
     w.p("title", model.title)
+    if model.congress_line:
+        w.p("title", model.congress_line)
     if model.title_separator:
         w.p("title_separator", model.title_separator)
     if layout.title.rule_pct:

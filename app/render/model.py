@@ -87,6 +87,7 @@ class DocumentModel:
     number_line: "Số 25-BC/ĐU" or "Số      -BC/ĐU" for a draft; "Số: 25/BC-UBND" for state documents.
     place_date: "Thái Nguyên, ngày 15 tháng 12 năm 2026"; a draft without a date leaves blanks.
     title: the trích yếu, starting lower-case for Party documents.
+    congress_line: under the trích yếu of a report to a congress, "trình Đại hội …, nhiệm kỳ 2025 - 2030"; "" else.
     authority: "T/M ĐẢNG ỦY"; one line per line of text ("TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH").
     annexes: the appendices, printed after the signature on pages of their own.
     """
@@ -108,3 +109,4 @@ class DocumentModel:
     title_separator: str = "-----"
     motto: str = ""
     annexes: list[Annex] = field(default_factory=list)
+    congress_line: str = ""

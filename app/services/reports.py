@@ -19,12 +19,14 @@ from pathlib import Path
 from app.domain.conflicts import EditConflict, FieldConflict
 from app.domain.demo import demo_report
 from app.domain.member_stats import Membership
-from app.domain.period import PeriodKind
+from app.domain.outline import default_outline
+from app.domain.period import Period, PeriodKind
 from app.domain.report import Entry, EntryState, Report, ReportKind, Section, Statistics
 from app.domain.roster import MemberStatus
 from app.domain.roster_stats import apply_roster, carried_over, counted_members
+from app.domain.targets import Target, years_of_term
 from app.storage import org_repo, report_repo
-from app.storage.db import Database
+from app.storage.db import Database, Session
 from app.storage.report_repo import ReportSummary
 
 __all__ = [
@@ -42,6 +44,7 @@ __all__ = [
     "replace_report",
     "save_changes",
     "save_new_report",
+    "yearly_targets",
 ]
 
 
@@ -52,9 +55,28 @@ def list_reports(sessions: Database, organisation_id: int | None = None) -> list
 
 
 def get_report(sessions: Database, report_id: int) -> Report:
-    """The whole report, its sections and entries carrying their row ids; UserError when deleted."""
+    """The whole report, its sections and entries carrying their row ids; UserError when deleted.
+
+    A report to a congress comes with the targets of its organisation's yearly reports inside the term
+    (Report.yearly_targets), for its targets to be set against each year's figure.
+    """
     with sessions.begin() as session:
-        return report_repo.get(session, report_id)
+        report = report_repo.get(session, report_id)
+        report.yearly_targets = _yearly_targets(session, report)
+        return report
+
+
+def yearly_targets(sessions: Database, report: Report) -> dict[Period, list[Target]]:
+    """The targets (with results) of the yearly reports of report's organisation inside report's term, by period;
+    empty for a report that is not a congress's, or whose organisation is not stored."""
+    with sessions.begin() as session:
+        return _yearly_targets(session, report)
+
+
+def _yearly_targets(session: Session, report: Report) -> dict[Period, list[Target]]:
+    if not report.kind.is_congress or report.organisation.id is None:
+        return {}
+    return years_of_term(report.period, report_repo.year_end_targets(session, report.organisation.id))
 
 
 def save_new_report(sessions: Database, report: Report) -> int:
@@ -113,14 +135,15 @@ def delete_report(sessions: Database, report_id: int) -> None:
 
 
 def new_report_from_previous(sessions: Database, previous_id: int, year: int, kind: ReportKind,
-                             period_kind: PeriodKind | None = None) -> int:
+                             period_kind: PeriodKind | None = None, term: str | None = None) -> int:
     """Store a new draft for (year, kind) that starts from a stored report (see carry_over) and return its id."""
     with sessions.begin() as session:
         previous = report_repo.get(session, previous_id)
-        return report_repo.add(session, carry_over(previous, year, kind, period_kind))
+        return report_repo.add(session, carry_over(previous, year, kind, period_kind, term))
 
 
-def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: PeriodKind | None = None) -> Report:
+def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: PeriodKind | None = None,
+               term: str | None = None) -> Report:
     """A new draft for (year, kind) of previous's organisation, starting from previous.
 
     It keeps the outline with its texts, the place, term, settings, signature and recipients, and the period
@@ -132,15 +155,31 @@ def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: Perio
     the same opening membership and the same targets. Results and other figures start empty,
     except the number of chi bộ and the unit's staff and population. A chi bộ's member roster is kept, without
     the ratings and badges of the previous period; when it is in use, the counts follow it at once.
+
+    A report to a congress has an outline of its own: from a report of another family it starts from that outline
+    (a year-end report's sections are not the term's). From the mid-term review of its term it takes the congress
+    resolution's targets and the membership at the start of the term; from the congress report of the term before,
+    that report's targets for this term.
+    term: the term the new report belongs to; None keeps previous's.
     """
     before = previous.stats.membership
     same_start = previous.kind is ReportKind.SIX_MONTH and kind is ReportKind.YEAR_END and previous.year == year
     if same_start:
         membership = Membership(opening_total=before.opening_total, opening_probationary=before.opening_probationary)
         targets, next_targets = previous.targets, previous.next_targets
+    elif previous.kind is ReportKind.MID_TERM and kind.is_congress:
+        membership = Membership(opening_total=before.opening_total, opening_probationary=before.opening_probationary)
+        targets, next_targets = previous.targets, []
+    elif kind.is_congress and not previous.kind.is_congress:
+        # A year's closing membership and targets are not the term's.
+        membership, targets, next_targets = Membership(), [], []
     else:
         membership = Membership(opening_total=before.closing_total, opening_probationary=before.closing_probationary)
         targets, next_targets = previous.next_targets, []
+    if kind.is_congress and kind is not previous.kind:
+        sections = default_outline(kind, previous.organisation.kind)
+    else:
+        sections = [_copy_section(section) for section in previous.sections]
     report = Report(
         organisation=previous.organisation,
         year=year,
@@ -148,8 +187,8 @@ def carry_over(previous: Report, year: int, kind: ReportKind, period_kind: Perio
         period_kind=previous.period_kind if period_kind is None else period_kind,
         doc_type=previous.doc_type,
         place=previous.place,
-        term=previous.term,
-        sections=[_copy_section(section) for section in previous.sections],
+        term=previous.term if term is None else term,
+        sections=sections,
         stats=Statistics(units=previous.stats.units, membership=membership, unit=replace(previous.stats.unit)),
         targets=[replace(target, result=None) for target in targets],
         next_targets=[replace(target) for target in next_targets],

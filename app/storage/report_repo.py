@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.domain.conflicts import EditConflict, report_conflicts
 from app.domain.errors import UserError
 from app.domain.organisation import Signature
-from app.domain.period import PeriodKind
+from app.domain.period import Period, PeriodKind
 from app.domain.ratings import Level
 from app.domain.report import (
     Entry,
@@ -34,6 +34,7 @@ from app.domain.report import (
     ReportStatus,
     Section,
     Settings,
+    period_kind_of,
 )
 from app.domain.roster import Member, MemberStatus, Roster, Sex
 from app.domain.spelling import ToneStyle
@@ -77,6 +78,7 @@ class ReportSummary:
     status: ReportStatus
     updated_at: datetime
     period_kind: PeriodKind = PeriodKind.CALENDAR_YEAR
+    term: str = ""
 
 
 def add(session: Session, report: Report, *, updated_at: datetime | None = None) -> int:
@@ -144,7 +146,7 @@ def list_summaries(session: Session, organisation_id: int | None = None) -> list
     query = (
         select(
             ReportRow.id, ReportRow.organisation_id, OrganisationRow.name, ReportRow.year,
-            ReportRow.kind, ReportRow.status, ReportRow.updated_at, ReportRow.period_kind,
+            ReportRow.kind, ReportRow.status, ReportRow.updated_at, ReportRow.period_kind, ReportRow.term,
         )
         .join(OrganisationRow, ReportRow.organisation_id == OrganisationRow.id)
         .order_by(ReportRow.updated_at.desc(), ReportRow.id.desc())
@@ -152,8 +154,9 @@ def list_summaries(session: Session, organisation_id: int | None = None) -> list
     if organisation_id is not None:
         query = query.where(ReportRow.organisation_id == organisation_id)
     return [
-        ReportSummary(id_, org_id, name, year, ReportKind(kind), ReportStatus(status), updated_at, PeriodKind(period))
-        for id_, org_id, name, year, kind, status, updated_at, period in session.execute(query)
+        ReportSummary(id_, org_id, name, year, ReportKind(kind), ReportStatus(status), updated_at, PeriodKind(period),
+                      term)
+        for id_, org_id, name, year, kind, status, updated_at, period, term in session.execute(query)
     ]
 
 
@@ -574,6 +577,18 @@ def _load_sections(session: Session, report_id: int) -> list[Section]:
             Entry(text=text, kind=EntryKind(kind), id=id_, source=source, state=EntryState(state), basis=basis)
         )
     return top
+
+
+def year_end_targets(session: Session, organisation_id: int) -> list[tuple[Period, list[Target]]]:
+    """The period and the targets (with results) of each year-end report of an organisation, the most recently
+    changed last."""
+    rows = session.execute(
+        select(ReportRow.id, ReportRow.year, ReportRow.term, ReportRow.period_kind)
+        .where(ReportRow.organisation_id == organisation_id, ReportRow.kind == ReportKind.YEAR_END.value)
+        .order_by(ReportRow.updated_at, ReportRow.id)
+    ).all()
+    return [(Period(period_kind_of(ReportKind.YEAR_END, PeriodKind(period_kind)), year, term),
+             _load_targets(session, id_)[0]) for id_, year, term, period_kind in rows]
 
 
 def _load_targets(session: Session, report_id: int) -> tuple[list[Target], list[Target]]:

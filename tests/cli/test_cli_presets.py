@@ -64,7 +64,7 @@ def test_an_unknown_preset_is_a_usage_error(tmp_path, capsys):
     assert "invalid choice" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("kind", ["chi-bo", "six-month", "mid-term"])
+@pytest.mark.parametrize("kind", ["chi-bo", "six-month", "mid-term", "congress", "congress-review"])
 def test_check_of_each_demo_kind_finds_no_problems(kind, capsys):
     assert run("check", "--demo-kind", kind) == 0
     assert capsys.readouterr().out == "No problems found.\n"
@@ -105,3 +105,27 @@ def test_demo_writes_a_variant_in_a_preset(tmp_path):
     report = json.loads(target.read_text(encoding="utf-8"))["report"]
     assert (report["kind"], report["organisation"]["preset"]) == ("six_month", "doan")
     assert report["settings"]["heading_style"] == "dot" and report["settings"]["end_mark"] is True
+
+
+def test_render_the_congress_demo_prints_its_title_lines(tmp_path):
+    import docx
+
+    target = tmp_path / "congress.docx"
+    assert run("render", "--demo-kind", "congress", "-o", str(target)) == 0
+    paragraphs = [p.text.replace("\u00a0", " ") for p in docx.Document(str(target)).paragraphs]
+    start = paragraphs.index("BÁO CÁO CHÍNH TRỊ")
+    assert paragraphs[start + 2] == ("trình Đại hội Chi bộ Công ty Cổ phần Cơ khí Hòa Bình, nhiệm kỳ 2025 - 2030")
+    assert "Số 08-BC/CB" in header_texts(target)
+
+
+def test_the_congress_demo_travels_as_a_version_3_file_and_comes_back(tmp_path):
+    from app.services.interchange import import_report_file
+
+    target = tmp_path / "congress.json"
+    assert run("demo", "--demo-kind", "congress", "-o", str(target)) == 0
+    data = json.loads(target.read_text(encoding="utf-8"))
+    assert (data["version"], data["report"]["kind"], data["report"]["term"]) == (3, "congress_political",
+                                                                                  "2020 - 2025")
+    assert "yearly_targets" not in data["report"]  # the yearly reports' figures are theirs
+    report = import_report_file(target)
+    assert report.kind.is_congress and report.yearly_targets == {}

@@ -27,6 +27,10 @@ def chi_bo():
     return demo_report("chi-bo")
 
 
+def congress():
+    return demo_report("congress")
+
+
 # slot → (a report that must produce it, reports whose figures must not produce it)
 def _no_inspection(r):
     r.stats.inspection = Inspection()
@@ -85,6 +89,11 @@ CASES: dict[str, tuple] = {
     "to_chuc_can_bo.badges": (demo_report, [lambda: _membership(demo_report(), badges={}),
                                             lambda: _membership(demo_report(), badges={30: 0})]),
     "to_chuc_can_bo.commendations": (demo_report, [lambda: _life(demo_report(), commendations=[])]),
+    "ket_qua_chi_tieu.targets": (congress, [lambda: replace(congress(), targets=[])]),
+    "ket_qua_chi_tieu.targets_table": (congress, [lambda: replace(congress(), targets=[])]),
+    "ket_qua_chi_tieu.years": (congress, [lambda: replace(congress(), yearly_targets={}),
+                                          lambda: replace(congress(), targets=[])]),
+    "ket_qua_chi_tieu.years_table": (congress, [lambda: replace(congress(), yearly_targets={})]),
 }
 
 

@@ -42,7 +42,7 @@ def test_six_month_report_has_its_title_parts_and_no_classification():
 def test_six_month_report_measures_against_the_whole_years_targets():
     text = body(compose(demo_report(DemoKind.SIX_MONTH)))
     assert "Đảng bộ kết nạp 02 đảng viên mới, đạt 50% chỉ tiêu cả năm" in text
-    assert "Trong 6 tháng đầu năm, Đảng bộ đã đạt 1/3 chỉ tiêu cả năm" in text
+    assert "Trong 6 tháng đầu năm 2026, Đảng bộ đã đạt 1/3 chỉ tiêu cả năm" in text
     assert "Trong 6 tháng đầu năm, không có đảng viên bị thi hành kỷ luật." in text
     assert "Tổng số đảng viên cuối kỳ là 97 đồng chí" in text
 
@@ -65,7 +65,8 @@ def test_mid_term_title_names_the_congress_and_the_term():
 def test_mid_term_report_compares_with_the_congress_resolutions_targets():
     model = compose(demo_report(DemoKind.MID_TERM))
     text = body(model)
-    assert ("Sau hơn nửa nhiệm kỳ, 2/5 chỉ tiêu Nghị quyết Đại hội đạt và vượt; 03 chỉ tiêu chưa đạt, cần tập trung "
+    assert ("Trong nửa đầu nhiệm kỳ 2025 - 2030, 2/5 chỉ tiêu Nghị quyết Đại hội đạt và vượt; 03 chỉ tiêu chưa đạt, "
+            "cần tập trung "
             "thực hiện trong nửa nhiệm kỳ còn lại (chi tiết tại Phụ lục 3).") in text
     [targets] = [a for a in model.annexes if "chỉ tiêu" in a.title]
     assert targets.title == "Kết quả thực hiện các chỉ tiêu Nghị quyết Đại hội từ đầu nhiệm kỳ 2025 - 2030 đến nay"
@@ -161,3 +162,38 @@ def test_a_six_month_report_of_2025_cites_the_rule_in_force_in_june():
     text = body(compose(report))
     # 296-QĐ/TW took effect on 30/5/2025, 366-QĐ/TW only on 30/8/2025.
     assert "296-QĐ/TW" in text
+
+
+# The assessment (Đánh giá chung) words the targets by the report's own period.
+
+def _assessment(report) -> str:
+    model = compose(report)
+    return next(b.text for b in model.body if b.section == "danh_gia" and "chỉ tiêu" in b.text)
+
+
+def test_each_kind_words_its_targets_by_its_own_period():
+    year_end = _assessment(demo_report(DemoKind.DANG_BO))
+    six_month = _assessment(demo_report(DemoKind.SIX_MONTH))
+    mid_term = _assessment(demo_report(DemoKind.MID_TERM))
+    assert year_end.startswith("Đảng bộ hoàn thành 5/5 chỉ tiêu đề ra")
+    assert six_month.startswith("Trong 6 tháng đầu năm 2026, Đảng bộ đã đạt 1/3 chỉ tiêu cả năm")
+    assert six_month.endswith("02 chỉ tiêu đang tiếp tục thực hiện trong 6 tháng cuối năm 2026.")
+    assert mid_term.startswith("Trong nửa đầu nhiệm kỳ 2025 - 2030, 2/5 chỉ tiêu Nghị quyết Đại hội đạt và vượt")
+    assert "nửa nhiệm kỳ còn lại" in mid_term
+    for text in (six_month, mid_term):
+        assert "đề ra" not in text and "trong năm" not in text and "cả năm" not in text.replace("chỉ tiêu cả năm", "")
+
+
+def test_a_congress_report_words_them_by_the_term_where_its_own_section_is_unticked():
+    report = demo_report(DemoKind.CONGRESS)
+    report.section("ket_qua_chi_tieu").enabled = False
+    text = _assessment(report)
+    assert text.startswith("Trong nhiệm kỳ 2020 - 2025, 3/4 chỉ tiêu Nghị quyết Đại hội đạt và vượt")
+    assert text.endswith("; 01 chỉ tiêu không đạt.")  # the term is over: "không", not "chưa"
+
+
+def test_a_congress_report_says_its_targets_once():
+    model = compose(demo_report(DemoKind.CONGRESS))
+    sentences = [b.text for b in model.body if "chỉ tiêu Nghị quyết Đại hội đạt" in b.text]
+    assert len(sentences) == 1
+    assert [b.section for b in model.body if b.text in sentences] == ["ket_qua_chi_tieu"]

@@ -190,3 +190,32 @@ def test_the_next_report_of_a_school_follows_the_school_year():
         "tổng kết công tác xây dựng Đảng năm học 2026 - 2027, phương hướng, nhiệm vụ năm học 2027 - 2028")
     assert following.stats.membership.opening_total == previous.stats.membership.closing_total
     assert carry_over(previous, 2026, ReportKind.YEAR_END, PeriodKind.CALENDAR_YEAR).period.phrase == "năm 2026"
+
+
+def test_a_congress_report_started_from_a_year_end_one_gets_its_own_outline_and_no_years_figures():
+    from app.domain.outline import default_outline
+
+    previous = demo_report("chi-bo")
+    new = reports.carry_over(previous, 2025, ReportKind.CONGRESS_POLITICAL, term="2020 - 2025")
+    assert new.term == "2020 - 2025" and new.period.phrase == "nhiệm kỳ 2020 - 2025"
+    assert outline(new) == outline(Report(previous.organisation, 2025, sections=default_outline(
+        ReportKind.CONGRESS_POLITICAL, previous.organisation.kind)))
+    # A year's closing membership and next year's targets are not the term's.
+    assert new.stats.membership.opening_total == 0 and new.targets == [] and new.next_targets == []
+    assert new.signature == previous.signature and new.recipients == previous.recipients
+
+
+def test_a_congress_report_started_from_the_mid_term_review_takes_the_resolutions_targets():
+    previous = demo_report("mid-term")
+    new = reports.carry_over(previous, 2030, ReportKind.CONGRESS_POLITICAL)
+    assert new.term == "2025 - 2030"
+    assert [t.label for t in new.targets] == [t.label for t in previous.targets]
+    assert all(t.result is None for t in new.targets) and new.next_targets == []
+    assert new.stats.membership.opening_total == previous.stats.membership.opening_total
+
+
+def test_the_next_congress_report_takes_the_last_ones_targets_for_its_term():
+    previous = demo_report("congress")
+    new = reports.carry_over(previous, 2030, ReportKind.CONGRESS_POLITICAL, term="2025 - 2030")
+    assert [t.label for t in new.targets] == [t.label for t in previous.next_targets]
+    assert outline(new) == outline(previous)

@@ -57,26 +57,27 @@ class ReportsController(QObject):
         def ask(previous: list[reports.ReportSummary]) -> None:
             dialog = NewReportDialog(organisation.name, previous, date.today().year, self.window)
             dialog.report_requested.connect(
-                lambda year, kind, prev, period: self.create(organisation, year, ReportKind(kind), prev,
-                                                             PeriodKind(period)))
+                lambda year, kind, prev, period, term: self.create(organisation, year, ReportKind(kind), prev,
+                                                                   PeriodKind(period), term))
             dialog.open()
             self.new_report_dialog = dialog
 
         self.runner.run(reports.list_reports, organisation.id, done=ask)
 
     def create(self, organisation: Organisation, year: int, kind: ReportKind, previous_id: int | None,
-               period_kind: PeriodKind = PeriodKind.CALENDAR_YEAR) -> None:
+               period_kind: PeriodKind = PeriodKind.CALENDAR_YEAR, term: str = "") -> None:
         """Store a new report for organisation covering (year, kind, period_kind), blank or carried over from
-        previous_id, and open it."""
+        previous_id, and open it; term ("2020 - 2025") for a report whose period is a term, "" otherwise."""
         from app.services import reports
 
         if previous_id is not None:
-            self.runner.run(reports.new_report_from_previous, previous_id, year, kind, period_kind, done=self.open)
+            self.runner.run(reports.new_report_from_previous, previous_id, year, kind, period_kind, term or None,
+                            done=self.open)
             return
         from app.domain.outline import default_outline
         from app.domain.report import Report, settings_for
 
-        report = Report(organisation=organisation, year=year, kind=kind, period_kind=period_kind,
+        report = Report(organisation=organisation, year=year, kind=kind, period_kind=period_kind, term=term,
                         sections=default_outline(kind, organisation.kind), settings=settings_for(organisation.preset))
         self.runner.run(reports.save_new_report, report, done=self.open)
 

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 # The file name offered for a report of each kind; the year follows.
 FILE_STEMS = {ReportKind.YEAR_END: "Bao-cao-tong-ket", ReportKind.SIX_MONTH: "Bao-cao-so-ket-6-thang",
-              ReportKind.MID_TERM: "Bao-cao-giua-nhiem-ky"}
+              ReportKind.MID_TERM: "Bao-cao-giua-nhiem-ky", ReportKind.CONGRESS_POLITICAL: "Bao-cao-chinh-tri",
+              ReportKind.COMMITTEE_SELF_REVIEW: "Bao-cao-kiem-diem"}
 
 
 class TransferController(QObject):

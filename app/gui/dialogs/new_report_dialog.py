@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QRadioButton,
     QSpinBox,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.period import PERIOD_KIND_LABELS, YEAR_PERIODS, PeriodKind
+from app.domain.period import PERIOD_KIND_LABELS, YEAR_PERIODS, PeriodKind, next_term, term_years
 from app.domain.report import REPORT_KIND_LABELS, ReportKind, period_kind_of
 from app.gui.widgets.wheel_guard import guard_wheel
 from app.i18n import _
@@ -25,8 +26,13 @@ from app.services.reports import ReportSummary
 
 FIRST_YEAR, LAST_YEAR = 1930, 2100
 
-# Order of the periods within a year, to find the most recent report: mid-year, mid-term, year-end.
-_PERIOD_ORDER = {ReportKind.SIX_MONTH: 0, ReportKind.MID_TERM: 1, ReportKind.YEAR_END: 2}
+# Order of the periods within a year, to find the most recent report: mid-year, mid-term, year-end, then the
+# reports to the congress at the end of the term.
+_PERIOD_ORDER = {ReportKind.SIX_MONTH: 0, ReportKind.MID_TERM: 1, ReportKind.YEAR_END: 2,
+                 ReportKind.CONGRESS_POLITICAL: 3, ReportKind.COMMITTEE_SELF_REVIEW: 3}
+# Kinds whose period is a term: the dialog asks for its first and last year.
+_TERM_KINDS = (ReportKind.MID_TERM, ReportKind.CONGRESS_POLITICAL, ReportKind.COMMITTEE_SELF_REVIEW)
+TERM_YEARS = 5  # a committee's usual term (Điều lệ Đảng), proposed when no earlier report names one
 
 
 def _period(kind: ReportKind, year: int) -> str:
@@ -36,6 +42,9 @@ def _period(kind: ReportKind, year: int) -> str:
 
 def describe(summary: ReportSummary) -> str:
     """ "Tổng kết năm 2024", "Tổng kết năm học 2024 - 2025": the report's kind and period as the user knows it."""
+    if summary.kind.is_congress and summary.term:
+        # Translators: a report to the congress in a list, "Báo cáo chính trị trình Đại hội, nhiệm kỳ 2020 - 2025".
+        return _("{kind}, term {term}").format(kind=_(REPORT_KIND_LABELS[summary.kind]), term=summary.term)
     if period_kind_of(summary.kind, summary.period_kind) is PeriodKind.SCHOOL_YEAR:
         # Translators: a school's year-end report in a list, "Tổng kết năm học 2024 - 2025".
         return _("Year-end review of the school year {first} - {last}").format(
@@ -48,6 +57,16 @@ def proposed_period(previous: list[ReportSummary]) -> PeriodKind:
     year_end = [s for s in most_recent_first(previous) if s.kind is ReportKind.YEAR_END]
     return year_end[0].period_kind if year_end and year_end[0].period_kind in YEAR_PERIODS \
         else PeriodKind.CALENDAR_YEAR
+
+
+def proposed_term(previous: list[ReportSummary], this_year: int) -> tuple[int, int]:
+    """(first, last) year of the term a report to the congress covers: the newest report's term, or the one after it
+    when that report was itself the congress's; (this_year - 5, this_year) without a report naming a term."""
+    for summary in most_recent_first(previous):
+        years = term_years(next_term(summary.term) if summary.kind.is_congress else summary.term)
+        if years is not None:
+            return years
+    return this_year - TERM_YEARS, this_year
 
 
 def _period_key(kind: ReportKind, year: int) -> tuple[int, int]:
@@ -80,11 +99,15 @@ class NewReportDialog(QDialog):
     The year proposed is the one after the organisation's newest report (proposed_year), else this_year.
 
     Signals:
-        report_requested(int, str, object, str): the year, the ReportKind value, the id of the report
-            to start from (None for a blank report) and the PeriodKind value, when OK is clicked.
+        report_requested(int, str, object, str, str): the year, the ReportKind value, the id of the report
+            to start from (None for a blank report), the PeriodKind value and the term ("2020 - 2025"; "" for a
+            report whose period is not a term), when OK is clicked.
+
+    A report whose period is a term (mid-term, and the two reports to a congress) asks for the term's first and
+    last year; a report to the congress is of the term's last year, and its title names the next term.
     """
 
-    report_requested = Signal(int, str, object, str)
+    report_requested = Signal(int, str, object, str, str)
 
     def __init__(self, organisation_name: str, previous: list[ReportSummary], this_year: int,
                  parent: QWidget | None = None) -> None:
@@ -108,14 +131,35 @@ class NewReportDialog(QDialog):
         self.period_combo = QComboBox()
         for period in YEAR_PERIODS:
             self.period_combo.addItem(_(PERIOD_KIND_LABELS[period]), period.value)
-        self.period_combo.setCurrentIndex(YEAR_PERIODS.index(proposed_period(previous)))
+        self._year_period = YEAR_PERIODS.index(proposed_period(previous))
+        self.period_combo.setCurrentIndex(self._year_period)
         self.period_combo.setToolTip(_("A school's chi bộ reports on the school year: its title, part titles "
                                        "and sentences then say \"năm học\"."))
-        guard_wheel(self.year_spin, self.kind_combo, self.period_combo)
+        first, last = proposed_term(previous, this_year)
+        self.term_from_spin = QSpinBox()
+        self.term_to_spin = QSpinBox()
+        for spin, value in ((self.term_from_spin, first), (self.term_to_spin, last)):
+            spin.setRange(FIRST_YEAR, LAST_YEAR)
+            spin.setGroupSeparatorShown(False)
+            spin.setValue(min(max(value, FIRST_YEAR), LAST_YEAR))
+        self.term_from_spin.setAccessibleName(_("First year of the term"))
+        self.term_to_spin.setAccessibleName(_("Last year of the term"))
+        self.term_row = QWidget()
+        term_layout = QHBoxLayout(self.term_row)
+        term_layout.setContentsMargins(0, 0, 0, 0)
+        term_layout.addWidget(self.term_from_spin)
+        term_layout.addWidget(QLabel("-"))
+        term_layout.addWidget(self.term_to_spin)
+        term_layout.addStretch(1)
+        self.term_row.setToolTip(_("The committee's term: a report to the congress covers it whole, and its title "
+                                   "names the next term."))
+        guard_wheel(self.year_spin, self.kind_combo, self.period_combo, self.term_from_spin, self.term_to_spin)
         form = QFormLayout()
         form.addRow(_("Year:"), self.year_spin)
         form.addRow(_("Kind of report:"), self.kind_combo)
         form.addRow(_("Period:"), self.period_combo)
+        self.term_label = QLabel(_("Term:"))
+        form.addRow(self.term_label, self.term_row)
 
         start = QGroupBox(_("Start"))
         self.blank_radio = QRadioButton(_("Start from a blank report"))
@@ -166,6 +210,8 @@ class NewReportDialog(QDialog):
         self.year_spin.valueChanged.connect(self.on_period_changed)
         self.kind_combo.currentIndexChanged.connect(self.on_period_changed)
         self.period_combo.currentIndexChanged.connect(self.on_period_changed)
+        self.term_from_spin.valueChanged.connect(self.on_period_changed)
+        self.term_to_spin.valueChanged.connect(self.on_period_changed)
         self.previous_combo.activated.connect(self.on_previous_activated)
         self.button_box.accepted.connect(self.on_accepted)
         self.button_box.rejected.connect(self.reject)
@@ -179,7 +225,14 @@ class NewReportDialog(QDialog):
 
     def period_kind(self) -> PeriodKind:
         """The period the report covers: the one chosen for a year-end report, the kind's own otherwise."""
-        return period_kind_of(self.kind(), PeriodKind(self.period_combo.currentData()))
+        chosen = self.period_combo.currentData()  # None while another kind of report names its own period
+        return period_kind_of(self.kind(), PeriodKind(chosen) if chosen else PeriodKind.CALENDAR_YEAR)
+
+    def term(self) -> str:
+        """ "2020 - 2025" for a report whose period is a term; "" for the others."""
+        if self.kind() not in _TERM_KINDS:
+            return ""
+        return f"{self.term_from_spin.value()} - {self.term_to_spin.value()}"
 
     def previous_id(self) -> int | None:
         """The id of the report to start from; None for a blank report."""
@@ -196,8 +249,26 @@ class NewReportDialog(QDialog):
 
     def on_period_changed(self, *_args: object) -> None:
         """Offer the latest report before the period, and warn when the period already has one."""
-        year, kind = self.year_spin.value(), self.kind()
+        kind = self.kind()
         self.period_combo.setEnabled(kind is ReportKind.YEAR_END)
+        # Another kind fixes its period: the box names it ("Cả nhiệm kỳ") and keeps the year-end choice for later.
+        if kind is ReportKind.YEAR_END:
+            if self.period_combo.currentIndex() < 0:
+                self.period_combo.setCurrentIndex(self._year_period)
+        else:
+            if self.period_combo.currentIndex() >= 0:
+                self._year_period = self.period_combo.currentIndex()
+            self.period_combo.setPlaceholderText(_(PERIOD_KIND_LABELS[period_kind_of(kind)]))
+            self.period_combo.setCurrentIndex(-1)
+        self.term_label.setVisible(kind in _TERM_KINDS)
+        self.term_row.setVisible(kind in _TERM_KINDS)
+        # The term ends after it starts; a report to the congress is of the term's last year.
+        self.term_to_spin.setMinimum(min(self.term_from_spin.value() + 1, LAST_YEAR))
+        self.year_spin.setEnabled(not kind.is_congress)
+        if kind.is_congress and self.year_spin.value() != self.term_to_spin.value():
+            self.year_spin.setValue(self.term_to_spin.value())  # comes back here through valueChanged
+            return
+        year = self.year_spin.value()
         # A school year starting in the year chosen: the box reads "2025 - 2026".
         school = self.period_kind() is PeriodKind.SCHOOL_YEAR
         self.year_spin.setSuffix(f" - {year + 1}" if school else "")
@@ -214,5 +285,5 @@ class NewReportDialog(QDialog):
 
     def on_accepted(self) -> None:
         self.report_requested.emit(self.year_spin.value(), self.kind().value, self.previous_id(),
-                                   self.period_kind().value)
+                                   self.period_kind().value, self.term())
         self.accept()

@@ -293,7 +293,7 @@ class DocumentFields(QScrollArea):
             self.place.setText(report.place)
             self.place.setPlaceholderText(org.place)
             self.term.setText(report.term)
-            # A six-month or mid-term report's kind fixes its period: the box shows it and stays disabled.
+            # A six-month, mid-term or congress report's kind fixes its period: the box shows it and stays disabled.
             if report.kind is ReportKind.YEAR_END:
                 self.period.setCurrentIndex(max(0, self.period.findData(report.period.kind.value)))
             else:
@@ -301,7 +301,7 @@ class DocumentFields(QScrollArea):
                 self.period.setPlaceholderText(_(PERIOD_KIND_LABELS[report.period.kind]))
             self.period.setEnabled(report.kind is ReportKind.YEAR_END)
             self.title.setText(report.title)
-            self.title.setPlaceholderText(default_title(report.kind, report.period))
+            self.title.setPlaceholderText(default_title(report.kind, report.period, org.name))
             self.basis.setPlainText(report.basis)
             own = report.signature
             self.authority.setText(own.authority if own else "")
@@ -331,7 +331,7 @@ class DocumentFields(QScrollArea):
         r.term = self.term.text().strip()
         if r.kind is ReportKind.YEAR_END and self.period.currentIndex() >= 0:
             r.period_kind = PeriodKind(self.period.currentData())
-            self.title.setPlaceholderText(default_title(r.kind, r.period))
+            self.title.setPlaceholderText(default_title(r.kind, r.period, r.organisation.name))
         r.title = self.title.text().strip()
         r.basis = self.basis.toPlainText().strip()
         parts = (self.authority.text().strip(), self.position.text().strip(), self.signer.text().strip())

@@ -48,7 +48,7 @@ def test_the_most_recent_earlier_report_is_offered_and_emitted_with_year_and_kin
     assert dialog.previous_combo.currentText() == "Tổng kết năm 2024"
     with qtbot.waitSignal(dialog.report_requested) as signal:
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    assert signal.args == [2025, "year_end", 12, "calendar_year"]
+    assert signal.args == [2025, "year_end", 12, "calendar_year", ""]
     assert not dialog.isVisible()
 
 
@@ -72,7 +72,7 @@ def test_the_typed_year_the_chosen_kind_and_a_blank_start_are_emitted(qtbot):
     assert not dialog.previous_combo.isEnabled()
     with qtbot.waitSignal(dialog.report_requested) as signal:
         ok_button(dialog).click()
-    assert signal.args == [2026, "six_month", None, "six_months"]
+    assert signal.args == [2026, "six_month", None, "six_months", ""]
 
 
 def test_another_earlier_report_can_be_chosen(qtbot):
@@ -83,7 +83,7 @@ def test_another_earlier_report_can_be_chosen(qtbot):
     assert combo.currentText() == "Tổng kết năm 2023"
     with qtbot.waitSignal(dialog.report_requested) as signal:
         ok_button(dialog).click()
-    assert signal.args == [2025, "year_end", 11, "calendar_year"]
+    assert signal.args == [2025, "year_end", 11, "calendar_year", ""]
 
 
 def test_the_offered_report_follows_the_period_being_created(qtbot):
@@ -101,7 +101,7 @@ def test_without_earlier_reports_only_a_blank_start_is_possible(qtbot):
     assert not dialog.previous_combo.isEnabled()
     with qtbot.waitSignal(dialog.report_requested) as signal:
         ok_button(dialog).click()
-    assert signal.args == [2025, "year_end", None, "calendar_year"]
+    assert signal.args == [2025, "year_end", None, "calendar_year", ""]
 
 
 def test_an_existing_period_is_pointed_out_without_blocking(qtbot):
@@ -154,7 +154,7 @@ def test_a_school_year_is_chosen_for_a_year_end_report_and_emitted_with_it(qtbot
     assert dialog.year_spin.text() == "2025 - 2026"
     with qtbot.waitSignal(dialog.report_requested) as signal:
         qtbot.mouseClick(ok_button(dialog), Qt.MouseButton.LeftButton)
-    assert signal.args == [2025, "year_end", 12, "school_year"]
+    assert signal.args == [2025, "year_end", 12, "school_year", ""]
 
 
 def test_the_period_is_fixed_by_a_six_month_report_and_a_school_proposes_the_school_year(qtbot):
@@ -168,3 +168,54 @@ def test_the_period_is_fixed_by_a_six_month_report_and_a_school_proposes_the_sch
     assert not dialog.period_combo.isEnabled()
     assert dialog.year_spin.text() == "2025"
     assert dialog.period_kind() is PeriodKind.SIX_MONTHS
+
+
+def _choose_kind(qtbot, dialog, kind: ReportKind) -> None:
+    dialog.kind_combo.setFocus()
+    while ReportKind(dialog.kind_combo.currentData()) is not kind:
+        qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Down)
+
+
+def test_the_term_is_asked_only_for_a_report_whose_period_is_a_term(qtbot):
+    dialog = make(qtbot)
+    assert dialog.term_row.isHidden()
+    _choose_kind(qtbot, dialog, ReportKind.CONGRESS_POLITICAL)
+    assert not dialog.term_row.isHidden()
+    assert dialog.kind_combo.currentText() == "Báo cáo chính trị trình Đại hội"
+
+
+def test_a_congress_report_is_of_the_terms_last_year_and_emits_the_term(qtbot):
+    dialog = make(qtbot)
+    qtbot.mouseClick(dialog.blank_radio, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.blank_radio.height() // 2))
+    _choose_kind(qtbot, dialog, ReportKind.CONGRESS_POLITICAL)
+    for spin, text in ((dialog.term_from_spin, "2020"), (dialog.term_to_spin, "2025")):
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, text)
+    assert dialog.year_spin.value() == 2025
+    assert not dialog.year_spin.isEnabled()
+    with qtbot.waitSignal(dialog.report_requested) as signal:
+        ok_button(dialog).click()
+    assert signal.args == [2025, "congress_political", None, "whole_term", "2020 - 2025"]
+
+
+def test_the_self_review_is_offered_with_the_term_after_the_last_congress_report(qtbot):
+    previous = [dataclasses.replace(summary(21, 2020, ReportKind.CONGRESS_POLITICAL), term="2015 - 2020")]
+    dialog = make(qtbot, previous)
+    _choose_kind(qtbot, dialog, ReportKind.COMMITTEE_SELF_REVIEW)
+    assert (dialog.term_from_spin.value(), dialog.term_to_spin.value()) == (2020, 2025)
+    with qtbot.waitSignal(dialog.report_requested) as signal:
+        ok_button(dialog).click()
+    assert signal.args[1] == "committee_self_review"
+    assert signal.args[3:] == ["whole_term", "2020 - 2025"]
+
+
+def test_a_congress_report_names_its_period_and_the_year_end_choice_comes_back(qtbot):
+    dialog = make(qtbot)
+    dialog.period_combo.setCurrentIndex(dialog.period_combo.findData(PeriodKind.SCHOOL_YEAR.value))
+    _choose_kind(qtbot, dialog, ReportKind.COMMITTEE_SELF_REVIEW)
+    assert dialog.period_combo.currentIndex() == -1
+    assert dialog.period_combo.placeholderText() == "Cả nhiệm kỳ"
+    assert dialog.period_kind() is PeriodKind.WHOLE_TERM
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(ReportKind.YEAR_END.value))
+    assert dialog.period_kind() is PeriodKind.SCHOOL_YEAR
