@@ -2,17 +2,21 @@
 
 A save carries the version of the report (or organisation) it started from. When someone else saved in between,
 the stored version is newer: the save is refused with EditConflict, which carries the stored copy (theirs) and
-every field where theirs and hers differ, with the value both started from. The window offers to keep either:
-keeping hers saves her copy over theirs (services.reports.keep_mine), keeping theirs reopens the stored copy.
+every field where theirs and hers differ, with the value both started from. The window offers to keep either,
+or to choose field by field: merge_report / merge_organisation put their value in her copy wherever she kept
+theirs, and that mix is saved on top of the stored version (services.reports.keep_mine).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copy
+from collections.abc import Collection
+from dataclasses import dataclass, replace
 from typing import Any
 
-from app.domain.codec import to_dict
+from app.domain.codec import from_dict, to_dict
 from app.domain.errors import UserError
+from app.domain.fields import UnknownField, label
 from app.domain.organisation import Organisation
 from app.domain.report import Report, Section
 from app.i18n import _
@@ -68,12 +72,78 @@ class EditConflict(UserError):
 def report_conflicts(base: Report, theirs: Report, mine: Report) -> list[FieldConflict]:
     """Every field where theirs and mine differ, with base's value; sections matched by their key path."""
     labels: dict[str, str] = {}
+    for path in _flat_report(base, labels) | _flat_report(theirs, labels) | _flat_report(mine, labels):
+        labels.setdefault(path, _field_label(path))
     return _conflicts(_flat_report(base, labels), _flat_report(theirs, labels), _flat_report(mine, labels), labels)
 
 
 def organisation_conflicts(base: Organisation, theirs: Organisation, mine: Organisation) -> list[FieldConflict]:
     """Every profile field where theirs and mine differ, with base's value."""
-    return _conflicts(_flat(to_dict(base)), _flat(to_dict(theirs)), _flat(to_dict(mine)), {})
+    base_flat, their_flat, my_flat = (_flat(to_dict(o)) for o in (base, theirs, mine))
+    labels = {path: _field_label(f"organisation.{path}") for side in (base_flat, their_flat, my_flat) for path in side}
+    return _conflicts(base_flat, their_flat, my_flat, labels)
+
+
+def merge_report(theirs: Report, mine: Report, keep_theirs: Collection[str]) -> Report:
+    """A copy of mine with theirs' value in each field whose path is in keep_theirs, at theirs' version.
+
+    Saved on top of theirs, it keeps her value where she chose hers and theirs elsewhere. A section present on one
+    side only keeps what mine has.
+    """
+    data = to_dict(mine)
+    their_data = to_dict(theirs)
+    section_paths = []
+    for path in keep_theirs:
+        if path.startswith("sections."):
+            section_paths.append(path)
+        else:
+            _put(data, their_data, path.split("."))
+    merged = from_dict(data, Report)
+    merged.organisation = copy.deepcopy(mine.organisation)
+    their_sections = {".".join(key): section for key, section in _sections(theirs.sections, ())}
+    my_sections = {".".join(key): section for key, section in _sections(merged.sections, ())}
+    for path in section_paths:
+        where, _dot, attribute = path.removeprefix("sections.").rpartition(".")
+        source, target = their_sections.get(where), my_sections.get(where)
+        if source is None or target is None:
+            continue
+        if attribute == "text":
+            target.entries = copy.deepcopy(source.entries)
+        elif attribute in ("title", "enabled"):
+            setattr(target, attribute, getattr(source, attribute))
+    merged.version = theirs.version
+    return merged
+
+
+def merge_organisation(theirs: Organisation, mine: Organisation, keep_theirs: Collection[str]) -> Organisation:
+    """A copy of mine with theirs' value in each profile field whose path is in keep_theirs, at theirs' version."""
+    data = to_dict(mine)
+    their_data = to_dict(theirs)
+    for path in keep_theirs:
+        _put(data, their_data, path.split("."))
+    return replace(from_dict(data, Organisation), id=mine.id, version=theirs.version)
+
+
+def _put(data: dict[str, Any], source: dict[str, Any], keys: list[str]) -> None:
+    """Set data's value at keys to source's (dropping it where source has none)."""
+    for key in keys[:-1]:
+        source = source[key] if isinstance(source.get(key), dict) else {}
+        if not isinstance(data.get(key), dict):
+            data[key] = {}
+        data = data[key]
+    if keys[-1] in source:
+        data[keys[-1]] = copy.deepcopy(source[keys[-1]])
+    else:
+        data.pop(keys[-1], None)
+
+
+def _field_label(path: str) -> str:
+    """The field's name as the forms show it, capitalised; the path itself for a field without one."""
+    try:
+        name = label(path)
+    except UnknownField:
+        return path
+    return name[:1].upper() + name[1:]
 
 
 def _conflicts(base: dict[str, Any], theirs: dict[str, Any], mine: dict[str, Any],

@@ -140,7 +140,7 @@ class ReportEditing(QObject):
         connection_changed(bool): True when a save found the database server out of reach (her edits stay in memory
             and in the local journal, and saving is retried with a growing delay), False when a save landed again.
         save_conflict(object): someone else saved the report since it was opened or last saved (an EditConflict);
-            saving pauses, her edits stay in memory, until keep_mine() or keep_theirs() settles it.
+            saving pauses, her edits stay in memory, until keep_mine(), keep_theirs() or keep_mix() settles it.
         findings_updated(object): the current list of Finding.
         preview_updated(str): HTML of the document as it stands.
     """
@@ -378,6 +378,20 @@ class ReportEditing(QObject):
         theirs = self.conflict.theirs
         assert isinstance(theirs, Report)
         self.conflict, self._saved, self._dirty = None, copy_report(theirs), True
+        self.save_now()
+
+    def keep_mix(self, keep_theirs: set[str]) -> None:
+        """Settle a conflict field by field: their value where the path is in keep_theirs, hers elsewhere; saved."""
+        if self.conflict is None or self.report is None or self.report_id is None:
+            return
+        from app.domain.conflicts import merge_report
+
+        theirs = self.conflict.theirs
+        assert isinstance(theirs, Report)
+        merged = merge_report(theirs, self.snapshot(), keep_theirs)
+        self.conflict, self._dirty = None, False
+        self.open(self.report_id, merged)  # the editor shows the mix
+        self._saved, self._dirty = copy_report(theirs), True
         self.save_now()
 
     def keep_theirs(self) -> None:

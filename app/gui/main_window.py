@@ -575,13 +575,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 8000)
 
     def on_save_conflict(self, conflict: object) -> None:
-        """Someone else saved the open report: show their values and hers, and let her keep either copy."""
+        """Someone else saved the open report: show their values and hers, and let her keep either, field by field."""
         from app.gui.dialogs.conflict_dialog import ConflictDialog
 
         self.saved_label.setText(_("Not saved"))
         dialog = ConflictDialog(conflict, self)  # type: ignore[arg-type]
         dialog.mine_chosen.connect(self.editing.keep_mine)
         dialog.theirs_chosen.connect(self.editing.keep_theirs)  # reopens theirs: the editor follows report_loaded
+        dialog.mix_chosen.connect(self.editing.keep_mix)
         self.conflict_dialog = dialog
         dialog.open()
 

@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pytest
 
-from app.domain.conflicts import EditConflict
+from app.domain.conflicts import EditConflict, merge_organisation, merge_report
 from app.domain.demo import demo_report
 from app.domain.errors import UserError
+from app.domain.organisation import Organisation
 from app.services import organisations, reports
 from app.services.sessions import open_sessions
 
@@ -142,3 +143,40 @@ def test_saving_the_profile_she_read_raises_its_version(sessions, report_id):
     organisations.update_organisation(sessions, replace(edited, place="Quận 6"))
 
     assert organisations.get_organisation(sessions, organisation_id).version == 3
+
+
+def test_a_field_by_field_choice_saves_his_title_and_her_text_on_his_version(sessions, other, report_id):
+    hers = reports.get_report(sessions, report_id)
+    his = reports.get_report(other, report_id)
+    his_edit = copy.deepcopy(his)
+    his_edit.title, his_edit.place = "Tiêu đề của anh", "Nơi của anh"
+    reports.save_changes(other, report_id, his, his_edit)
+    her_edit = copy.deepcopy(hers)
+    her_edit.title = "Tiêu đề của chị"
+    her_edit.section("bai_hoc").entries[0].text = "Bài học chị viết."
+    with pytest.raises(EditConflict) as raised:
+        reports.save_changes(sessions, report_id, hers, her_edit)
+
+    mix = merge_report(raised.value.theirs, her_edit, {"title", "place"})
+    reports.keep_mine(sessions, report_id, raised.value, mix)
+
+    stored = reports.get_report(other, report_id)
+    assert (stored.title, stored.place) == ("Tiêu đề của anh", "Nơi của anh")
+    assert stored.section("bai_hoc").entries[0].text == "Bài học chị viết."
+
+
+def test_a_field_by_field_choice_on_a_profile_keeps_his_place_and_her_name(sessions, other, report_id):
+    organisation_id = reports.get_report(sessions, report_id).organisation.id
+    hers = organisations.get_organisation(sessions, organisation_id)
+    his = organisations.get_organisation(other, organisation_id)
+    organisations.update_organisation(other, replace(his, place="Quận 1"))
+    her_edit = replace(hers, place="Quận 3", short_name="Đảng bộ mới")
+    with pytest.raises(EditConflict) as raised:
+        organisations.update_organisation(sessions, her_edit, base=hers)
+
+    theirs = raised.value.theirs
+    assert isinstance(theirs, Organisation)
+    organisations.update_organisation(sessions, merge_organisation(theirs, her_edit, {"place"}), base=theirs)
+
+    stored = organisations.get_organisation(other, organisation_id)
+    assert (stored.place, stored.short_name) == ("Quận 1", "Đảng bộ mới")
