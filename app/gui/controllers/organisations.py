@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -12,9 +13,15 @@ from app.gui.controllers.prompts import Prompts
 from app.gui.controllers.runner import ServiceRunner
 from app.i18n import _
 
+if TYPE_CHECKING:
+    from app.domain.conflicts import EditConflict
+
 
 class OrganisationsController(QObject):
     """Creates, edits and deletes organisations through their dialog and app.services.organisations.
+
+    A profile someone else saved since the form opened is not overwritten: the conflict dialog shows both values
+    per field, and what she keeps is saved on top of the stored version.
 
     Signals:
         organisations_listed(object, object): every organisation (a list) and the id to select (None: keep).
@@ -32,6 +39,7 @@ class OrganisationsController(QObject):
         self.prompts = prompts
         self.window = parent
         self.dialog: QWidget | None = None
+        self.conflict_dialog: QWidget | None = None
 
     def refresh(self, select: int | None = None) -> None:
         """List the organisations again; select names the one the home page should show."""
@@ -47,7 +55,7 @@ class OrganisationsController(QObject):
     def edit(self, organisation: Organisation | None) -> None:
         """Open organisation's profile; the edited profile is stored when accepted."""
         if organisation is not None:
-            self._open_dialog(organisation, self._update)
+            self._open_dialog(organisation, lambda edited: self._update(edited, organisation))
 
     def delete(self, organisation: Organisation | None) -> None:
         """Ask, then delete organisation; the database refuses while it has reports (the message says so)."""
@@ -84,11 +92,42 @@ class OrganisationsController(QObject):
 
         self.runner.run(organisations.add_organisation, organisation, done=lambda org_id: self.refresh(org_id))
 
-    def _update(self, organisation: Organisation) -> None:
+    def _update(self, organisation: Organisation, base: Organisation | None) -> None:
+        """Store the edited profile; base is the profile as the form opened it (for a conflict's field list)."""
         from app.services import organisations
 
         def stored(_result: object) -> None:
             self.organisation_updated.emit(organisation)
             self.refresh(organisation.id)
 
-        self.runner.run(organisations.update_organisation, organisation, done=stored)
+        def failed(exc: BaseException) -> None:
+            from app.domain.conflicts import EditConflict
+
+            if isinstance(exc, EditConflict):
+                self._show_conflict(exc, organisation)
+            else:
+                self.runner.report_failure(exc)
+
+        self.runner.run(organisations.update_organisation, organisation, base, done=stored, failed=failed)
+
+    def _show_conflict(self, conflict: EditConflict, mine: Organisation) -> None:
+        """Someone else saved the profile since she opened it: show both values per field and let her choose."""
+        from app.domain.conflicts import merge_organisation
+        from app.gui.dialogs.conflict_dialog import ConflictDialog
+
+        theirs = conflict.theirs
+        assert isinstance(theirs, Organisation)
+        dialog = ConflictDialog(conflict, self.window)
+
+        def keep(paths: Collection[str]) -> None:
+            self._update(merge_organisation(theirs, mine, paths), theirs)
+
+        def keep_theirs() -> None:
+            self.organisation_updated.emit(theirs)
+            self.refresh(theirs.id)
+
+        dialog.mine_chosen.connect(lambda: keep(()))
+        dialog.mix_chosen.connect(keep)
+        dialog.theirs_chosen.connect(keep_theirs)
+        dialog.open()
+        self.conflict_dialog = dialog
