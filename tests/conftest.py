@@ -27,6 +27,18 @@ def data_dir(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def no_keyring():
+    """No test reads or writes the real OS keyring: keyring's "fail" backend (as on a machine without one)."""
+    import keyring
+    from keyring.backends import fail
+
+    before = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(before)
+
+
+@pytest.fixture(autouse=True)
 def vietnamese():
     """Messages in Vietnamese, the app's default language; restored after each test."""
     i18n.set_language("vi")

@@ -71,6 +71,22 @@ def make_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
+def start_url() -> str | None:
+    """The database to open without --database: TONGKET_DATABASE_URL's (None: storage reads it), else the shared
+    database chosen in the window (its password from the keyring, or asked now), else None for this computer's."""
+    import os
+
+    if os.environ.get("TONGKET_DATABASE_URL", "").strip():
+        return None
+    from app.gui.dialogs.database_dialog import configured_url
+
+    try:
+        return configured_url()
+    except ValueError:
+        log.warning("the shared database in the settings is not a valid address; using this computer's data")
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
     args = _parse(sys.argv[1:] if argv is None else argv)
@@ -81,10 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.gui.main_window import MainWindow
 
     holder: dict[str, MainWindow] = {}
+    database = {"url": args.database or start_url()}
 
     def show_window() -> MainWindow:
-        window = MainWindow(database_url=args.database)
+        window = MainWindow(database_url=database["url"])
         window.language_change_requested.connect(switch_language)
+        window.database_change_requested.connect(switch_database)
         holder["window"] = window
         window.show()
         app.processEvents()  # the first paint, before anything slow starts
@@ -100,6 +118,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         old = holder["window"]
         old.close()
         apply_language(app, language)
+        show_window()
+        old.deleteLater()
+
+    def switch_database(url: str) -> None:
+        # A new session on the other database: the old window saves and closes, a new one opens on it.
+        database["url"] = url or None
+        old = holder["window"]
+        old.close()
         show_window()
         old.deleteLater()
 

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         export_finished(str): a .docx was written at this path.
         export_failed(str): the translated reason.
         language_change_requested(str): the user chose another language ("vi" or "en").
+        database_change_requested(str): reopen the window on this database URL ("" for the data on this computer).
     """
 
     database_opened = Signal()
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
     export_finished = Signal(str)
     export_failed = Signal(str)
     language_change_requested = Signal(str)
+    database_change_requested = Signal(str)
 
     def __init__(self, tasks: Tasks | None = None, database_url: str | None = None,
                  parent: QWidget | None = None) -> None:
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         self.export_excel_action = action(_("Export statistics to E&xcel…"), self.transfer.export_excel)
         self.import_excel_action = action(_("Import figures from Exce&l…"), self.transfer.import_excel)
         self.quit_action = action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.database_action = action(_("Shared &database…"), self.show_database_dialog)
         self.edit_org_action = action(_("Organisation &profile…"), self.edit_organisation)
         self.collect_action = action(_("&Sub-units' reports…"), self.show_collect)
         self.about_action = action(_("&About Tổng Kết"), self.show_about)
@@ -174,7 +177,8 @@ class MainWindow(QMainWindow):
         for act in (self.home_action, self.new_report_action, None, self.save_action, self.export_action,
                     self.pdf_action, None,
                     self.import_action, self.import_word_action, self.export_json_action, None,
-                    self.export_excel_action, self.import_excel_action, None, self.quit_action):
+                    self.export_excel_action, self.import_excel_action, None, self.database_action, None,
+                    self.quit_action):
             menu.addSeparator() if act is None else menu.addAction(act)
         menu = self.menuBar().addMenu(_("&Edit"))
         for act in (self.undo_action, self.redo_action, None, self.find_action, self.replace_action):
@@ -597,6 +601,21 @@ class MainWindow(QMainWindow):
         """Show in the editor who else has the open report."""
         if self._editor is not None:
             self._editor.show_presence(others)
+
+    # -- the shared database -------------------------------------------------------------------
+
+    def show_database_dialog(self) -> None:
+        """Connect this computer to an office's shared database, or back to its own data; the window reopens."""
+        from app.gui.dialogs.database_dialog import DatabaseDialog
+        from app.services import office
+
+        url = self.database_url or ""
+        current = office.without_password(url) if url and office.is_server_url(url) else ""
+        dialog = DatabaseDialog(self.tasks, current or ui_state.get(ui_state.DATABASE_URL), self)
+        dialog.database_chosen.connect(self.database_change_requested)
+        dialog.local_chosen.connect(lambda: self.database_change_requested.emit(""))
+        self.database_dialog = dialog
+        dialog.open()
 
     # -- misc ---------------------------------------------------------------------------------
 

@@ -31,6 +31,9 @@ PREVIEW_VISIBLE = Key("preferences/preview_visible", bool, True)
 PREVIEW_ZOOM = Key("preferences/preview_zoom", int, 100)  # per cent, one of preview_pane.ZOOM_STEPS
 # The name other clerks see when she has a report open (office mode); empty: her user name on this computer.
 PRESENCE_NAME = Key("preferences/presence_name", str, "")
+# The office's shared database, WITHOUT its password (that is in the OS keyring, or asked at each start);
+# "" for the data on this computer (the SQLite file).
+DATABASE_URL = Key("preferences/database_url", str, "")
 
 
 def settings() -> QSettings:

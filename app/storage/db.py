@@ -8,6 +8,7 @@ The URL may name any SQLAlchemy backend; everything SQLite-specific lives here a
 from __future__ import annotations
 
 import contextlib
+import enum
 import functools
 import json
 import logging
@@ -27,7 +28,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 # Session is re-exported: a service that hands a session on to the repos names its type from here, not SQLAlchemy.
 from sqlalchemy.orm import Session as Session
@@ -651,3 +652,103 @@ def user_errors(location: str, path: Path | None = None) -> Iterator[None]:
         if error is None:
             raise
         raise error from exc
+
+
+# -- an office's shared server: the URL in parts, and a check before she switches to it ---------------------------
+
+SERVER_PORT = 5432
+CONNECT_TIMEOUT_S = 5  # seconds a check waits for a server that does not answer
+
+
+def server_url(host: str, port: int, database: str, user: str, password: str = "") -> str:
+    """The URL of a PostgreSQL database from its parts; without a password when password is empty."""
+    return URL.create("postgresql", username=user or None, password=password or None, host=host or None,
+                      port=port or None, database=database or None).render_as_string(hide_password=False)
+
+
+def server_parts(url: str) -> dict[str, str | int]:
+    """host, port, database, user and password of a database URL ("" or 0 where it has none); ValueError if invalid."""
+    try:
+        parsed = make_url(url.strip())
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is no number
+        raise ValueError(str(exc)) from exc
+    return {"host": parsed.host or "", "port": parsed.port or 0, "database": parsed.database or "",
+            "user": parsed.username or "", "password": parsed.password or ""}
+
+
+def without_password(url: str) -> str:
+    """url with its password left out (what may be stored or shown)."""
+    return with_password(url, "")
+
+
+def with_password(url: str, password: str) -> str:
+    """url with password put in (kept in memory only); without one when password is empty."""
+    parsed = make_url(url)  # URL.set() cannot take a password out: it leaves a None argument as it was
+    return URL.create(parsed.drivername, parsed.username, password or None, parsed.host, parsed.port, parsed.database,
+                      parsed.query).render_as_string(hide_password=False)
+
+
+def is_server_url(url: str) -> bool:
+    """Whether url names a database server (not a SQLite file)."""
+    try:
+        return make_url(url).get_backend_name() != "sqlite"
+    except (ArgumentError, ValueError):  # an invalid URL is no server's
+        return False
+
+
+class SchemaState(enum.Enum):
+    """How a database's schema compares with this app's."""
+
+    EMPTY = "empty"  # nothing in it yet: the app creates its tables
+    CURRENT = "current"
+    OLDER = "older"  # the app upgrades it when it opens it
+    NEWER = "newer"  # written by a newer version of the app: this one cannot use it
+
+
+def check_server(url: str) -> SchemaState:
+    """Connect to the database at url, read its schema version and compare it with this app's; nothing is written.
+
+    UserError, in words she can act on, when the password is refused, the server cannot be reached, the database does
+    not exist, or it belongs to another program. The password never appears in a message.
+    """
+    target = make_url(url)
+    location = target.render_as_string(hide_password=True)
+    if target.get_backend_name() == "postgresql":
+        target = target.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_S)})
+    engine = make_engine(target.render_as_string(hide_password=False))
+    try:
+        with engine.connect() as connection:
+            current = _current_revision(connection, location)
+    except DBAPIError as exc:
+        raise _connection_error(exc, target, location) from None
+    finally:
+        engine.dispose()
+    if current is None:
+        return SchemaState.EMPTY
+    if current == head_revision():
+        return SchemaState.CURRENT
+    if current in {rev.revision for rev in _scripts().walk_revisions()}:
+        return SchemaState.OLDER
+    return SchemaState.NEWER
+
+
+def _connection_error(exc: DBAPIError, target: URL, location: str) -> UserError:
+    """Why a connection failed, translated; the driver's words (without the password) as the detail."""
+    said = str(exc.orig)
+    if target.password:
+        said = said.replace(str(target.password), "***")
+    lowered = said.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        message = _("The server refused the user name or password for {user}. Check both and try again.").format(
+            user=target.username or "")
+    elif "does not exist" in lowered and "database" in lowered:
+        message = _("The server {server} has no database named {database}. Check the name, or ask whoever runs the "
+                    "server to create it.").format(server=target.host or "", database=target.database or "")
+    elif "resolve host" in lowered or "translate host name" in lowered:
+        message = _("No server named {server} was found. Check the server's name or address.").format(
+            server=target.host or "")
+    else:
+        message = _("Cannot reach the database server {database}. Check that the server is running, that this "
+                    "computer is connected to the network, and the address and port; then try again.").format(
+            database=location)
+    return UserError(message, detail=said.strip())
