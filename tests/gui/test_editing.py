@@ -28,7 +28,8 @@ def contents(report: Report) -> Report:
     return report
 
 
-def test_every_kind_of_edit_the_window_makes_is_stored_as_it_stands(qtbot, window, monkeypatch):  # noqa: F811
+def test_every_kind_of_edit_the_window_makes_is_stored_as_it_stands(qtbot, engine_window, monkeypatch):
+    window = engine_window  # noqa: F811 - on a SQLite file, then on the test PostgreSQL cluster
     open_demo(qtbot, window)
     editor = window.editor
     calls: list[str] = []

@@ -81,7 +81,8 @@ def fill_chi_bo_profile(qtbot, window: MainWindow):
     return dialog
 
 
-def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_path):
+def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, engine_window, tmp_path):
+    window = engine_window  # on a SQLite file, then on the test PostgreSQL cluster
     # 1. Create the organisation through its dialog.
     dialog = fill_chi_bo_profile(qtbot, window)
     click(qtbot, dialog.fill_recipients_button)
@@ -131,7 +132,8 @@ def test_a_secretary_drafts_and_exports_a_report_end_to_end(qtbot, window, tmp_p
     assert str(target) in window.prompts.info_box.text()
 
 
-def test_typed_text_is_saved_without_pressing_save(qtbot, window):
+def test_typed_text_is_saved_without_pressing_save(qtbot, engine_window):
+    window = engine_window
     open_demo(qtbot, window)
     window.editor.navigator.select_section("de_xuat")
     editor = window.editor.section_editor.editor
@@ -232,11 +234,12 @@ def test_window_geometry_is_kept_between_runs(qtbot, window):
     assert (again.size().width(), again.size().height()) == (611, 477)
 
 
-def test_the_last_report_reopens_on_start(qtbot, window):
+def test_the_last_report_reopens_on_start(qtbot, engine_window):
+    window = engine_window
     open_demo(qtbot, window)
     report_id = window.editing.report_id
     window.close()
-    again = MainWindow(tasks=Tasks(inline=True))
+    again = MainWindow(tasks=Tasks(inline=True), database_url=window.database_url)
     qtbot.addWidget(again)
     again.show()
     with qtbot.waitSignal(again.report_opened, timeout=10_000) as opened:
