@@ -350,6 +350,12 @@ class ReportEditing(QObject):
     def _on_save_failed(self, flight: _Save, exc: BaseException) -> None:
         if not self._settle(flight, False):
             return
+        if isinstance(exc, EditConflict) and not exc.conflicts:
+            # Someone saved in between, but what is stored now is what she has (both sides drafted the same
+            # sentences, say): nothing to choose, her save goes on top of theirs.
+            self.conflict = exc
+            self.keep_mine()
+            return
         if isinstance(exc, EditConflict):
             self.conflict = exc
             self.save_conflict.emit(exc)

@@ -143,3 +143,19 @@ def test_clicking_a_value_picks_it(qtbot, engine_window):
 
     assert dialog.choices[row][1].isChecked()
     assert dialog.keep_theirs_paths() == set()
+
+
+def test_a_save_overtaken_by_the_same_change_goes_on_without_asking(qtbot, engine_window):
+    window = engine_window
+    open_demo(qtbot, window)
+    window.editing.flush()
+    his_title_change(window, "Cùng một tiêu đề")
+    window.editing.report.title = "Cùng một tiêu đề"  # she made the very same change
+    window.editing.changed("document")
+
+    with qtbot.waitSignal(window.editing.report_saved, timeout=10_000):
+        window.editing.save_now()
+
+    assert getattr(window, "conflict_dialog", None) is None and window.editing.conflict is None
+    stored = reports.get_report(window.sessions, window.editing.report_id)
+    assert stored.title == "Cùng một tiêu đề" and stored.version == window.editing.snapshot().version

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -66,9 +66,15 @@ class ConflictDialog(QDialog):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(CHOICE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(0, self.fontMetrics().averageCharWidth() * 28)
+        # The radio buttons take the keys (Tab, arrows); a current cell of the table would only add a frame.
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.verticalHeader().setVisible(False)
         self.table.cellClicked.connect(self.on_cell_clicked)
+        # Rows as tall as their wrapped text at the columns' width now, not at the width they had when filled.
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
 
         # Buttons of our own: Qt ships no Vietnamese catalog for its standard ones.
         self.mix_button = QPushButton(_("&Save this choice"))
@@ -88,7 +94,11 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 100)
+        # Most of the screen: each row shows a whole value where it can (a section's text is long).
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(screen.width() * 9 // 10, 1200), min(screen.height() * 17 // 20, 800))
         self.table.resizeRowsToContents()
+        self.mix_button.setFocus()
 
     def _add_row(self, row: int, field: FieldConflict) -> None:
         changed = []
@@ -100,6 +110,7 @@ class ConflictDialog(QDialog):
                                        _show(field.mine))):
             item = QTableWidgetItem(text)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             self.table.setItem(row, column, item)
         theirs, mine = QRadioButton(_("theirs")), QRadioButton(_("mine"))
         group = QButtonGroup(self)
@@ -112,7 +123,13 @@ class ConflictDialog(QDialog):
             button.toggled.connect(lambda _on, row=row: self._show_choice(row))
         self.choices.append((theirs, mine))
         (theirs if field.changed_by_them and not field.changed_by_me else mine).setChecked(True)
+        stack.addStretch(1)
         self.table.setCellWidget(row, CHOICE_COLUMN, cell)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The columns have their final width once the dialog is laid out: the rows follow the wrapped text.
+        QTimer.singleShot(0, self.table.resizeRowsToContents)
 
     def keep_theirs_paths(self) -> set[str]:
         """The paths of the fields where she keeps their value."""
