@@ -214,3 +214,14 @@ def test_the_window_menu_opens_the_dialog_and_asks_to_reopen_on_the_chosen_datab
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
 
     assert parts(requested.args[0]) == parts(server)
+
+
+def test_the_variable_takes_precedence_over_the_windows_setting(memory_keyring, monkeypatch):
+    from app.gui.application import start_url
+
+    ui_state.put(ui_state.DATABASE_URL, "postgresql://vanthu@may-chu:5432/tongket")
+    office.remember_password("postgresql://vanthu@may-chu:5432/tongket", "bi-mat")
+    assert parts(start_url()) == parts("postgresql://vanthu:bi-mat@may-chu:5432/tongket")
+
+    monkeypatch.setenv("TONGKET_DATABASE_URL", "postgresql://khac@may-khac/tongket")
+    assert start_url() is None  # the storage layer reads the variable itself
