@@ -748,7 +748,7 @@ def _connection_error(exc: DBAPIError, target: URL, location: str) -> UserError:
         message = _("No server named {server} was found. Check the server's name or address.").format(
             server=target.host or "")
     else:
-        message = _("Cannot reach the database server {database}. Check that the server is running, that this "
-                    "computer is connected to the network, and the address and port; then try again.").format(
-            database=location)
+        message = _("Cannot reach the database server {server} on port {port}. Check that the server is running, "
+                    "that this computer is connected to the network, and the address and port; then try again."
+                    ).format(server=target.host or "localhost", port=target.port or SERVER_PORT)
     return UserError(message, detail=said.strip())

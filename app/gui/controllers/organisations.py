@@ -117,6 +117,9 @@ class OrganisationsController(QObject):
 
         theirs = conflict.theirs
         assert isinstance(theirs, Organisation)
+        if not conflict.conflicts:  # what is stored is what she entered: nothing to choose
+            self._update(merge_organisation(theirs, mine, ()), theirs)
+            return
         dialog = ConflictDialog(conflict, self.window)
 
         def keep(paths: Collection[str]) -> None:

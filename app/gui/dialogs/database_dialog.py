@@ -71,10 +71,11 @@ class DatabaseDialog(QDialog):
         self.remember_check = QCheckBox(_("Remember the password on this computer (in the system's password store)"))
         self.keyring_usable = office.keyring_usable()
         self.remember_check.setChecked(self.keyring_usable)
-        self.remember_check.setEnabled(self.keyring_usable)
-        if not self.keyring_usable:
-            self.remember_check.setText(_("This computer has no password store: the app will ask for the password "
-                                          "each time it starts."))
+        self.remember_check.setVisible(self.keyring_usable)
+        self.no_keyring_label = QLabel(_("This computer has no password store: the app will ask for the password "
+                                         "each time it starts."))
+        self.no_keyring_label.setWordWrap(True)
+        self.no_keyring_label.setVisible(not self.keyring_usable)
 
         form = QFormLayout()
         form.addRow(_("Paste an address (URL):"), self.url_edit)
@@ -84,6 +85,7 @@ class DatabaseDialog(QDialog):
         form.addRow(_("User name:"), self.user_edit)
         form.addRow(_("Password:"), self.password_edit)
         form.addRow("", self.remember_check)
+        form.addRow("", self.no_keyring_label)
 
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
@@ -108,7 +110,7 @@ class DatabaseDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addStretch(1)
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
 
         self.url_edit.textEdited.connect(self.on_url_edited)
         self.test_button.clicked.connect(lambda: self.check(use=False))

@@ -142,7 +142,7 @@ def test_using_it_keeps_the_password_in_the_keyring_and_out_of_the_settings_file
         qtbot, server, memory_keyring, isolated_settings):
     dialog = open_dialog(qtbot)
     fill(qtbot, dialog, server)
-    assert dialog.remember_check.isEnabled() and dialog.remember_check.isChecked()
+    assert dialog.remember_check.isVisible() and dialog.remember_check.isChecked()
 
     with qtbot.waitSignal(dialog.database_chosen) as chosen:
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
@@ -160,8 +160,8 @@ def test_using_it_keeps_the_password_in_the_keyring_and_out_of_the_settings_file
 def test_without_a_keyring_the_password_is_asked_at_each_start_and_never_written(
         qtbot, server, isolated_settings, monkeypatch):
     dialog = open_dialog(qtbot)
-    assert not dialog.remember_check.isEnabled()
-    assert "hỏi mật khẩu mỗi lần" in dialog.remember_check.text()
+    assert not dialog.remember_check.isVisible() and not dialog.remember_check.isChecked()
+    assert "hỏi mật khẩu mỗi lần" in dialog.no_keyring_label.text() and dialog.no_keyring_label.isVisible()
     fill(qtbot, dialog, server)
     with qtbot.waitSignal(dialog.database_chosen):
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
