@@ -49,6 +49,7 @@ class DatabaseDialog(QDialog):
         from app.services import office
 
         self.tasks = tasks
+        self._upgrade_agreed = ""  # the URL of an older database she was told will be upgraded
         self.setWindowTitle(_("Shared database"))
         intro = QLabel(_(
             "Several people in an office can work on the same organisations and reports when every computer uses "
@@ -160,10 +161,16 @@ class DatabaseDialog(QDialog):
         self._busy(True)
         self._show(_("Connecting…"), good=True)
 
-        def done(state: office.SchemaState) -> None:
+        def done(state: office.SchemaState, use: bool = use) -> None:
             self._busy(False)
             usable = state is not office.SchemaState.NEWER
-            self._show(office.result_message(state), good=usable)
+            message = office.result_message(state)
+            if use and state is office.SchemaState.OLDER and self._upgrade_agreed != url:
+                # An upgrade cannot be undone: she reads that first, and clicks again to go ahead.
+                self._upgrade_agreed = url
+                message += "\n" + _("Click “Use this database” again to upgrade it and use it.")
+                use = False
+            self._show(message, good=usable)
             if use and usable:
                 self._use(url)
 

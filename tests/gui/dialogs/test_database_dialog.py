@@ -228,3 +228,25 @@ def test_the_variable_takes_precedence_over_the_windows_setting(memory_keyring, 
 
     monkeypatch.setenv("TONGKET_DATABASE_URL", "postgresql://khac@may-khac/tongket")
     assert start_url() is None  # the storage layer reads the variable itself
+
+
+def test_an_older_database_is_upgraded_only_after_she_read_so_and_clicked_again(qtbot, server):
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(server)
+    with engine.begin() as connection:  # as the previous version leaves it (only its revision is read)
+        connection.execute(text("UPDATE alembic_version SET version_num = '0009_received_reports'"))
+    engine.dispose()
+    dialog = open_dialog(qtbot)
+    fill(qtbot, dialog, server)
+    chosen: list[str] = []
+    dialog.database_chosen.connect(chosen.append)
+
+    qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert chosen == []
+    assert "sẽ được nâng cấp" in dialog.result_label.text()
+    assert "lần nữa" in dialog.result_label.text()
+
+    qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+    assert len(chosen) == 1
+    assert office.check_connection(server) is office.SchemaState.OLDER  # the checks wrote nothing
