@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         column.addWidget(self.sample_banner)
         column.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.database_label = QLabel()  # the shared database in use; empty for the data on this computer
+        self.statusBar().addPermanentWidget(self.database_label)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         self._make_actions()
@@ -442,6 +444,12 @@ class MainWindow(QMainWindow):
 
     def _on_database_opened(self, sessions) -> None:
         self.runner.sessions = sessions
+        if sessions.path is None:
+            from app.services import office
+
+            where = office.server_parts(sessions.location)
+            self.database_label.setText(_("Shared database: {database} on {server}").format(
+                database=where["database"], server=where["host"]))
         # Edits a killed or disconnected run never saved are offered first; restoring opens their report, so the
         # last report is not reopened meanwhile (its older copy would be saved over them, or conflict with them).
         pending = self.journal.check()

@@ -250,3 +250,13 @@ def test_an_older_database_is_upgraded_only_after_she_read_so_and_clicked_again(
     qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
     assert len(chosen) == 1
     assert office.check_connection(server) is office.SchemaState.OLDER  # the checks wrote nothing
+
+
+def test_the_status_bar_names_the_shared_database_and_nothing_for_this_computers(qtbot, engine_window):
+    label = engine_window.database_label.text()
+    if engine_window.sessions.path is not None:
+        assert label == ""
+    else:
+        where = parts(engine_window.database_url)
+        assert label == f"CSDL dùng chung: {where['database']} trên {where['host']}"
+        assert str(where["password"]) not in label
