@@ -111,7 +111,7 @@ def _run(out: Path, url: str) -> None:
 
     # He edits and saves first.
     his.editor.navigator.select_page("page:document")
-    line(his.editor.document_fields.title, "Báo cáo tổng kết công tác xây dựng Đảng năm 2026 (bản anh Hùng sửa)")
+    line(his.editor.document_fields.title, "Báo cáo tổng kết công tác xây dựng Đảng năm 2026 (bản sửa ở máy thứ hai)")
     his.editor.navigator.select_page("page:stats")
     spin(his.editor.stats_form.widget_for("stats.membership.female"), 45)
     append(his, "bai_hoc", " Phải sâu sát cơ sở hơn.")
