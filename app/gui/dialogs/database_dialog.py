@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.presence import this_user
 from app.gui import ui_state
 from app.gui.tasks import Tasks
 from app.i18n import _
@@ -78,6 +79,12 @@ class DatabaseDialog(QDialog):
         self.no_keyring_label.setWordWrap(True)
         self.no_keyring_label.setVisible(not self.keyring_usable)
 
+        self.name_edit = QLineEdit(ui_state.get(ui_state.PRESENCE_NAME))
+        self.name_edit.setPlaceholderText(this_user())
+        self.name_edit.setToolTip(_(
+            "Others who open the same report see this name and this computer's name above it. Left empty, the name "
+            "you log in to the computer with is shown."))
+
         form = QFormLayout()
         form.addRow(_("Paste an address (URL):"), self.url_edit)
         form.addRow(_("Server:"), self.host_edit)
@@ -87,6 +94,7 @@ class DatabaseDialog(QDialog):
         form.addRow(_("Password:"), self.password_edit)
         form.addRow("", self.remember_check)
         form.addRow("", self.no_keyring_label)
+        form.addRow(_("Your name, as others see it:"), self.name_edit)
 
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
@@ -191,6 +199,7 @@ class DatabaseDialog(QDialog):
         else:
             office.forget_password(stored)
         ui_state.put(ui_state.DATABASE_URL, stored)
+        ui_state.put(ui_state.PRESENCE_NAME, self.name_edit.text().strip())
         self.accept()
         self.database_chosen.emit(url)
 

@@ -260,3 +260,19 @@ def test_the_status_bar_names_the_shared_database_and_nothing_for_this_computers
         where = parts(engine_window.database_url)
         assert label == f"CSDL dùng chung: {where['database']} trên {where['host']}"
         assert str(where["password"]) not in label
+
+
+def test_the_name_she_types_is_the_one_others_see_beside_the_report(qtbot, server, memory_keyring, isolated_settings):
+    from app.domain.presence import this_user
+
+    dialog = open_dialog(qtbot)
+    assert dialog.name_edit.text() == "" and dialog.name_edit.placeholderText() == this_user()
+    fill(qtbot, dialog, server)
+    dialog.name_edit.setFocus()
+    type_text(dialog.name_edit, "Đồng chí Văn thư")
+
+    with qtbot.waitSignal(dialog.database_chosen):
+        qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
+
+    assert ui_state.get(ui_state.PRESENCE_NAME) == "Đồng chí Văn thư"
+    assert open_dialog(qtbot).name_edit.text() == "Đồng chí Văn thư"  # shown again the next time
