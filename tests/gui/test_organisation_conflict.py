@@ -106,3 +106,40 @@ def test_keeping_all_of_his_leaves_the_stored_profile_and_shows_it(qtbot, engine
 
     assert stored(window).place == "Quận Một"
     assert window.editing.report.organisation.place == "Quận Một"
+
+
+def test_a_profile_the_server_did_not_take_opens_again_with_what_she_typed_and_ok_saves_it(
+        qtbot, engine_window, monkeypatch):
+    from app.domain.errors import ConnectionLost
+
+    window = engine_window
+    open_demo(qtbot, window)
+    real = organisations.update_organisation
+    calls = []
+
+    def out_of_reach(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise ConnectionLost("Mất kết nối tới cơ sở dữ liệu dùng chung.")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(organisations, "update_organisation", out_of_reach)
+    messages = []
+    window.runner.failed.connect(lambda *args: messages.append(args))
+    window.edit_org_action.trigger()
+    first = window.organisations.dialog
+    edit = first.edits["organisation.place"]
+    edit.setFocus()
+    edit.selectAll()
+    type_text(edit, "Quận Ba")
+    click(qtbot, first.button_box.button(QDialogButtonBox.StandardButton.Ok))
+
+    qtbot.waitUntil(lambda: window.organisations.dialog is not first and window.organisations.dialog.isVisible())
+    assert messages and "Mất kết nối" in " ".join(map(str, messages[0]))
+    again = window.organisations.dialog
+    assert again.edits["organisation.place"].text() == "Quận Ba"  # what she typed, not the stored profile
+    assert stored(window).place != "Quận Ba"
+
+    click(qtbot, again.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    qtbot.waitUntil(lambda: stored(window).place == "Quận Ba")
+    assert len(calls) == 2

@@ -90,7 +90,11 @@ class OrganisationsController(QObject):
     def _add(self, organisation: Organisation) -> None:
         from app.services import organisations
 
-        self.runner.run(organisations.add_organisation, organisation, done=lambda org_id: self.refresh(org_id))
+        def failed(exc: BaseException) -> None:
+            self._refused(exc, organisation, self._add)
+
+        self.runner.run(organisations.add_organisation, organisation, done=lambda org_id: self.refresh(org_id),
+                        failed=failed)
 
     def _update(self, organisation: Organisation, base: Organisation | None) -> None:
         """Store the edited profile; base is the profile as the form opened it (for a conflict's field list)."""
@@ -106,9 +110,16 @@ class OrganisationsController(QObject):
             if isinstance(exc, EditConflict):
                 self._show_conflict(exc, organisation)
             else:
-                self.runner.report_failure(exc)
+                self._refused(exc, organisation, lambda edited: self._update(edited, base))
 
         self.runner.run(organisations.update_organisation, organisation, base, done=stored, failed=failed)
+
+    def _refused(self, exc: BaseException, organisation: Organisation,
+                 on_accepted: Callable[[Organisation], None]) -> None:
+        """A profile the database did not take (the shared server out of reach, a disk full): say why, and open the
+        form again with what she typed, so that OK tries again and nothing she typed is lost."""
+        self.runner.report_failure(exc)
+        self._open_dialog(organisation, on_accepted)
 
     def _show_conflict(self, conflict: EditConflict, mine: Organisation) -> None:
         """Someone else saved the profile since she opened it: show both values per field and let her choose."""
