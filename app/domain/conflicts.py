@@ -18,7 +18,7 @@ from app.domain.codec import from_dict, to_dict
 from app.domain.errors import UserError
 from app.domain.fields import UnknownField, label
 from app.domain.organisation import Organisation
-from app.domain.report import Report, Section
+from app.domain.report import EntryState, Report, Section
 from app.i18n import _
 
 # Database bookkeeping, not content: never a conflict.
@@ -154,7 +154,12 @@ def _conflicts(base: dict[str, Any], theirs: dict[str, Any], mine: dict[str, Any
 
 
 def _flat_report(report: Report, labels: dict[str, str]) -> dict[str, Any]:
-    """The report's fields by dotted path; labels gets each section field's label (the section's own heading)."""
+    """The report's fields by dotted path; labels gets each section field's label (the section's own heading).
+
+    A section's text leaves out the sentences that follow the figures (generated, not edited): they differ whenever a
+    figure does, and the window writes them again from the figures she keeps, so listing them would only show the
+    same figure twice.
+    """
     data = to_dict(report)
     data.pop("sections")
     data.pop("organisation")  # the profile has its own version and its own save
@@ -163,7 +168,9 @@ def _flat_report(report: Report, labels: dict[str, str]) -> dict[str, Any]:
         where = "sections." + ".".join(path)
         flat[f"{where}.title"] = section.title
         flat[f"{where}.enabled"] = section.enabled
-        flat[f"{where}.text"] = "\n".join(entry.text for entry in section.entries)
+        # A sentence still following the figures is not hers nor theirs: it is written again from the figures kept.
+        flat[f"{where}.text"] = "\n".join(entry.text for entry in section.entries
+                                          if not (entry.source and entry.state is EntryState.AUTO))
         heading = section.title or section.key
         labels.setdefault(f"{where}.title", _("Heading of “{section}”").format(section=heading))
         labels.setdefault(f"{where}.enabled", _("“{section}” printed").format(section=heading))

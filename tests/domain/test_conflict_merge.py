@@ -61,3 +61,22 @@ def test_a_profile_mix_keeps_her_id_and_takes_their_version():
     merged = merge_organisation(org_theirs, org_mine, {"place"})
 
     assert (merged.place, merged.short_name, merged.id, merged.version) == ("Quận 1", "Đảng bộ mới", 9, 3)
+
+
+def test_a_sentence_that_follows_the_figures_is_not_listed_beside_the_figure_it_states():
+    from app.domain.report import EntryState
+    from app.services.drafting import draft
+
+    base, theirs, mine = three_copies()
+    theirs.stats.membership.female, mine.stats.membership.female = 47, 45
+    theirs, mine = draft(theirs), draft(mine)
+    following = [e for e in mine.section("dac_diem").entries if e.source and e.state is EntryState.AUTO]
+    assert any("45" in e.text for e in following)  # her generated sentence states her figure...
+    edited = next(e for e in mine.section("bai_hoc").entries if not e.source)
+    edited.text += " Chị thêm."
+
+    paths = [c.path for c in report_conflicts(base, theirs, mine)]
+
+    # ...yet only the figure and the text she typed are hers to choose: the sentence is written again from the figure.
+    assert "stats.membership.female" in paths and "sections.phan_1.danh_gia.bai_hoc.text" in paths
+    assert not [p for p in paths if "dac_diem" in p]
