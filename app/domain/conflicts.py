@@ -63,7 +63,7 @@ class EditConflict(UserError):
         what = _("report") if isinstance(theirs, Report) else _("organisation profile")
         message = _(
             "Someone else saved this {what} while you were editing it; your change was not saved, and theirs was "
-            "not overwritten. Compare their values with yours, then keep their copy or yours."
+            "not overwritten. For each field, choose the value to keep: theirs or yours."
         ).format(what=what)
         detail = "\n".join(f"{c.path}: {_show(c.theirs)} ↔ {_show(c.mine)}" for c in conflicts[:20])
         super().__init__(message, detail=detail or None)

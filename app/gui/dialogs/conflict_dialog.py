@@ -53,8 +53,7 @@ class ConflictDialog(QDialog):
         report = isinstance(conflict.theirs, Report)
         self.setWindowTitle(_("Someone else saved this report") if report
                             else _("Someone else saved this organisation profile"))
-        self.message_label = QLabel(conflict.message + "\n" + _(
-            "For each field, choose the value to keep: theirs or yours."))
+        self.message_label = QLabel(conflict.message)
         self.message_label.setWordWrap(True)
         self.table = QTableWidget(len(self.conflicts), 4)
         self.table.setHorizontalHeaderLabels([_("Field"), _("Their value"), _("Your value"), _("Keep")])
