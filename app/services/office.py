@@ -43,8 +43,8 @@ def result_message(state: SchemaState) -> str:
         return _("Connected. The database is ready to use.")
     if state is SchemaState.OLDER:
         return _("Connected. The database was made by an older version of the app: it will be upgraded when you "
-                 "use it, and older versions cannot open it afterwards. Make a backup first "
-                 "(“tongket backup -o FILE” on the computer that runs the server).")
+                 "use it, after its tables are copied, rows and all, into a backup schema on the server; older "
+                 "versions cannot open it afterwards.")
     return _("Connected, but the database was written by a newer version of the app. Install the newer version "
              "on this computer to use it.")
 

@@ -475,11 +475,46 @@ def _upgrade(engine: Engine, location: str, backup_from: Path | None) -> None:
         if backup_from is not None:
             backup = backup_database(backup_from, label=head)
             log.info("backed up %s to %s before upgrading from %s to %s", backup_from, backup, current, head)
+        elif current is not None and connection.dialect.name == "postgresql":
+            schema = copy_tables_aside(connection, current)
+            log.info("copied every table of %s to schema %s before upgrading from %s to %s",
+                     location, schema, current, head)
         command.upgrade(alembic_config(connection), "head")
         if connection.dialect.name == "sqlite":
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise RuntimeError(f"the upgrade to {head} broke foreign keys: {broken[:5]}")
+
+
+BACKUP_SCHEMA_PREFIX = "tongket_backup_"
+
+
+def copy_tables_aside(connection: Connection, revision: str, *, now: datetime | None = None) -> str:
+    """Copy every table of a server database, rows and all, into a new schema before its schema is upgraded; returns
+    the schema's name, tongket_backup_<revision>_<YYYYmmdd_HHMMSS>.
+
+    The server database has no file to copy as a SQLite one does, so the copy stays on the server, in the same
+    transaction as the upgrade: a failed upgrade rolls both back, and a wrong one leaves every row as it was for the
+    office's IT to read (psql, pgAdmin) or move back. The copies have no keys or constraints.
+    """
+    stamp = (now or datetime.now()).strftime("%Y%m%d_%H%M%S")
+    schema = f"{BACKUP_SCHEMA_PREFIX}{revision[:20]}_{stamp}".lower()
+    quote = connection.dialect.identifier_preparer.quote
+    source = inspect(connection).default_schema_name or "public"
+    tables = inspect(connection).get_table_names(schema=source)
+    try:
+        with connection.begin_nested():
+            connection.exec_driver_sql(f"CREATE SCHEMA {quote(schema)}")
+            for table in tables:
+                connection.exec_driver_sql(
+                    f"CREATE TABLE {quote(schema)}.{quote(table)} AS TABLE {quote(source)}.{quote(table)}")
+    except DBAPIError as exc:
+        raise UserError(_(
+            "The shared database must be upgraded for this version of {app}, but its tables could not be copied "
+            "aside first, so nothing was changed: {reason}. Ask whoever runs the server to let this user create "
+            "schemas in the database, or to upgrade it once as the database's owner."
+        ).format(app=APP_DISPLAY_NAME, reason=str(exc.orig).strip().splitlines()[0] if exc.orig else exc)) from exc
+    return schema
 
 
 def _current_revision(connection: Connection, location: str) -> str | None:

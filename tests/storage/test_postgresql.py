@@ -207,3 +207,58 @@ def test_a_user_that_may_only_read_opens_the_database_read_only(url, postgresql_
         postgresql_cluster.drop(url)
         with postgresql_cluster.admin.connect() as connection:
             connection.execute(text("DROP ROLE reader"))
+
+
+def backup_schemas(url: str) -> dict[str, dict[str, int]]:
+    """Each tongket_backup_… schema of url → its tables' row counts."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            schemas = connection.execute(text(
+                "SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'tongket_backup_%'"
+            )).scalars().all()
+            return {schema: {table: connection.execute(text(f'SELECT count(*) FROM "{schema}"."{table}"')).scalar_one()
+                             for table in connection.execute(text(
+                                 "SELECT table_name FROM information_schema.tables WHERE table_schema = :s"),
+                                 {"s": schema}).scalars()}
+                    for schema in schemas}
+    finally:
+        engine.dispose()
+
+
+def test_before_an_upgrade_every_table_is_copied_aside_on_the_server_with_its_rows(url):
+    demo = demo_report()
+    with open_database(url) as database, database.begin() as session:
+        demo.organisation.id = org_repo.add(session, demo.organisation)
+        report_repo.add(session, demo)
+    start = REVISIONS[-2]
+    migrate(url, "downgrade", start)
+    engine = create_engine(url)
+    with engine.connect() as connection:
+        before = {table: connection.execute(text(f'SELECT count(*) FROM "{table}"')).scalar_one()
+                  for table in ("organisations", "reports", "sections", "alembic_version")}
+    engine.dispose()
+    assert backup_schemas(url) == {}
+
+    open_database(url).close()
+
+    [(schema, counts)] = backup_schemas(url).items()
+    assert schema.startswith(f"tongket_backup_{start[:20]}_".lower())
+    assert {table: counts[table] for table in before} == before and before["sections"] > 10
+    open_database(url).close()  # at the newest schema: nothing more is copied
+    assert len(backup_schemas(url)) == 1
+    assert schema_differences(url) == []
+
+
+def test_an_upgrade_that_cannot_copy_the_tables_aside_is_refused_in_words_and_changes_nothing(url, monkeypatch):
+    from app.storage import db
+
+    start = REVISIONS[-2]
+    migrate(url, "downgrade", start)
+    monkeypatch.setattr(db, "BACKUP_SCHEMA_PREFIX", "pg_")  # the server refuses a schema named pg_…
+
+    with pytest.raises(UserError, match="chưa có gì thay đổi"):
+        open_database(url)
+
+    assert revision(url) == start
+    assert backup_schemas(url) == {}
