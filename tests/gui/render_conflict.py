@@ -11,68 +11,39 @@ assertions. The PNGs are not committed.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.gui.screen_script import ROOT, application, on_screen, settle, wait
 
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "journey").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    server = None
-    if not os.environ.get("DISPLAY"):
-        if shutil.which("Xvfb") is None:
-            sys.exit("Xvfb is not installed (apt-get install xvfb)")
-        server = subprocess.Popen(["Xvfb", ":93", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)
-        os.environ["DISPLAY"] = ":93"
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    os.environ["TONGKET_DATA_DIR"] = tempfile.mkdtemp(prefix="tongket-conflict-")
     from tests import postgres
 
     reason = postgres.why_unavailable()
     if reason is not None:
         sys.exit(reason)
-    cluster = postgres.Cluster()
-    try:
-        cluster.make_template()
-        _run(out, cluster.create())
-    finally:
-        cluster.close()
-        if server is not None:
-            server.terminate()
+    with on_screen("tongket-conflict-", display=":93"):
+        cluster = postgres.Cluster()
+        try:
+            cluster.make_template()
+            _run(out, cluster.create())
+        finally:
+            cluster.close()
 
 
 def _run(out: Path, url: str) -> None:
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from app.gui.application import apply_language, make_application
     from app.gui.main_window import MainWindow
     from tests.gui.keys import type_text
 
-    app = make_application()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["TONGKET_DATA_DIR"])
-    apply_language(app, "vi")
-
-    def wait(signal, ms: int = 20_000) -> None:
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def settle(ms: int = 600) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
+    app = application()
 
     def spin(widget, value: int) -> None:
         widget.setFocus()

@@ -10,64 +10,40 @@ tests/gui/test_drafting_journey.py checks the same journey with assertions. The 
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from tests.gui.render_screens import _ensure_display  # noqa: E402
+from tests.gui.screen_script import ROOT, application, on_screen, settle, wait
+from tests.gui.screen_script import snap as grab
 
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "journey").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    server = _ensure_display("1366x768")
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    os.environ["TONGKET_DATA_DIR"] = tempfile.mkdtemp(prefix="tongket-journey-")
-    try:
+    with on_screen("tongket-journey-"):
         _run(out)
-    finally:
-        if server is not None:
-            server.terminate()
 
 
 def _run(out: Path) -> None:
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
     from app.domain.report import EntryState
-    from app.gui.application import apply_language, make_application
     from app.gui.main_window import MainWindow
     from tests.gui.keys import type_text
 
-    app = make_application()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["TONGKET_DATA_DIR"])
-    apply_language(app, "vi")
+    _app = application()  # held for the script's length
     window = MainWindow()
     window.show()
 
-    def settle(ms: int = 600) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(signal, ms: int = 20_000) -> None:
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     def snap(name: str) -> None:
-        settle()
-        window.screen().grabWindow(0).save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
+        grab(window, out, name)
 
     def click(button) -> None:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)

@@ -8,71 +8,39 @@ committed; tests/gui/widgets/test_roster_page.py checks the same with assertions
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from tests.gui.screen_script import ROOT, application, on_screen, settle, wait
+from tests.gui.screen_script import snap as grab
 
 
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "roster-screens").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    server = None
-    if not os.environ.get("DISPLAY"):
-        if shutil.which("Xvfb") is None:
-            sys.exit("Xvfb is not installed (apt-get install xvfb)")
-        display = ":93"  # not the other scripts' :87, so that they can run beside this one
-        server = subprocess.Popen(["Xvfb", display, "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
-                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)
-        os.environ["DISPLAY"] = display
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
-    os.environ["TONGKET_DATA_DIR"] = tempfile.mkdtemp(prefix="tongket-roster-")
-    try:
+    with on_screen("tongket-roster-", display=":93"):  # not the other scripts' :87: they can run beside this one
         _run(out)
-    finally:
-        if server is not None:
-            server.terminate()
 
 
 def _run(out: Path) -> None:
-    from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QLineEdit
 
     from app.domain.demo import demo_report
-    from app.gui.application import apply_language, make_application
     from app.gui.main_window import MainWindow
     from app.services import reports
     from tests.gui.keys import type_text
 
-    app = make_application()
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, os.environ["TONGKET_DATA_DIR"])
-    apply_language(app, "vi")
+    _app = application()  # held for the script's length
     window = MainWindow()
     window.show()
 
-    def settle(ms: int = 600) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def wait(signal, ms: int = 20_000) -> None:
-        loop = QEventLoop()
-        signal.connect(loop.quit)
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
     def snap(name: str) -> None:
-        settle()
-        window.screen().grabWindow(0).save(str(out / f"{name}.png"))
-        print(out / f"{name}.png")
+        grab(window, out, name)
 
     window.start()
     wait(window.database_opened)

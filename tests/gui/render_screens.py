@@ -10,27 +10,13 @@ are not committed.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-
-def _ensure_display(screen: str) -> subprocess.Popen | None:
-    if os.environ.get("DISPLAY"):
-        return None
-    if shutil.which("Xvfb") is None:
-        sys.exit("Xvfb is not installed (apt-get install xvfb)")
-    display = ":87"
-    server = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{screen}x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    os.environ["DISPLAY"] = display
-    return server
+from tests.gui.screen_script import ROOT, ensure_display
 
 
 def _option(name: str) -> str | None:
@@ -44,10 +30,9 @@ def main() -> None:
     screen = _option("--screen")
     out = Path(args[0] if args else ROOT / "screens").resolve()
     out.mkdir(parents=True, exist_ok=True)
-    server = _ensure_display(screen or "1600x1000")
+    server = ensure_display(screen or "1600x1000")
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ.setdefault("TONGKET_DATA_DIR", tempfile.mkdtemp(prefix="tongket-screens-"))
-    sys.path.insert(0, str(ROOT))
     try:
         _run(out, language, fit=screen is not None)
     finally:
