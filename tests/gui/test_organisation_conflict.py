@@ -26,8 +26,8 @@ def his_place_change(window, place: str) -> None:
         other.close()
 
 
-def her_profile_edit_is_refused(qtbot, window, fields: dict[str, str]):
-    """She opens the profile form, types fields (path → text) and clicks OK; returns the conflict dialog shown."""
+def type_profile(qtbot, window, fields: dict[str, str]):
+    """She opens the profile form, types fields (path → text) and clicks OK; returns the form."""
     window.edit_org_action.trigger()
     form = window.organisations.dialog
     for path, text in fields.items():
@@ -36,6 +36,12 @@ def her_profile_edit_is_refused(qtbot, window, fields: dict[str, str]):
         edit.selectAll()
         type_text(edit, text)
     click(qtbot, form.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    return form
+
+
+def her_profile_edit_is_refused(qtbot, window, fields: dict[str, str]):
+    """She types fields into the profile form and clicks OK; returns the conflict dialog shown."""
+    type_profile(qtbot, window, fields)
     qtbot.waitUntil(lambda: window.organisations.conflict_dialog is not None
                     and window.organisations.conflict_dialog.isVisible())
     return window.organisations.conflict_dialog
@@ -126,13 +132,7 @@ def test_a_profile_the_server_did_not_take_opens_again_with_what_she_typed_and_o
     monkeypatch.setattr(organisations, "update_organisation", out_of_reach)
     messages = []
     window.runner.failed.connect(lambda *args: messages.append(args))
-    window.edit_org_action.trigger()
-    first = window.organisations.dialog
-    edit = first.edits["organisation.place"]
-    edit.setFocus()
-    edit.selectAll()
-    type_text(edit, "Quận Ba")
-    click(qtbot, first.button_box.button(QDialogButtonBox.StandardButton.Ok))
+    first = type_profile(qtbot, window, {"organisation.place": "Quận Ba"})
 
     qtbot.waitUntil(lambda: window.organisations.dialog is not first and window.organisations.dialog.isVisible())
     assert messages and "Mất kết nối" in " ".join(map(str, messages[0]))
