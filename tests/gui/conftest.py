@@ -25,13 +25,8 @@ def isolated_settings(tmp_path):
 @pytest.fixture
 def engine_window(qtbot, engine_url):
     """The main window, database open, on each engine (see engine_url): a SQLite file, then a PostgreSQL database."""
-    from app.gui.main_window import MainWindow
-    from app.gui.tasks import Tasks
+    from tests.gui.test_main_window import opened_window
 
-    win = MainWindow(tasks=Tasks(inline=True), database_url=engine_url)
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.database_opened, timeout=20_000):
-        win.start()
+    win = opened_window(qtbot, engine_url)
     yield win
     win.close()

@@ -8,7 +8,7 @@ from app.gui.main_window import MainWindow
 from app.gui.tasks import Tasks
 from app.services import journal, reports
 from tests.gui.keys import type_text
-from tests.gui.test_main_window import open_demo
+from tests.gui.test_main_window import open_demo, opened_window
 
 pytestmark = pytest.mark.postgresql
 
@@ -20,11 +20,7 @@ def office_window(qtbot, postgresql_cluster, monkeypatch):
     monkeypatch.setenv("TONGKET_DATABASE_URL", url)
     # Retries a tenth as far apart as in use, so the test need not wait half a minute for the server's return.
     monkeypatch.setattr("app.gui.editing.ReportEditing.RETRY_MS", (100, 200, 400))
-    win = MainWindow(tasks=Tasks(inline=True))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.database_opened, timeout=10_000):
-        win.start()
+    win = opened_window(qtbot)
     yield win
     win.close()
     postgresql_cluster.drop(url)

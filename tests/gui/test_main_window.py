@@ -16,13 +16,19 @@ from app.gui.tasks import Tasks
 from tests.gui.keys import type_text
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow(tasks=Tasks(inline=True))
+def opened_window(qtbot, database_url: str | None = None) -> MainWindow:
+    """A main window shown and started on database_url (None: the one the app would choose), its database open."""
+    win = MainWindow(tasks=Tasks(inline=True), database_url=database_url)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(win.database_opened, timeout=10_000):
+    with qtbot.waitSignal(win.database_opened, timeout=20_000):
         win.start()
+    return win
+
+
+@pytest.fixture
+def window(qtbot):
+    win = opened_window(qtbot)
     yield win
     win.close()
 
