@@ -292,12 +292,16 @@ class ReportEditing(QObject):
         if self.conflict is not None and self._dirty and self.report is not None:
             self._journal_unsaved()
 
+    def _journal_location(self) -> str | None:
+        """The database the journal files its entries under; None without one open."""
+        return getattr(self._sessions(), "location", None)
+
     def _journal_meanwhile(self) -> None:
         """While a save is under way (a server slow to answer may hold it for SERVER_TIMEOUT s), journal the edits
         made since, in the journal's own thread, so a kill meanwhile loses none of them."""
         from app.services import journal
 
-        snapshot, location = self.snapshot(), getattr(self._sessions(), "location", None)
+        snapshot, location = self.snapshot(), self._journal_location()
         if snapshot is self._journaled or location is None or self.report_id is None:
             return
         assert self._saved is not None
@@ -310,7 +314,7 @@ class ReportEditing(QObject):
 
         assert self._saved is not None and self.report_id is not None
         before, after, report_id = self._saved, self.snapshot(), self.report_id
-        location = getattr(self._sessions(), "location", None)
+        location = self._journal_location()
         if location is None:
             return
         self.tasks.run_db(lambda: journal.record(location, report_id, before, after), None,
@@ -414,7 +418,7 @@ class ReportEditing(QObject):
         """She gave up her unsaved edits of report_id: they leave the journal too."""
         from app.services import journal
 
-        location = getattr(self._sessions(), "location", None)
+        location = self._journal_location()
         if location is not None:
             self.tasks.run_db(lambda: journal.clear(location, report_id), None,
                               lambda exc: log.warning("the journal could not be cleared: %s", exc))
@@ -441,7 +445,8 @@ class ReportEditing(QObject):
         def failed(exc: BaseException) -> None:
             log.error("checks failed", exc_info=exc)
 
-        self.tasks.run_render(lambda: lint(snapshot, self.rolled_up), done, failed)
+        rolled_up = self.rolled_up  # as it is now: the check runs in the render thread
+        self.tasks.run_render(lambda: lint(snapshot, rolled_up), done, failed)
 
     def set_extra_findings(self, findings: list[Finding]) -> None:
         """Show findings (a roll-up's cross-checks) before the checks' own until another report opens."""
