@@ -321,18 +321,20 @@ def _own_errors(unit: SubUnitReport) -> list[Finding]:
         for f in unit.own_findings if f.is_error]
 
 
+def typed_over(report: Report, sums: Mapping[str, int]) -> dict[str, int]:
+    """The figures of report that differ from what the roll-up set them to (sums, as stored with it): path → her
+    value.
+
+    The badges by years of membership are left to the roll-up (they are not typed in the window).
+    """
+    figures = figures_of(report.stats)
+    return {path: figures[path] for path, total in sums.items()
+            if path in figures and figures[path] != total and ".badges." not in path}
+
+
 def typed_over_findings(report: Report, trace: Trace, sums: Mapping[str, int]) -> list[Finding]:
-    """A warning for each figure of report she typed over that differs from what its last roll-up gave (sums, as
-    stored with the roll-up), naming the sum and its parts; the badges are the roll-up's alone."""
-    figures = to_dict(report.stats)
-    found = []
-    for path, rolled in sums.items():
-        if ".badges." in path:
-            continue
-        value = _get(figures, path)  # None for a figure a later version of the statistics no longer has
-        if isinstance(value, int) and not isinstance(value, bool) and value != rolled:
-            found.append(_override_finding(path, value, rolled, trace))
-    return found
+    """A warning for each figure of report she typed over (typed_over), naming the sum and its parts."""
+    return [_override_finding(path, value, sums[path], trace) for path, value in typed_over(report, sums).items()]
 
 
 def _override_finding(path: str, value: int, rolled: int, trace: Trace) -> Finding:

@@ -31,6 +31,7 @@ from app.domain.consolidation import (
     Trace,
     consolidate,
     figures_of,
+    typed_over,
     unit_key,
 )
 from app.domain.errors import UserError
@@ -309,16 +310,6 @@ def rolled_sums(result: Consolidation) -> dict[str, int]:
     sums = {path: figures[path] for path in result.trace if path in figures}
     sums.update(result.overridden)
     return sums
-
-
-def typed_over(report: Report, sums: Mapping[str, int]) -> dict[str, int]:
-    """The figures of report that differ from what the roll-up set them to: path → her value.
-
-    The badges by years of membership are left to the roll-up (they are not typed in the window).
-    """
-    figures = figures_of(report.stats)
-    return {path: figures[path] for path, total in sums.items()
-            if path in figures and figures[path] != total and ".badges." not in path}
 
 
 def roll_up_trace(sessions: Database, report_id: int) -> RollUpTrace | None:
