@@ -489,7 +489,7 @@ def _upgrade(engine: Engine, location: str, backup_from: Path | None) -> None:
 BACKUP_SCHEMA_PREFIX = "tongket_backup_"
 
 
-def copy_tables_aside(connection: Connection, revision: str, *, now: datetime | None = None) -> str:
+def copy_tables_aside(connection: Connection, revision: str) -> str:
     """Copy every table of a server database, rows and all, into a new schema before its schema is upgraded; returns
     the schema's name, tongket_backup_<revision>_<YYYYmmdd_HHMMSS>.
 
@@ -497,11 +497,11 @@ def copy_tables_aside(connection: Connection, revision: str, *, now: datetime | 
     transaction as the upgrade: a failed upgrade rolls both back, and a wrong one leaves every row as it was for the
     office's IT to read (psql, pgAdmin) or move back. The copies have no keys or constraints.
     """
-    stamp = (now or datetime.now()).strftime("%Y%m%d_%H%M%S")
-    schema = f"{BACKUP_SCHEMA_PREFIX}{revision[:20]}_{stamp}".lower()
+    schema = f"{BACKUP_SCHEMA_PREFIX}{revision[:20]}_{datetime.now():%Y%m%d_%H%M%S}".lower()
     quote = connection.dialect.identifier_preparer.quote
-    source = inspect(connection).default_schema_name or "public"
-    tables = inspect(connection).get_table_names(schema=source)
+    inspector = inspect(connection)
+    source = inspector.default_schema_name or "public"
+    tables = inspector.get_table_names(schema=source)
     try:
         with connection.begin_nested():
             connection.exec_driver_sql(f"CREATE SCHEMA {quote(schema)}")
